@@ -1,0 +1,30 @@
+import django_filters
+from wagtail.admin.filters import WagtailFilterSet
+
+from governance.models import Fund, Membership, Organisation
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["sector", "on_strategic_group"]
+
+
+class MembershipFilterSet(WagtailFilterSet):
+    current = django_filters.BooleanFilter(label="Current", method="filter_current")
+
+    def filter_current(self, queryset, name, value):
+        if value is None:
+            return queryset
+        current = Membership.objects.current().values("pk")
+        return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
+
+    class Meta:
+        model = Membership
+        fields = ["role", "organisation"]
+
+
+class FundFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Fund
+        fields = ["financial_year"]

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from governance.demo.people import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demonstration data (idempotent: running it again updates, never duplicates) "
+        "and print the demo logins. Refused where DEMO_DATA_ALLOWED is false (production)."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data sets published passwords, so it is not allowed with these settings."
+            )
+        logins = []
+        with transaction.atomic():
+            for path in settings.DEMO_SEEDERS:
+                logins += import_string(path)(self.stdout) or []
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
+        width = max(len(role) for role, _ in logins)
+        for role, email in logins:
+            self.stdout.write(f"  {role.ljust(width)}  {email}")
+        self.stdout.write(f"  Password for every demo login: {DEMO_PASSWORD}")

@@ -1,0 +1,15 @@
+from .pages import DocumentsPage, HomePage, StandardPage
+from .people import Membership, Organisation, User
+from .reference import Criterion, Fund, Priority
+
+__all__ = [
+    "Criterion",
+    "DocumentsPage",
+    "Fund",
+    "HomePage",
+    "Membership",
+    "Organisation",
+    "Priority",
+    "StandardPage",
+    "User",
+]

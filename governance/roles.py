@@ -1,0 +1,110 @@
+"""The four groups people are put in, and what each may do.
+
+The groups and their permissions are created by migrations (``sync_role_permissions`` is called
+from each app's migration that adds models), never by hand. Chair and vice-chair are roles of a
+strategic-group membership, not groups.
+"""
+
+PROJECT_LEADS = "Project leads"
+GROUP_MEMBERS = "Strategic group members"
+PROGRAMME_TEAM = "Programme team"
+FINANCE = "Finance"
+
+ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE]
+
+_REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund"]
+
+
+def _crud(app_label, model_names, actions=("add", "change", "delete", "view")):
+    return [f"{app_label}.{action}_{model}" for model in model_names for action in actions]
+
+
+ROLE_PERMISSIONS = {
+    PROJECT_LEADS: [],
+    GROUP_MEMBERS: [],
+    PROGRAMME_TEAM: [
+        "wagtailadmin.access_admin",
+        *_crud("governance", _REFERENCE_DATA),
+        "evaluations.view_outcome",
+        "evaluations.change_outcome",
+        *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
+        *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
+    ],
+    FINANCE: [
+        "wagtailadmin.access_admin",
+        *_crud("governance", ["fund"]),
+        *_crud("governance", ["organisation", "priority", "criterion"], ("view",)),
+        "evaluations.view_outcome",
+    ],
+}
+
+
+def sync_role_permissions(apps, schema_editor=None):
+    """Create the groups and give each exactly the permissions in ROLE_PERMISSIONS that exist
+    so far (a later app's migration calls this again once its models exist)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = []
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                wanted.append(permission)
+        group.permissions.set(wanted)
+
+
+def grant_site_editing(apps, schema_editor=None):
+    """Let the programme team edit the public site and its documents."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    team = Group.objects.get(name=PROGRAMME_TEAM)
+    root = Page.objects.filter(depth=1).first()
+    if root is not None:
+        for codename in ["add_page", "change_page", "publish_page", "delete_page"]:
+            GroupPagePermission.objects.get_or_create(
+                group=team,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        for app_label, codenames in {
+            "wagtaildocs": ["add_document", "change_document", "choose_document"],
+            "wagtailimages": ["add_image", "change_image", "choose_image"],
+        }.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=team,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=codename
+                    ),
+                )
+
+
+def user_roles(user):
+    """The role names a signed-in user holds, for the portal's landing page and navigation."""
+    if not user.is_authenticated:
+        return set()
+    roles = {group.name for group in user.groups.all()}
+    if user.is_superuser:
+        roles |= {PROGRAMME_TEAM}
+    return roles

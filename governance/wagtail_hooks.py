@@ -1,0 +1,98 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from governance.filters import FundFilterSet, MembershipFilterSet, OrganisationFilterSet
+from governance.models import Criterion, Fund, Membership, Organisation, Priority
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "short_name", "sector", "on_strategic_group"]
+    list_export = [
+        "name",
+        "short_name",
+        "sector",
+        "on_strategic_group",
+        "org_identifier",
+        "website",
+    ]
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "short_name"]
+    inspect_view_enabled = True
+    form_fields = [
+        "name",
+        "short_name",
+        "sector",
+        "on_strategic_group",
+        "org_identifier",
+        "website",
+    ]
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = "Group members"
+    list_display = ["user", "organisation", "role", "start_date", "end_date"]
+    list_export = ["user", "organisation", "role", "start_date", "end_date"]
+    filterset_class = MembershipFilterSet
+    search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
+    inspect_view_enabled = True
+    form_fields = ["user", "organisation", "role", "start_date", "end_date"]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "organisation")
+
+
+class PriorityViewSet(ModelViewSet):
+    model = Priority
+    icon = "pick"
+    menu_label = "Priorities"
+    list_display = ["title", "is_additional", "sort_order"]
+    search_fields = ["title", "description"]
+    inspect_view_enabled = True
+    form_fields = ["title", "description", "is_additional", "sort_order"]
+
+
+class CriterionViewSet(ModelViewSet):
+    model = Criterion
+    icon = "tasks"
+    menu_label = "Criteria"
+    list_display = ["title", "is_active", "sort_order"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "guidance"]
+    inspect_view_enabled = True
+    form_fields = ["title", "guidance", "sort_order", "is_active"]
+
+
+class FundViewSet(ModelViewSet):
+    model = Fund
+    icon = "table"
+    menu_label = "Funds"
+    list_display = ["name", "financial_year", "total_budget", "funder"]
+    list_export = ["name", "financial_year", "total_budget", "funder"]
+    filterset_class = FundFilterSet
+    search_fields = ["name", "funder"]
+    inspect_view_enabled = True
+    form_fields = ["name", "financial_year", "total_budget", "funder", "description"]
+
+
+class ProgrammeSetUpGroup(ViewSetGroup):
+    menu_label = "Programme set-up"
+    menu_icon = "cogs"
+    menu_order = 300
+    items = [
+        OrganisationViewSet("organisations"),
+        MembershipViewSet("memberships"),
+        PriorityViewSet("priorities"),
+        CriterionViewSet("criteria"),
+        FundViewSet("funds"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_set_up():
+    return ProgrammeSetUpGroup()

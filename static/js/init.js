@@ -1,0 +1,3 @@
+import { initAll } from '/static/govuk-frontend/govuk-frontend.min.js'
+
+initAll()

@@ -1,0 +1,92 @@
+"""Playwright driving Debian's Chromium against pytest-django's live server.
+
+Skips, saying why, where Chromium or Playwright is missing; never downloads a browser."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts"))
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if sync_playwright is None:
+        reason = "Playwright's Python package is not installed"
+    elif not os.access(CHROMIUM, os.X_OK):
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # The live server needs committed data; serialized rollback restores the rows
+            # that migrations create (roles, outcomes, the home page) after each flush.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    from django.db import connections
+
+    # Playwright's sync API runs an event loop in this thread. Django's connections are then
+    # looked up per context, so the test gets a new connection object: tell Django that the
+    # ORM calls are still synchronous, and hand the new connection the migrated data that
+    # serialized rollback restores after each flush.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """Open pages in fresh browser sessions (one per person); each is screenshotted at the end
+    of the test into test-artifacts/ for CI to keep."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(base_url=live_server.url)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)
+    for index, context in enumerate(contexts):
+        for number, page in enumerate(context.pages):
+            page.screenshot(path=ARTIFACTS / f"{name}-{index}-{number}.png", full_page=True)
+        context.close()
+
+
+def sign_in(page, email, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()

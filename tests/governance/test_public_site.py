@@ -1,0 +1,45 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_the_home_page_says_what_the_programme_is_and_how_to_apply(client, site):
+    page = client.get("/").content.decode()
+    assert "whole family approach" in page
+    assert "A whole family approach" in page
+    assert "NEETs" in page
+    assert "How to apply for funding" in page
+
+
+def test_the_public_menu_lists_the_standard_and_documents_pages(client, site):
+    page = client.get("/").content.decode()
+    assert 'href="/about/"' in page
+    assert 'href="/useful-documents/"' in page
+
+
+def test_the_documents_page_links_the_outcomes_plan(client, site):
+    response = client.get("/useful-documents/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Liverpool Families Programme Outcomes Plan 2015-2020" in page
+    link = page.split('href="/documents/', 1)[1].split('"', 1)[0]
+    document = client.get("/documents/" + link)
+    assert document.status_code == 200
+    assert b"".join(document.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_about_page_names_the_strategic_group(client, site):
+    page = client.get("/about/").content.decode()
+    assert "Merseyside Police" in page
+
+
+def test_the_home_page_is_served_after_migrations_alone(client):
+    assert client.get("/").status_code == 200

@@ -1,0 +1,64 @@
+"""Configuration comes from the environment; production refuses to start insecurely."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="governance.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="governance.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        ALLOWED_HOSTS="families.example.gov.uk",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_chooses_the_database(monkeypatch):
+    import dj_database_url
+
+    config = dj_database_url.parse("postgres://postgres@127.0.0.1:5432/families")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "families"
+
+
+@pytest.mark.parametrize("value", ["a.example,b.example", " a.example , b.example "])
+def test_allowed_hosts_are_read_as_a_list(value, monkeypatch):
+    from governance.settings.base import env_list
+
+    monkeypatch.setenv("ALLOWED_HOSTS", value)
+    assert env_list("ALLOWED_HOSTS") == ["a.example", "b.example"]
