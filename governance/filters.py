@@ -1,7 +1,7 @@
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
-from governance.models import Fund, Membership, Organisation
+from governance.models import Fund, Meeting, Membership, Organisation
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -28,3 +28,11 @@ class FundFilterSet(WagtailFilterSet):
     class Meta:
         model = Fund
         fields = ["financial_year"]
+
+
+class MeetingFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(label="Meeting date")
+
+    class Meta:
+        model = Meeting
+        fields = ["status", "date"]

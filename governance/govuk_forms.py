@@ -49,3 +49,42 @@ class GovukFormMixin:
             for error in self.errors.get(name, []):
                 items.append((self[name].id_for_label or name, error))
         return items
+
+
+class GovukCheckboxes(forms.CheckboxSelectMultiple):
+    template_name = "includes/widgets/checkboxes.html"
+
+
+class GovukRadios(forms.RadioSelect):
+    template_name = "includes/widgets/radios.html"
+
+
+class MoneyField(forms.DecimalField):
+    """Pounds and pence, typed as people type them: '£1,250.50', '1250.5' or '1250'."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Enter an amount in pounds and pence, like 1250.50",
+                "max_decimal_places": "Enter an amount with no more than 2 decimal places",
+            },
+        )
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(
+            attrs={"inputmode": "decimal", "class": "govuk-input--width-10", "spellcheck": "false"}
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").removeprefix("£").strip()
+        return super().to_python(value)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)

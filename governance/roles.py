@@ -20,11 +20,13 @@ def _crud(app_label, model_names, actions=("add", "change", "delete", "view")):
 
 
 ROLE_PERMISSIONS = {
-    PROJECT_LEADS: [],
+    PROJECT_LEADS: ["proposals.add_proposal"],
     GROUP_MEMBERS: [],
     PROGRAMME_TEAM: [
         "wagtailadmin.access_admin",
-        *_crud("governance", _REFERENCE_DATA),
+        *_crud("governance", [*_REFERENCE_DATA, "meeting"]),
+        "proposals.view_proposal",
+        "proposals.screen_proposal",
         "evaluations.view_outcome",
         "evaluations.change_outcome",
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
@@ -33,7 +35,8 @@ ROLE_PERMISSIONS = {
     FINANCE: [
         "wagtailadmin.access_admin",
         *_crud("governance", ["fund"]),
-        *_crud("governance", ["organisation", "priority", "criterion"], ("view",)),
+        *_crud("governance", ["organisation", "priority", "criterion", "meeting"], ("view",)),
+        "proposals.view_proposal",
         "evaluations.view_outcome",
     ],
 }

@@ -17,3 +17,10 @@ def current_memberships(user=None, on=None):
     if user is not None:
         memberships = memberships.filter(user=user)
     return memberships
+
+
+def meeting_for_submission(on):
+    """The next meeting whose submission deadline has not passed on the given day."""
+    from governance.models import Meeting
+
+    return Meeting.objects.open_for_submission(on).first()

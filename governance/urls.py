@@ -49,6 +49,7 @@ portal_patterns = (
 urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("portal/", include(portal_patterns)),
+    path("portal/proposals/", include("proposals.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

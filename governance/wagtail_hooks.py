@@ -2,8 +2,13 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from governance.filters import FundFilterSet, MembershipFilterSet, OrganisationFilterSet
-from governance.models import Criterion, Fund, Membership, Organisation, Priority
+from governance.filters import (
+    FundFilterSet,
+    MeetingFilterSet,
+    MembershipFilterSet,
+    OrganisationFilterSet,
+)
+from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -80,6 +85,34 @@ class FundViewSet(ModelViewSet):
     form_fields = ["name", "financial_year", "total_budget", "funder", "description"]
 
 
+class MeetingViewSet(ModelViewSet):
+    model = Meeting
+    icon = "date"
+    menu_label = "Meetings"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = [
+        "date",
+        "start_time",
+        "location",
+        "submission_deadline",
+        "papers_date",
+        "status",
+    ]
+    list_export = ["date", "start_time", "location", "submission_deadline", "papers_date", "status"]
+    filterset_class = MeetingFilterSet
+    search_fields = ["location"]
+    inspect_view_enabled = True
+    form_fields = [
+        "date",
+        "start_time",
+        "location",
+        "online_link",
+        "submission_deadline",
+        "papers_date",
+    ]
+
+
 class ProgrammeSetUpGroup(ViewSetGroup):
     menu_label = "Programme set-up"
     menu_icon = "cogs"
@@ -96,3 +129,8 @@ class ProgrammeSetUpGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_programme_set_up():
     return ProgrammeSetUpGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_meetings():
+    return MeetingViewSet()

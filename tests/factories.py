@@ -4,8 +4,10 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.models import Group
 
+from evaluations.models import Outcome
 from governance import roles
-from governance.models import Criterion, Fund, Membership, Organisation, Priority, User
+from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
+from proposals.models import BudgetLine, CriterionAnswer, OutcomeTarget, Proposal
 
 PASSWORD = "a-long-test-password-1"
 
@@ -73,3 +75,57 @@ class FundFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Fund {n}")
     financial_year = "2025-26"
     total_budget = Decimal("1000000.00")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    date = factory.Sequence(lambda n: datetime.date(2030, 1, 9) + datetime.timedelta(weeks=8 * n))
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"FP-2030-{n + 1:03d}")
+    kind = Proposal.Kind.FUNDED_SERVICE
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    lead = factory.SubFactory(UserFactory, role=roles.PROJECT_LEADS)
+    lead_organisation = factory.SelfAttribute("lead.organisation")
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    proposal = factory.SubFactory(ProposalFactory)
+    financial_year = "2030-31"
+    cost_type = BudgetLine.CostType.STAFF
+    description = "Family support worker"
+    amount = Decimal("25000.00")
+
+
+def complete_proposal(lead=None, **fields):
+    """A draft with every required section answered, ready to submit."""
+    proposal = ProposalFactory(
+        **({"lead": lead, "lead_organisation": lead.organisation} if lead else {}),
+        summary="Outreach family support for school-age children.",
+        need_and_evidence="Attendance data shows 400 families with three or more needs.",
+        whole_family_approach="One lead worker and one family plan for the whole family.",
+        delivery_start=datetime.date(2030, 4, 1),
+        delivery_end=datetime.date(2031, 3, 31),
+        sustainability="Mainstreamed into the Early Help offer from 2031.",
+        **fields,
+    )
+    proposal.priorities.add(Priority.objects.first() or PriorityFactory())
+    OutcomeTarget.objects.create(
+        proposal=proposal, outcome=Outcome.objects.get(number=1), expected_families=120
+    )
+    BudgetLineFactory(proposal=proposal)
+    for criterion in Criterion.objects.filter(is_active=True):
+        CriterionAnswer.objects.create(
+            proposal=proposal, criterion=criterion, answer="Yes, as set out in the summary."
+        )
+    return proposal

@@ -1,3 +1,4 @@
+from .meetings import Meeting
 from .pages import DocumentsPage, HomePage, StandardPage
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
@@ -7,6 +8,7 @@ __all__ = [
     "DocumentsPage",
     "Fund",
     "HomePage",
+    "Meeting",
     "Membership",
     "Organisation",
     "Priority",

@@ -172,3 +172,11 @@ LOGGING = {
 
 # Each app contributes its demonstration data, in order, to `manage.py seed_demo`.
 DEMO_SEEDERS = ["governance.demo.seed.seed"]
+
+# Meetings: working days (England's bank holidays excluded) before each meeting.
+SUBMISSION_DEADLINE_WORKING_DAYS = 15
+PAPERS_CLEAR_WORKING_DAYS = 5
+
+PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,31 @@
+"""Money is Decimal with two places, from input to export."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+
+PENNY = Decimal("0.01")
+
+
+def to_money(value):
+    return Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+class MoneyOutput(models.DecimalField):
+    """Output field for money aggregates (Sum, Coalesce ...). Some databases (SQLite) hand
+    back an aggregate without its scale; this makes every sum come out with two places."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else to_money(value)
+
+
+def money_sum(field):
+    """SUM of a money column, £0.00 when there are no rows."""
+    return Coalesce(Sum(field), Decimal("0.00"), output_field=MoneyOutput())

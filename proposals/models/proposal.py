@@ -1,0 +1,165 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from governance.financial_years import validate_financial_year
+from governance.money import money_sum
+
+
+class ProposalQuerySet(models.QuerySet):
+    def with_total(self):
+        """Annotate ``total_requested``: always the sum of the budget lines, in SQL."""
+        return self.annotate(total_requested=money_sum("budget_lines__amount"))
+
+    def led_by(self, user):
+        return self.filter(Q(lead=user) | Q(co_leads=user)).distinct()
+
+
+class Proposal(models.Model):
+    class Kind(models.TextChoices):
+        IT = "it", "IT project"
+        RESEARCH = "research", "Research project"
+        COMMUNITY = "community", "Community involvement"
+        FUNDED_SERVICE = "funded_service", "Funded service"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned for more information"
+        ELIGIBLE = "eligible", "Eligible (on an agenda)"
+        DECIDED = "decided", "Decided"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals_led"
+    )
+    co_leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="proposals_co_led"
+    )
+    lead_organisation = models.ForeignKey(
+        "governance.Organisation", on_delete=models.PROTECT, related_name="proposals"
+    )
+    summary = models.TextField(blank=True)
+    need_and_evidence = models.TextField("need and evidence", blank=True)
+    whole_family_approach = models.TextField(blank=True)
+    delivery_start = models.DateField(null=True, blank=True)
+    delivery_end = models.DateField(null=True, blank=True)
+    sustainability = models.TextField("sustainability and exit plan", blank=True)
+    priorities = models.ManyToManyField("governance.Priority", blank=True, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    meeting = models.ForeignKey(
+        "governance.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        help_text="The meeting the proposal is placed for.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("screen_proposal", "Can screen proposals against the criteria")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(delivery_end__isnull=True)
+                | Q(delivery_start__isnull=True)
+                | Q(delivery_end__gte=models.F("delivery_start")),
+                name="proposal_delivery_ends_after_it_starts",
+                violation_error_message="Delivery must end on or after the day it starts.",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "meeting"])]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class ReferenceCounter(models.Model):
+    """The last proposal number issued in a year; rows are locked while a reference is taken,
+    so two proposals started at once never get the same number."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class OutcomeTarget(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="outcome_targets")
+    outcome = models.ForeignKey("evaluations.Outcome", on_delete=models.PROTECT, related_name="+")
+    expected_families = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+
+    class Meta:
+        ordering = ["outcome__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "outcome"], name="one_target_per_outcome"),
+            models.CheckConstraint(
+                condition=Q(expected_families__gte=1), name="target_at_least_one_family"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.expected_families} families"
+
+
+class BudgetLine(models.Model):
+    class CostType(models.TextChoices):
+        STAFF = "staff", "Staff"
+        IT = "it", "IT"
+        COMMISSIONED = "commissioned", "Commissioned service"
+        VENUE = "venue", "Venue and materials"
+        EVALUATION = "evaluation", "Evaluation"
+        OTHER = "other", "Other"
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="budget_lines")
+    financial_year = models.CharField(max_length=7, validators=[validate_financial_year])
+    cost_type = models.CharField(max_length=20, choices=CostType.choices)
+    description = models.CharField(max_length=255)
+    amount = models.DecimalField("amount (£)", max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["financial_year", "cost_type", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="budget_line_amount_positive",
+                violation_error_message="A budget line must be more than £0.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.financial_year} {self.get_cost_type_display()}: £{self.amount:,.2f}"
+
+
+class CriterionAnswer(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="answers")
+    criterion = models.ForeignKey(
+        "governance.Criterion", on_delete=models.PROTECT, related_name="+"
+    )
+    answer = models.TextField()
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["criterion__sort_order", "criterion__title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "criterion"], name="one_answer_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"Answer to {self.criterion}"

@@ -1,0 +1,87 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from proposals.admin_views import (
+    MoneyColumn,
+    ProposalIndexView,
+    ProposalInspectView,
+    ScreeningView,
+)
+from proposals.filters import ProposalFilterSet
+from proposals.models import Proposal
+
+
+class ProposalViewSet(ModelViewSet):
+    """Proposals are changed only through the portal and the screening view, so the
+    programme team lists, inspects and screens them here but never edits them directly."""
+
+    model = Proposal
+    icon = "doc-full-inverse"
+    menu_label = "Proposals"
+    menu_order = 100
+    add_to_admin_menu = True
+    url_namespace = "proposals_admin"
+    url_prefix = "proposals"
+    index_view_class = ProposalIndexView
+    inspect_view_class = ProposalInspectView
+    inspect_view_enabled = True
+    filterset_class = ProposalFilterSet
+    search_fields = [
+        "reference",
+        "title",
+        "summary",
+        "lead__first_name",
+        "lead__last_name",
+        "lead_organisation__name",
+    ]
+    list_display = [
+        "reference",
+        "title",
+        "lead_organisation",
+        "kind",
+        "status",
+        "meeting",
+        MoneyColumn("total_requested", label="Requested", sort_key="total_requested"),
+    ]
+    list_export = [
+        "reference",
+        "title",
+        "kind",
+        "status",
+        "lead",
+        "lead_organisation",
+        "meeting",
+        "submitted_at",
+        "total_requested",
+    ]
+    export_headings = {"total_requested": "Total requested (GBP)"}
+    export_filename = "proposals"
+    ordering = ["-submitted_at"]
+    form_fields = ["title"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("screen/<int:pk>/", ScreeningView.as_view(), name="screen"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_proposals():
+    return ProposalViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_proposal_actions(actions):
+    actions.register_action("proposals.edit_section", "Edit section", "Edited a section")
+    actions.register_action("proposals.budget_line_add", "Add budget line", "Added a budget line")
+    actions.register_action(
+        "proposals.budget_line_remove", "Remove budget line", "Removed a budget line"
+    )
+    actions.register_action("proposals.attach", "Attach file", "Attached a file")
+    actions.register_action("proposals.detach", "Remove file", "Removed a file")
+    actions.register_action("proposals.co_lead_add", "Add co-lead", "Added a co-lead")
+    actions.register_action("proposals.co_lead_remove", "Remove co-lead", "Removed a co-lead")
+    actions.register_action("proposals.submit", "Submit", "Submitted a version")
+    actions.register_action("proposals.screen", "Screen", "Screened against the criteria")
+    actions.register_action("proposals.withdraw", "Withdraw", "Withdrew the proposal")

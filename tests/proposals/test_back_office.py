@@ -1,0 +1,156 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from proposals import services
+from proposals.models import Proposal
+from tests.factories import BudgetLineFactory, ProposalFactory, complete_proposal
+from tests.proposals.conftest import TODAY
+
+
+def submitted(amount=None, meeting=None):
+    proposal = complete_proposal()
+    if amount:
+        proposal.budget_lines.update(amount=amount)
+    services.proposal_submit(user=proposal.lead, proposal=proposal, today=TODAY)
+    if meeting:
+        Proposal.objects.filter(pk=proposal.pk).update(meeting=meeting)
+    return proposal
+
+
+def test_the_listing_shows_submitted_proposals_but_never_drafts(
+    client_for, programme_officer, ready
+):
+    shown = submitted()
+    hidden = ProposalFactory(title="A private draft")
+    page = client_for(programme_officer).get("/admin/proposals/").content.decode()
+    assert shown.reference in page
+    assert hidden.reference not in page
+
+
+def test_the_listing_filters_by_meeting(client_for, programme_officer, ready):
+    march = submitted()
+    may = submitted(meeting=ready[1])
+    page = (
+        client_for(programme_officer)
+        .get(f"/admin/proposals/?meeting={ready[1].pk}")
+        .content.decode()
+    )
+    assert may.reference in page
+    assert march.reference not in page
+
+
+def test_the_listing_filters_by_amount_requested(client_for, programme_officer, ready):
+    small = submitted(amount="5000.00")
+    large = submitted(amount="90000.00")
+    page = (
+        client_for(programme_officer)
+        .get("/admin/proposals/?total_requested_min=10000&total_requested_max=100000")
+        .content.decode()
+    )
+    assert large.reference in page
+    assert small.reference not in page
+
+
+def test_the_listing_searches_by_title(client_for, programme_officer, ready):
+    found = submitted()
+    Proposal.objects.filter(pk=found.pk).update(title="Operation Encompass")
+    other = submitted()
+    page = client_for(programme_officer).get("/admin/proposals/?q=Encompass").content.decode()
+    assert found.reference in page
+    assert other.reference not in page
+
+
+def test_the_listing_exports_to_csv(client_for, programme_officer, ready):
+    proposal = submitted()
+    response = client_for(programme_officer).get("/admin/proposals/?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "Total requested (GBP)" in body
+    assert proposal.reference in body
+    assert "25000.00" in body
+
+
+def test_the_inspect_view_shows_the_submitted_version(client_for, programme_officer, ready):
+    proposal = submitted()
+    page = (
+        client_for(programme_officer)
+        .get(f"/admin/proposals/inspect/{proposal.pk}/")
+        .content.decode()
+    )
+    assert "Version 1" in page
+    assert "One lead worker and one family plan" in page
+    assert f"/admin/proposals/screen/{proposal.pk}/" in page
+
+
+def test_the_screening_view_records_a_result_per_criterion(
+    client_for, programme_officer, criteria, ready
+):
+    proposal = submitted()
+    data = {"recommendation": "eligible", "reasons": ""}
+    for criterion in criteria:
+        data[f"result_{criterion.pk}"] = "met"
+    response = client_for(programme_officer).post(f"/admin/proposals/screen/{proposal.pk}/", data)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.ELIGIBLE
+
+
+def test_returning_without_reasons_redisplays_the_form(
+    client_for, programme_officer, criteria, ready
+):
+    proposal = submitted()
+    data = {"recommendation": "return", "reasons": ""}
+    for criterion in criteria:
+        data[f"result_{criterion.pk}"] = "not_met"
+    response = client_for(programme_officer).post(f"/admin/proposals/screen/{proposal.pk}/", data)
+    assert response.status_code == 200
+    assert "Say what the lead needs to change or add" in response.content.decode()
+
+
+def test_finance_can_read_but_not_screen(client_for, finance_officer, ready):
+    proposal = submitted()
+    client = client_for(finance_officer)
+    assert client.get("/admin/proposals/").status_code == 200
+    # Wagtail answers a refused back-office page by sending the user to the dashboard.
+    assert client.get(f"/admin/proposals/screen/{proposal.pk}/").status_code in (302, 403)
+    client.post(f"/admin/proposals/screen/{proposal.pk}/", {"recommendation": "eligible"})
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.SUBMITTED
+
+
+def test_nobody_edits_a_proposal_in_the_admin(client_for, programme_officer, ready):
+    proposal = submitted()
+    response = client_for(programme_officer).get(f"/admin/proposals/edit/{proposal.pk}/")
+    assert response.status_code in (302, 403)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def make_proposals(lead, meeting, count):
+    for _ in range(count):
+        proposal = ProposalFactory(
+            lead=lead,
+            lead_organisation=lead.organisation,
+            status=Proposal.Status.SUBMITTED,
+            meeting=meeting,
+        )
+        BudgetLineFactory(proposal=proposal)
+        BudgetLineFactory(proposal=proposal)
+
+
+@pytest.mark.parametrize("url", ["/admin/proposals/", "/portal/proposals/"])
+def test_listing_queries_do_not_grow_with_the_number_of_proposals(
+    client_for, programme_officer, lead, ready, url
+):
+    user = programme_officer if url.startswith("/admin/") else lead
+    client = client_for(user)
+    make_proposals(lead, ready[0], 10)
+    client.get(url)  # warm caches that are filled once per process
+    small = count_queries(client, url)
+    make_proposals(lead, ready[0], 490)
+    large = count_queries(client, url)
+    assert small == large
