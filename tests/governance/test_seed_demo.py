@@ -6,7 +6,8 @@ from wagtail.models import Page
 
 from governance import roles
 from governance.demo.people import DEMO_LOGINS, DEMO_PASSWORD
-from governance.models import Criterion, Fund, Membership, Organisation, Priority, User
+from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
+from proposals.models import Proposal, ProposalVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,18 @@ pytestmark = pytest.mark.django_db
 def counts():
     return [
         model.objects.count()
-        for model in (User, Organisation, Membership, Priority, Criterion, Fund, Page)
+        for model in (
+            User,
+            Organisation,
+            Membership,
+            Priority,
+            Criterion,
+            Fund,
+            Page,
+            Meeting,
+            Proposal,
+            ProposalVersion,
+        )
     ]
 
 
@@ -56,3 +68,23 @@ def test_seed_demo_is_refused_where_demo_data_is_not_allowed(settings):
     with pytest.raises(CommandError, match="not allowed"):
         call_command("seed_demo", stdout=StringIO())
     assert User.objects.count() == 0
+
+
+def test_seed_demo_adds_the_liverpool_projects_in_a_spread_of_statuses():
+    call_command("seed_demo", stdout=StringIO())
+    statuses = set(Proposal.objects.values_list("status", flat=True))
+    assert statuses >= {"draft", "submitted", "returned", "eligible", "withdrawn"}
+    assert Proposal.objects.filter(title="Operation Encompass").exists()
+    assert ProposalVersion.objects.filter(number=2).exists()
+    demo_lead = User.objects.get(email="lead@families.example")
+    assert Proposal.objects.filter(lead=demo_lead).count() == 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seed_demo_sends_no_email():
+    """Run with real commits, so the services' after-commit emails really fire."""
+    from django.core import mail
+
+    call_command("seed_demo", stdout=StringIO())
+    assert Proposal.objects.exists()
+    assert mail.outbox == []
