@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from governance import views
+from governance import views, views_meetings
 from governance.forms import EmailAuthenticationForm, GovukPasswordResetForm, GovukSetPasswordForm
 
 account_patterns = [
@@ -42,7 +42,10 @@ account_patterns = [
 ]
 
 portal_patterns = (
-    [path("", views.portal_home, name="home")],
+    [
+        path("", views.portal_home, name="home"),
+        path("meetings/", views_meetings.meeting_list, name="meetings"),
+    ],
     "portal",
 )
 
@@ -52,6 +55,7 @@ urlpatterns = [
     path("portal/proposals/", include("proposals.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("meetings/<str:token>.ics", views_meetings.meetings_feed, name="meetings_feed"),
 ]
 
 if settings.DEBUG:

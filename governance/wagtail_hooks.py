@@ -1,7 +1,9 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from governance.admin_views import MeetingIndexView, ScheduleMeetingsView
 from governance.filters import (
     FundFilterSet,
     MeetingFilterSet,
@@ -87,6 +89,7 @@ class FundViewSet(ModelViewSet):
 
 class MeetingViewSet(ModelViewSet):
     model = Meeting
+    index_view_class = MeetingIndexView
     icon = "date"
     menu_label = "Meetings"
     menu_order = 200
@@ -112,6 +115,11 @@ class MeetingViewSet(ModelViewSet):
         "papers_date",
     ]
 
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("schedule/", ScheduleMeetingsView.as_view(), name="schedule"),
+        ]
+
 
 class ProgrammeSetUpGroup(ViewSetGroup):
     menu_label = "Programme set-up"
@@ -133,4 +141,4 @@ def register_programme_set_up():
 
 @hooks.register("register_admin_viewset")
 def register_meetings():
-    return MeetingViewSet()
+    return MeetingViewSet("meetings")

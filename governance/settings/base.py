@@ -180,3 +180,12 @@ PAPERS_CLEAR_WORKING_DAYS = 5
 PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The strategic group's bi-monthly pattern: the Nth weekday (0 = Monday) of these months.
+MEETING_MONTHS = [5, 7, 9, 11, 1, 3]
+MEETING_WEEKDAY = 2
+MEETING_WEEK_OF_MONTH = 2
+MEETING_START_TIME = "10:00"
+MEETING_LOCATION = os.environ.get("MEETING_LOCATION", "Cunard Building, Water Street, Liverpool")
+# Quorum: at least this share of the voting members, including the chair or vice-chair.
+QUORUM_FRACTION = "0.5"
