@@ -24,7 +24,9 @@ ROLE_PERMISSIONS = {
     GROUP_MEMBERS: [],
     PROGRAMME_TEAM: [
         "wagtailadmin.access_admin",
-        *_crud("governance", [*_REFERENCE_DATA, "meeting"]),
+        *_crud("governance", [*_REFERENCE_DATA, "meeting", "interest"]),
+        "governance.view_decision",
+        "governance.view_agendaitem",
         "proposals.view_proposal",
         "proposals.screen_proposal",
         "evaluations.view_outcome",
@@ -35,7 +37,11 @@ ROLE_PERMISSIONS = {
     FINANCE: [
         "wagtailadmin.access_admin",
         *_crud("governance", ["fund"]),
-        *_crud("governance", ["organisation", "priority", "criterion", "meeting"], ("view",)),
+        *_crud(
+            "governance",
+            ["organisation", "priority", "criterion", "meeting", "decision"],
+            ("view",),
+        ),
         "proposals.view_proposal",
         "evaluations.view_outcome",
     ],

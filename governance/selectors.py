@@ -1,6 +1,9 @@
 """Reads of governance data that more than one page, export or admin view needs."""
 
+from decimal import Decimal
+
 from governance.models import Membership, Priority
+from governance.money import money_sum, to_money
 
 
 def priorities_for_public():
@@ -24,3 +27,30 @@ def meeting_for_submission(on):
     from governance.models import Meeting
 
     return Meeting.objects.open_for_submission(on).first()
+
+
+def fund_position(financial_year, pending=Decimal("0.00")):
+    """Budget, approved so far (decisions in force), remaining, and remaining if ``pending``
+    were approved too, for the funds of one financial year. Figures are SQL sums."""
+    from governance.models import Decision, Fund
+
+    budget = Fund.objects.filter(financial_year=financial_year).aggregate(
+        total=money_sum("total_budget")
+    )["total"]
+    approved = Decision.objects.filter(
+        fund__financial_year=financial_year,
+        corrected_by__isnull=True,
+        outcome__in=APPROVALS,
+    ).aggregate(total=money_sum("approved_amount"))["total"]
+    remaining = budget - approved
+    return {
+        "financial_year": financial_year,
+        "budget": budget,
+        "approved": approved,
+        "remaining": remaining,
+        "pending": to_money(pending),
+        "remaining_after": remaining - to_money(pending),
+    }
+
+
+APPROVALS = ["approved", "approved_with_conditions"]

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from governance import views, views_meetings
+from governance import views, views_items, views_meeting_room, views_meetings
 from governance.forms import EmailAuthenticationForm, GovukPasswordResetForm, GovukSetPasswordForm
 
 account_patterns = [
@@ -45,6 +45,28 @@ portal_patterns = (
     [
         path("", views.portal_home, name="home"),
         path("meetings/", views_meetings.meeting_list, name="meetings"),
+        path("meetings/<int:pk>/", views_meeting_room.meeting_detail, name="meeting"),
+        path("meetings/<int:pk>/papers/", views_meeting_room.papers, name="papers"),
+        path("meetings/<int:pk>/attendance/", views_meeting_room.attendance, name="attendance"),
+        path(
+            "meetings/<int:pk>/attendance/<int:user_pk>/<int:present>/",
+            views_meeting_room.mark_present,
+            name="mark_present",
+        ),
+        path(
+            "meetings/<int:pk>/<slug:action>/",
+            views_meeting_room.meeting_action,
+            name="meeting_action",
+        ),
+        path("meetings/<int:pk>/items/<int:item_pk>/", views_items.item_detail, name="item"),
+        path("meetings/<int:pk>/items/<int:item_pk>/declare/", views_items.declare, name="declare"),
+        path("meetings/<int:pk>/items/<int:item_pk>/ask/", views_items.ask, name="ask"),
+        path("meetings/<int:pk>/items/<int:item_pk>/decide/", views_items.decide, name="decide"),
+        path(
+            "meetings/<int:pk>/items/<int:item_pk>/vote/<slug:action>/",
+            views_items.vote_action,
+            name="vote",
+        ),
     ],
     "portal",
 )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from governance import roles
 from governance.selectors import current_memberships
+from governance.views_meetings import upcoming_meetings
 
 
 @login_required
@@ -16,5 +17,6 @@ def portal_home(request):
         "is_finance": roles.FINANCE in user_roles,
         "memberships": current_memberships(user=request.user),
         "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
+        "next_meeting": upcoming_meetings().first(),
     }
     return render(request, "portal/home.html", context)

@@ -142,3 +142,29 @@ def register_programme_set_up():
 @hooks.register("register_admin_viewset")
 def register_meetings():
     return MeetingViewSet("meetings")
+
+
+GOVERNANCE_ACTIONS = {
+    "governance.agenda_build": ("Build agenda", "Built the agenda"),
+    "governance.agenda_publish": ("Publish agenda", "Published the agenda and papers"),
+    "governance.agenda_urgent": ("Urgent item", "Added urgent business"),
+    "governance.attendance": ("Attendance", "Recorded attendance"),
+    "governance.declaration": ("Declaration", "Recorded a declaration of interest"),
+    "governance.dispensation": ("Dispensation", "Granted a dispensation"),
+    "governance.question": ("Question", "Asked a question on the papers"),
+    "governance.answer": ("Answer", "Answered a question"),
+    "governance.meeting_start": ("Start meeting", "Started the meeting"),
+    "governance.meeting_close": ("Close meeting", "Closed the meeting"),
+    "governance.vote_open": ("Open vote", "Opened a vote"),
+    "governance.vote_cast": ("Vote", "Cast a vote"),
+    "governance.vote_close": ("Close vote", "Closed a vote"),
+    "governance.decision": ("Decision", "Recorded a decision"),
+    "governance.minutes_draft": ("Draft minutes", "Drafted the minutes"),
+    "governance.minutes_approve": ("Approve minutes", "Approved the minutes"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_governance_actions(actions):
+    for action, (label, message) in GOVERNANCE_ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -50,3 +50,7 @@ def notify_eligible(proposal, rolled_from=None):
         f"{proposal.reference} will go to the {proposal.meeting.date:%-d %B %Y} meeting",
         rolled_from=rolled_from,
     )
+
+
+def notify_decided(proposal, decision):
+    _send(proposal, "decided", f"Decision on {proposal.reference}", decision=decision)

@@ -1,9 +1,23 @@
+from .agenda import AgendaItem, PapersPack, Question
+from .conduct import Attendance, Declaration, Interest
+from .decisions import Ballot, Condition, Decision, Minutes, Vote
 from .meetings import Meeting
 from .pages import DocumentsPage, HomePage, StandardPage
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
 
 __all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Ballot",
+    "Condition",
+    "Decision",
+    "Declaration",
+    "Interest",
+    "Minutes",
+    "PapersPack",
+    "Question",
+    "Vote",
     "Criterion",
     "DocumentsPage",
     "Fund",

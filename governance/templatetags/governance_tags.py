@@ -42,3 +42,8 @@ def status_tag(proposal):
         "label": proposal.get_status_display(),
         "colour": STATUS_COLOURS.get(proposal.status, "grey"),
     }
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -1,0 +1,112 @@
+from django import forms
+
+from governance.govuk_forms import DateInput, GovukFormMixin, GovukRadios, MoneyField
+from governance.models import Ballot, Decision, User, Vote
+
+
+class DeclarationForm(GovukFormMixin, forms.Form):
+    nature = forms.CharField(
+        label="What is your interest?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    prejudicial = forms.BooleanField(
+        label="It is prejudicial: I will not vote on this item", required=False
+    )
+
+
+class QuestionForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(label="Your question", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(GovukFormMixin, forms.Form):
+    answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BallotForm(GovukFormMixin, forms.Form):
+    choice = forms.ChoiceField(label="Your vote", choices=Ballot.Choice.choices, widget=GovukRadios)
+
+
+class SecretaryBallotForm(BallotForm):
+    member = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="Vote for", empty_label=None
+    )
+
+    def __init__(self, *args, voters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = User.objects.filter(pk__in=voters)
+        self.fields["choice"].label = "Their vote"
+
+
+class CloseVoteForm(GovukFormMixin, forms.Form):
+    casting_vote = forms.ChoiceField(
+        label="Chair's casting vote (only on a tie)",
+        required=False,
+        choices=[("", "No casting vote"), *Vote.Casting.choices],
+        widget=GovukRadios,
+    )
+
+
+class DecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        choices=Decision.Outcome.choices, widget=GovukRadios, label="Decision"
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when rejecting.",
+    )
+    condition = forms.CharField(
+        label="Condition (if approved with conditions)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    condition_owner = forms.ModelChoiceField(
+        queryset=User.objects.all(), required=False, label="Condition owner"
+    )
+    condition_due = forms.DateField(required=False, widget=DateInput(), label="Condition due")
+    condition_review = forms.DateField(
+        required=False, widget=DateInput(), label="Condition review date"
+    )
+    override_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Override reason",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+    )
+
+    def conditions(self):
+        data = self.cleaned_data
+        if not data.get("condition"):
+            return []
+        missing = [
+            n for n in ("condition_owner", "condition_due", "condition_review") if not data.get(n)
+        ]
+        if missing:
+            raise forms.ValidationError(dict.fromkeys(missing, "Required for a condition"))
+        return [
+            {
+                "text": data["condition"],
+                "owner": data["condition_owner"],
+                "due_date": data["condition_due"],
+                "review_date": data["condition_review"],
+            }
+        ]
+
+
+class AttendanceForm(GovukFormMixin, forms.Form):
+    person = forms.ModelChoiceField(queryset=User.objects.all(), label="Person")
+    capacity = forms.ChoiceField(
+        choices=[
+            ("member", "Member"),
+            ("substitute", "Substitute"),
+            ("adviser", "Adviser"),
+            ("officer", "Officer in attendance"),
+        ],
+        widget=GovukRadios,
+    )
+    substitute_for = forms.ModelChoiceField(
+        queryset=User.objects.all(), required=False, label="Substitute for"
+    )
+    present = forms.BooleanField(
+        required=False, initial=True, label="Present (untick to record apologies)"
+    )

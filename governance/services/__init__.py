@@ -1,0 +1,39 @@
+"""Every change to the group's records: keyword-only, one transaction, permission checked,
+audited. ``user=None`` is the system itself (a management command run by an operator)."""
+
+from .agenda import (
+    agenda_add_urgent,
+    agenda_build,
+    agenda_move,
+    agenda_publish,
+    attendance_record,
+    declaration_record,
+    dispensation_grant,
+    question_answer,
+    question_ask,
+)
+from .decisions import chairs_action_record, decision_record, minutes_approve, minutes_draft
+from .meetings import meeting_close, meeting_start, meetings_schedule
+from .votes import vote_cast, vote_close, vote_open
+
+__all__ = [
+    "agenda_add_urgent",
+    "agenda_build",
+    "agenda_move",
+    "agenda_publish",
+    "attendance_record",
+    "chairs_action_record",
+    "decision_record",
+    "declaration_record",
+    "dispensation_grant",
+    "meeting_close",
+    "meeting_start",
+    "meetings_schedule",
+    "minutes_approve",
+    "minutes_draft",
+    "question_answer",
+    "question_ask",
+    "vote_cast",
+    "vote_close",
+    "vote_open",
+]

@@ -1,0 +1,202 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from wagtail.log_actions import log
+
+from governance.conduct import is_chair, result
+from governance.financial_years import fy_for_date
+from governance.models import Condition, Decision, Fund, Meeting, Minutes, Vote
+from governance.money import to_money
+from governance.selectors import fund_position
+from governance.services.meetings import locked_meeting, require_runner
+
+Outcome = Decision.Outcome
+APPROVALS = (Outcome.APPROVED, Outcome.APPROVED_WITH_CONDITIONS)
+
+
+def _fund_for(day):
+    return Fund.objects.filter(financial_year=fy_for_date(day)).order_by("name").first()
+
+
+def _checks(proposal, version, outcome, amount, conditions, override_reason, fund):
+    """The rules every decision meets, wherever it is taken."""
+    if outcome in APPROVALS:
+        if amount is None or to_money(amount) <= 0:
+            raise ValidationError({"approved_amount": "Enter the amount approved"})
+        if to_money(amount) > version.total_requested:
+            raise ValidationError(
+                {
+                    "approved_amount": f"The amount approved cannot be more than the "
+                    f"£{version.total_requested:,.2f} requested"
+                }
+            )
+        if outcome == Outcome.APPROVED_WITH_CONDITIONS and not conditions:
+            raise ValidationError({"conditions": "Add at least one condition"})
+        problems = []
+        screening = version.screenings.order_by("-screened_at").first()
+        if screening and screening.results.filter(result="not_met").exists():
+            problems.append("it failed a criterion at screening")
+        remaining = fund_position(fund.financial_year)["remaining"] if fund else to_money(0)
+        if to_money(amount) > remaining:
+            problems.append(f"it is more than the £{remaining:,.2f} left in the fund")
+        if problems and not override_reason.strip():
+            raise ValidationError(
+                {
+                    "override_reason": "Approving needs an override with a reason: "
+                    + " and ".join(problems)
+                }
+            )
+
+
+def _apply(decision, user, conditions, next_meeting=None):
+    """Record the conditions, move the proposal on and tell the lead."""
+    from proposals.notifications import notify_decided
+    from proposals.rules import check_transition
+
+    proposal = decision.proposal
+    for condition in conditions:
+        Condition.objects.create(decision=decision, **condition)
+    if decision.outcome == Outcome.DEFERRED:
+        proposal.meeting = next_meeting
+        proposal.save(update_fields=["meeting", "updated_at"])
+    else:
+        check_transition(proposal, "decided")
+        proposal.status = "decided"
+        proposal.save(update_fields=["status", "updated_at"])
+    log(proposal, "governance.decision", user=user, data={"decision": str(decision)})
+    notify_decided(proposal, decision)
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    user,
+    item,
+    outcome,
+    approved_amount=None,
+    reasons="",
+    conditions=(),
+    override_reason="",
+    today=None,
+):
+    """The group's decision on an item, after its vote has closed. Final once recorded."""
+    meeting = locked_meeting(item.meeting)
+    require_runner(user, meeting)
+    if item.decisions.filter(corrected_by__isnull=True).exists():
+        raise ValidationError("This item already has a decision. Record a correction instead.")
+    vote = Vote.objects.select_for_update().filter(item=item).first()
+    if vote is None or vote.state != Vote.State.CLOSED:
+        raise ValidationError("Record the decision once the vote on the item has closed.")
+    carried = result(vote) == "carried"
+    if outcome in APPROVALS and not carried:
+        raise ValidationError("The vote was lost, so the proposal cannot be approved.")
+    if outcome == Outcome.REJECTED and carried:
+        raise ValidationError("The vote was carried, so the proposal cannot be rejected.")
+    if outcome == Outcome.REJECTED and not reasons.strip():
+        raise ValidationError({"reasons": "Give the reasons for rejecting the proposal"})
+    proposal = item.proposal
+    fund = _fund_for(meeting.date)
+    _checks(proposal, item.version, outcome, approved_amount, conditions, override_reason, fund)
+    decision = Decision.objects.create(
+        proposal=proposal,
+        item=item,
+        meeting=meeting,
+        fund=fund,
+        outcome=outcome,
+        approved_amount=to_money(approved_amount) if outcome in APPROVALS else None,
+        reasons=reasons,
+        decided_on=today or meeting.date,
+        recorded_by=user,
+        override_reason=override_reason,
+    )
+    vote.state = Vote.State.PUBLISHED
+    vote.save(update_fields=["state"])
+    next_meeting = (
+        Meeting.objects.filter(date__gt=meeting.date, status=Meeting.Status.SCHEDULED)
+        .order_by("date")
+        .first()
+    )
+    if outcome == Outcome.DEFERRED and next_meeting is None:
+        raise ValidationError("There is no later meeting to defer the proposal to.")
+    _apply(decision, user, conditions, next_meeting)
+    return decision
+
+
+@transaction.atomic
+def chairs_action_record(
+    *,
+    user,
+    proposal,
+    outcome,
+    decided_on,
+    reasons,
+    alternatives,
+    interests,
+    approved_amount=None,
+    conditions=(),
+    override_reason="",
+):
+    """An urgent decision by the chair between meetings; noted at the next meeting."""
+    if not is_chair(user, decided_on):
+        raise PermissionDenied("Only the chair or vice-chair can take chair's action.")
+    if proposal.status not in ("submitted", "eligible"):
+        raise ValidationError("Chair's action is for a submitted proposal awaiting decision.")
+    if not (reasons.strip() and alternatives.strip()):
+        raise ValidationError("Record the reasons and the alternatives considered and rejected.")
+    if outcome == Outcome.DEFERRED:
+        raise ValidationError("Chair's action decides; to defer, leave it for the meeting.")
+    version = proposal.versions.order_by("-number").first()
+    fund = _fund_for(decided_on)
+    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
+    if proposal.status == "submitted":
+        # Urgency is the chair's call: the action stands in for screening and the meeting.
+        proposal.status = "eligible"
+    decision = Decision.objects.create(
+        proposal=proposal,
+        fund=fund,
+        outcome=outcome,
+        is_chairs_action=True,
+        approved_amount=to_money(approved_amount) if outcome in APPROVALS else None,
+        reasons=reasons,
+        alternatives_considered=alternatives,
+        interests_declared=interests,
+        decided_on=decided_on,
+        recorded_by=user,
+        override_reason=override_reason,
+    )
+    _apply(decision, user, conditions)
+    return decision
+
+
+@transaction.atomic
+def minutes_draft(*, user, meeting):
+    """Draft the minutes from the record: attendance, declarations, votes and decisions."""
+    require_runner(user, meeting)
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if minutes and minutes.locked:
+        raise ValidationError("These minutes are approved and locked.")
+    from governance.minutes import minutes_context
+
+    text = render_to_string("governance/minutes.txt", minutes_context(meeting))
+    minutes, _ = Minutes.objects.update_or_create(meeting=meeting, defaults={"text": text})
+    log(meeting, "governance.minutes_draft", user=user)
+    return minutes
+
+
+@transaction.atomic
+def minutes_approve(*, user, minutes, at_meeting):
+    """Minutes are approved at a later meeting, and locked."""
+    require_runner(user, at_meeting)
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    if minutes.locked:
+        raise ValidationError("These minutes are already approved.")
+    if at_meeting.date <= minutes.meeting.date or at_meeting.status != Meeting.Status.IN_SESSION:
+        raise ValidationError("Minutes are approved at a later meeting, while it is in session.")
+    minutes.approved_at_meeting = at_meeting
+    minutes.approved_on = at_meeting.date
+    minutes.save(update_fields=["approved_at_meeting", "approved_on"])
+    meeting = minutes.meeting
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.save(update_fields=["status"])
+    log(meeting, "governance.minutes_approve", user=user, data={"at": at_meeting.date.isoformat()})
+    return minutes

@@ -1,0 +1,90 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from governance.conduct import barred, item_voters, quorum_problem, result, runs_meetings, tally
+from governance.models import Ballot, Meeting, Vote
+from governance.services.meetings import require_runner
+
+
+@transaction.atomic
+def vote_open(*, user, item):
+    require_runner(user, item.meeting)
+    if item.meeting.status != Meeting.Status.IN_SESSION:
+        raise ValidationError("Votes open only while the meeting is in session.")
+    if not item.is_decision_item:
+        raise ValidationError("This item is not for decision.")
+    vote, _ = Vote.objects.select_for_update().get_or_create(item=item)
+    if vote.state != Vote.State.CREATED:
+        raise ValidationError(f"The vote is already {vote.get_state_display().lower()}.")
+    problem = quorum_problem(item.meeting, item)
+    if problem:
+        raise ValidationError(problem)
+    vote.state = Vote.State.OPEN
+    vote.opened_at = timezone.now()
+    vote.opened_by = user
+    vote.save(update_fields=["state", "opened_at", "opened_by"])
+    log(item.meeting, "governance.vote_open", user=user, data={"item": item.title})
+    return vote
+
+
+@transaction.atomic
+def vote_cast(*, user, vote, choice, member=None):
+    """One vote each: a second vote replaces the first until the vote closes. The vote row is
+    locked, so parallel votes queue; the unique constraint is the last guard."""
+    vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
+    voter = member or user
+    if voter != user and not runs_meetings(user, vote.item.meeting):
+        raise PermissionDenied("Only the secretary can enter a vote for someone else.")
+    if vote.state != Vote.State.OPEN:
+        raise ValidationError("This vote is not open.")
+    if choice not in Ballot.Choice.values:
+        raise ValidationError({"choice": "Choose for, against or abstain"})
+    if voter.pk in barred(vote.item):
+        raise PermissionDenied(
+            "A prejudicial interest has been declared, so this member cannot vote on the item."
+        )
+    if voter.pk not in item_voters(vote.item):
+        raise PermissionDenied("Only voting members recorded as present can vote on this item.")
+    ballot, created = Ballot.objects.update_or_create(
+        vote=vote, member=voter, defaults={"choice": choice, "entered_by": user}
+    )
+    log(
+        vote.item.meeting,
+        "governance.vote_cast",
+        user=user,
+        data={"item": vote.item.title, "member": str(voter), "changed": not created},
+    )
+    return ballot
+
+
+@transaction.atomic
+def vote_close(*, user, vote, casting_vote=""):
+    """Close the vote. On a tie the chair's casting vote decides, and is required."""
+    vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
+    require_runner(user, vote.item.meeting)
+    if vote.state != Vote.State.OPEN:
+        raise ValidationError("Only an open vote can be closed.")
+    counts = tally(vote)
+    tied = counts["for"] == counts["against"]
+    if casting_vote and not tied:
+        raise ValidationError("A casting vote is given only on a tie.")
+    if tied and casting_vote not in Vote.Casting.values:
+        raise ValidationError("The vote is tied: the chair must give a casting vote.")
+    vote.casting_vote = casting_vote if tied else ""
+    vote.state = Vote.State.CLOSED
+    vote.closed_at = timezone.now()
+    vote.save(update_fields=["state", "closed_at", "casting_vote"])
+    log(
+        vote.item.meeting,
+        "governance.vote_close",
+        user=user,
+        data={
+            "item": vote.item.title,
+            **counts,
+            "casting_vote": vote.casting_vote,
+            "result": result(vote, counts),
+        },
+    )
+    return vote

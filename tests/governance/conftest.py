@@ -1,0 +1,71 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from governance import services
+from governance.models import Attendance, Membership
+from proposals import services as proposal_services
+from proposals.models import CriterionResult, Screening
+from tests.factories import (
+    CriterionFactory,
+    FundFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PriorityFactory,
+    complete_proposal,
+)
+
+MEETING_DAY = datetime.date(2030, 3, 6)
+BEFORE_DEADLINE = datetime.date(2030, 1, 6)
+
+
+@pytest.fixture
+def group(db):
+    """A chair, a vice-chair, three members and an adviser."""
+    return {
+        "chair": MembershipFactory(role=Membership.Role.CHAIR).user,
+        "vice": MembershipFactory(role=Membership.Role.VICE_CHAIR).user,
+        "members": [MembershipFactory().user for _ in range(3)],
+        "adviser": MembershipFactory(role=Membership.Role.ADVISER).user,
+    }
+
+
+def eligible_proposal(officer, failed=False, amount=None):
+    proposal = complete_proposal()
+    if amount:
+        proposal.budget_lines.update(amount=amount)
+    proposal_services.proposal_submit(user=proposal.lead, proposal=proposal, today=BEFORE_DEADLINE)
+    result = CriterionResult.Result.NOT_MET if failed else CriterionResult.Result.MET
+    proposal_services.proposal_screen(
+        user=officer,
+        proposal=proposal,
+        results={a.criterion: (result, "") for a in proposal.answers.select_related("criterion")},
+        recommendation=Screening.Recommendation.ELIGIBLE,
+        today=BEFORE_DEADLINE,
+    )
+    proposal.refresh_from_db()
+    return proposal
+
+
+@pytest.fixture
+def meeting_setup(group, programme_officer):
+    """A published agenda with one proposal, everyone present, the meeting in session."""
+    CriterionFactory(title="Value for money")
+    PriorityFactory()
+    FundFactory(financial_year="2029-30", total_budget=Decimal("100000.00"))
+    meeting = MeetingFactory(date=MEETING_DAY)
+    MeetingFactory(date=datetime.date(2030, 5, 8))
+    proposal = eligible_proposal(programme_officer)
+    services.agenda_publish(user=programme_officer, meeting=meeting)
+    for user in [group["chair"], group["vice"], *group["members"]]:
+        services.attendance_record(
+            user=programme_officer,
+            meeting=meeting,
+            person=user,
+            capacity=Attendance.Capacity.MEMBER,
+        )
+    services.meeting_start(user=group["chair"], meeting=meeting)
+    meeting.refresh_from_db()
+    item = meeting.agenda.get(proposal=proposal)
+    return {"meeting": meeting, "proposal": proposal, "item": item, **group}

@@ -1,0 +1,150 @@
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from governance import services
+from governance.models import Decision, Meeting
+from governance.selectors import fund_position
+from proposals.models import Proposal
+
+
+def carried(setup, choice="for"):
+    vote = services.vote_open(user=setup["chair"], item=setup["item"])
+    for member in setup["members"]:
+        services.vote_cast(user=member, vote=vote, choice=choice)
+    return services.vote_close(user=setup["chair"], vote=vote)
+
+
+def decide(setup, **kwargs):
+    return services.decision_record(user=setup["chair"], item=setup["item"], **kwargs)
+
+
+def test_an_approval_decides_the_proposal_and_tells_the_lead(
+    meeting_setup, django_capture_on_commit_callbacks
+):
+    carried(meeting_setup)
+    with django_capture_on_commit_callbacks(execute=True):
+        decision = decide(meeting_setup, outcome="approved", approved_amount="20000.00")
+    proposal = Proposal.objects.get(pk=meeting_setup["proposal"].pk)
+    assert proposal.status == Proposal.Status.DECIDED
+    assert decision.approved_amount == Decimal("20000.00")
+    assert "Approved: £20,000.00" in mail.outbox[-1].body
+    assert fund_position("2029-30")["approved"] == Decimal("20000.00")
+
+
+def test_no_decision_before_the_vote_closes(meeting_setup):
+    with pytest.raises(ValidationError, match="once the vote"):
+        decide(meeting_setup, outcome="approved", approved_amount="1000")
+
+
+def test_a_lost_vote_cannot_become_an_approval(meeting_setup):
+    carried(meeting_setup, choice="against")
+    with pytest.raises(ValidationError, match="vote was lost"):
+        decide(meeting_setup, outcome="approved", approved_amount="1000")
+    with pytest.raises(ValidationError, match="reasons"):
+        decide(meeting_setup, outcome="rejected")
+    assert (
+        decide(meeting_setup, outcome="rejected", reasons="Duplicates MASH").outcome == "rejected"
+    )
+
+
+def test_the_amount_approved_cannot_exceed_the_request(meeting_setup):
+    carried(meeting_setup)
+    with pytest.raises(ValidationError, match="more than the £25,000.00 requested"):
+        decide(meeting_setup, outcome="approved", approved_amount="25000.01")
+
+
+def test_exceeding_the_funds_remaining_budget_needs_an_override(meeting_setup):
+    from governance.models import Fund
+
+    Fund.objects.update(total_budget=Decimal("10000.00"))
+    carried(meeting_setup)
+    with pytest.raises(ValidationError, match="more than the £10,000.00 left in the fund"):
+        decide(meeting_setup, outcome="approved", approved_amount="25000.00")
+    decision = decide(
+        meeting_setup,
+        outcome="approved",
+        approved_amount="25000.00",
+        override_reason="Underspend from Q3 is being returned to the fund.",
+    )
+    assert decision.override_reason
+    assert fund_position("2029-30")["remaining"] == Decimal("-15000.00")
+
+
+def test_a_proposal_that_failed_a_criterion_needs_an_override(meeting_setup):
+    from proposals.models import CriterionResult
+
+    screening = meeting_setup["item"].version.screenings.get()
+    CriterionResult.objects.filter(screening=screening).update(result="not_met")
+    carried(meeting_setup)
+    with pytest.raises(ValidationError, match="failed a criterion at screening"):
+        decide(meeting_setup, outcome="approved", approved_amount="1000")
+
+
+def test_a_decision_cannot_be_edited_or_deleted(meeting_setup):
+    carried(meeting_setup)
+    decision = decide(meeting_setup, outcome="approved", approved_amount="1000")
+    decision.approved_amount = Decimal("9999")
+    with pytest.raises(ValueError, match="final"):
+        decision.save()
+    with pytest.raises(ValueError, match="final"):
+        decision.delete()
+    assert Decision.objects.get().approved_amount == Decimal("1000.00")
+    with pytest.raises(ValidationError, match="already has a decision"):
+        decide(meeting_setup, outcome="approved", approved_amount="2000")
+
+
+def test_approval_with_conditions_needs_a_condition(meeting_setup):
+    carried(meeting_setup)
+    with pytest.raises(ValidationError, match="at least one condition"):
+        decide(meeting_setup, outcome="approved_with_conditions", approved_amount="1000")
+    import datetime
+
+    decision = decide(
+        meeting_setup,
+        outcome="approved_with_conditions",
+        approved_amount="1000",
+        conditions=[
+            {
+                "text": "Share the evaluation plan",
+                "owner": meeting_setup["chair"],
+                "due_date": datetime.date(2030, 4, 30),
+                "review_date": datetime.date(2030, 5, 1),
+            }
+        ],
+    )
+    assert decision.conditions.get().text == "Share the evaluation plan"
+
+
+def test_a_deferred_proposal_carries_forward_to_the_next_meeting(meeting_setup, programme_officer):
+    carried(meeting_setup)
+    decide(meeting_setup, outcome="deferred", reasons="Await the MASH review")
+    proposal = Proposal.objects.get(pk=meeting_setup["proposal"].pk)
+    assert proposal.status == Proposal.Status.ELIGIBLE
+    following = Meeting.objects.get(date="2030-05-08")
+    assert proposal.meeting == following
+    services.agenda_build(user=programme_officer, meeting=following)
+    item = following.agenda.get(proposal=proposal)
+    assert item.carried_from == meeting_setup["item"]
+
+
+def test_minutes_are_drafted_from_the_record_and_locked_once_approved(
+    meeting_setup, programme_officer
+):
+    carried(meeting_setup)
+    decide(meeting_setup, outcome="approved", approved_amount="1000")
+    services.meeting_close(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
+    minutes = meeting_setup["meeting"].minutes
+    assert "Vote: for 3, against 0, abstain 0" in minutes.text
+    assert f"{meeting_setup['members'][0]} for" in minutes.text
+    assert "Decision: Approved, £1,000.00" in minutes.text
+    following = Meeting.objects.get(date="2030-05-08")
+    Meeting.objects.filter(pk=following.pk).update(status=Meeting.Status.IN_SESSION)
+    following.refresh_from_db()
+    services.minutes_approve(user=meeting_setup["chair"], minutes=minutes, at_meeting=following)
+    minutes.refresh_from_db()
+    assert minutes.locked
+    with pytest.raises(ValidationError, match="locked"):
+        services.minutes_draft(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
