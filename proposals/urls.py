@@ -17,6 +17,16 @@ urlpatterns = [
         views.attachment_download,
         name="attachment",
     ),
+    path(
+        "<str:reference>/questions/<int:question_id>/answer/",
+        views.question_answer_view,
+        name="answer",
+    ),
+    path(
+        "<str:reference>/decisions/<int:decision_id>/letter/",
+        views.decision_letter,
+        name="decision_letter",
+    ),
     path("<str:reference>/budget/", views_sections.budget, name="budget"),
     path(
         "<str:reference>/budget/<int:line_id>/remove/",

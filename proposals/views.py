@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from governance import services as governance_services
+from governance.forms_meetings import AnswerForm
+from governance.models import Question
 from proposals import services
 from proposals.forms import NewProposalForm, WithdrawForm
 from proposals.models import Attachment, Proposal
@@ -86,6 +89,13 @@ def proposal_detail(request, reference):
         "editable": can_edit(request.user, proposal),
         "versions": proposal.versions.select_related("meeting").order_by("-number"),
         "latest_screening": _latest_return(proposal),
+        "decisions": proposal.decisions.select_related("meeting").prefetch_related(
+            "conditions__owner"
+        ),
+        "questions": Question.objects.filter(item__proposal=proposal).select_related(
+            "asked_by", "item__meeting"
+        ),
+        "answer_form": AnswerForm(),
         "placement": services.placement(timezone.localdate()),
     }
     return render(request, "proposals/detail.html", context)
@@ -209,3 +219,38 @@ def attachment_download(request, reference, attachment_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def question_answer_view(request, reference, question_id):
+    proposal = visible_proposal(request, reference)
+    question = get_object_or_404(Question, pk=question_id, item__proposal=proposal)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            governance_services.question_answer(
+                user=request.user, question=question, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Answer posted. The group can read it with the papers.")
+    return redirect("proposals:detail", reference)
+
+
+@login_required
+def decision_letter(request, reference, decision_id):
+    """The letter to the lead: the decision, the amount, conditions and reporting duties."""
+    proposal = visible_proposal(request, reference)
+    decision = get_object_or_404(
+        proposal.decisions.select_related("meeting", "recorded_by").prefetch_related(
+            "conditions__owner"
+        ),
+        pk=decision_id,
+    )
+    return render(
+        request,
+        "proposals/decision_letter.html",
+        {"proposal": proposal, "decision": decision, "today": timezone.localdate()},
+    )

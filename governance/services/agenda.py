@@ -225,6 +225,7 @@ def agenda_publish(*, user, meeting):
 
 @transaction.atomic
 def attendance_record(*, user, meeting, person, capacity, present=True, substitute_for=None):
+    meeting = Meeting.objects.get(pk=meeting.pk)
     require_runner(user, meeting)
     if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
         raise ValidationError("Attendance is fixed once the meeting has closed.")
@@ -298,7 +299,7 @@ def _reads_papers(user):
 def question_ask(*, user, item, text):
     if not _reads_papers(user):
         raise PermissionDenied("Only the group and the programme team ask questions on papers.")
-    if item.meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+    if Meeting.objects.get(pk=item.meeting_id).status != Meeting.Status.AGENDA_PUBLISHED:
         raise ValidationError("Questions are asked between the papers going out and the meeting.")
     if not text.strip():
         raise ValidationError({"text": "Enter your question"})

@@ -186,6 +186,7 @@ def minutes_draft(*, user, meeting):
 @transaction.atomic
 def minutes_approve(*, user, minutes, at_meeting):
     """Minutes are approved at a later meeting, and locked."""
+    at_meeting = Meeting.objects.get(pk=at_meeting.pk)
     require_runner(user, at_meeting)
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.locked:

@@ -5,20 +5,21 @@ from wagtail.log_actions import log
 
 from governance.conduct import barred, item_voters, quorum_problem, result, runs_meetings, tally
 from governance.models import Ballot, Meeting, Vote
-from governance.services.meetings import require_runner
+from governance.services.meetings import locked_meeting, require_runner
 
 
 @transaction.atomic
 def vote_open(*, user, item):
-    require_runner(user, item.meeting)
-    if item.meeting.status != Meeting.Status.IN_SESSION:
+    meeting = locked_meeting(item.meeting)
+    require_runner(user, meeting)
+    if meeting.status != Meeting.Status.IN_SESSION:
         raise ValidationError("Votes open only while the meeting is in session.")
     if not item.is_decision_item:
         raise ValidationError("This item is not for decision.")
     vote, _ = Vote.objects.select_for_update().get_or_create(item=item)
     if vote.state != Vote.State.CREATED:
         raise ValidationError(f"The vote is already {vote.get_state_display().lower()}.")
-    problem = quorum_problem(item.meeting, item)
+    problem = quorum_problem(meeting, item)
     if problem:
         raise ValidationError(problem)
     vote.state = Vote.State.OPEN

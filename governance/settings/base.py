@@ -171,7 +171,11 @@ LOGGING = {
 }
 
 # Each app contributes its demonstration data, in order, to `manage.py seed_demo`.
-DEMO_SEEDERS = ["governance.demo.seed.seed", "proposals.demo.seed"]
+DEMO_SEEDERS = [
+    "governance.demo.seed.seed",
+    "proposals.demo.seed",
+    "governance.demo.decisions.seed",
+]
 
 # Meetings: working days (England's bank holidays excluded) before each meeting.
 SUBMISSION_DEADLINE_WORKING_DAYS = 15
