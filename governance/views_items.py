@@ -46,7 +46,8 @@ def item_detail(request, pk, item_pk):
     voters = item_voters(item) if item.is_decision_item else set()
     members = list(Membership.objects.current(item.meeting.date).voting().select_related("user"))
     ballots = {b.member_id: b for b in vote.ballots.all()} if vote else {}
-    pending = item.version.total_requested if item.version else 0
+    decided = item.decisions.exists()
+    pending = item.version.total_requested if item.version and not decided else 0
     context = {
         "item": item,
         "meeting": item.meeting,
@@ -79,7 +80,7 @@ def item_detail(request, pk, item_pk):
         "ballot_form": BallotForm(
             initial={"choice": ballots[user.pk].choice} if user.pk in ballots else None
         ),
-        "secretary_form": SecretaryBallotForm(voters=voters) if runs else None,
+        "secretary_form": SecretaryBallotForm(voters=voters, prefix="secretary") if runs else None,
         "close_form": CloseVoteForm(),
         "decision_form": DecisionForm(initial={"approved_amount": pending}),
     }
@@ -136,7 +137,7 @@ def vote_action(request, pk, item_pk, action):
         else:
             messages.error(request, "Choose for, against or abstain.")
     elif action == "enter":
-        form = SecretaryBallotForm(request.POST, voters=item_voters(item))
+        form = SecretaryBallotForm(request.POST, voters=item_voters(item), prefix="secretary")
         if form.is_valid():
             _cast(request, vote, form.cleaned_data["choice"], member=form.cleaned_data["member"])
     elif action == "close":
