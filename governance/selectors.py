@@ -54,3 +54,30 @@ def fund_position(financial_year, pending=Decimal("0.00")):
 
 
 APPROVALS = ["approved", "approved_with_conditions"]
+
+
+PUBLISHED_STATUSES = ["closed", "minutes_approved"]
+
+
+def meetings_with_published_decisions():
+    from django.db.models import Count, Q
+
+    from governance.models import Meeting
+
+    return (
+        Meeting.objects.filter(status__in=PUBLISHED_STATUSES)
+        .annotate(decision_count=Count("decisions", filter=Q(decisions__corrected_by__isnull=True)))
+        .order_by("-date")
+    )
+
+
+def published_decisions(meeting):
+    """The decisions in force from one meeting, for the public: no votes, no names of members."""
+    from governance.models import Decision
+
+    return (
+        Decision.objects.filter(meeting=meeting, corrected_by__isnull=True)
+        .select_related("proposal__lead_organisation")
+        .prefetch_related("conditions")
+        .order_by("item__section", "item__position", "pk")
+    )

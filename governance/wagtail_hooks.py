@@ -159,6 +159,7 @@ GOVERNANCE_ACTIONS = {
     "governance.vote_cast": ("Vote", "Cast a vote"),
     "governance.vote_close": ("Close vote", "Closed a vote"),
     "governance.decision": ("Decision", "Recorded a decision"),
+    "governance.decision_correct": ("Correct decision", "Corrected a decision"),
     "governance.minutes_draft": ("Draft minutes", "Drafted the minutes"),
     "governance.minutes_approve": ("Approve minutes", "Approved the minutes"),
 }

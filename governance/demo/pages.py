@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
-from governance.models import DocumentsPage, HomePage, StandardPage
+from governance.models import DecisionsPage, DocumentsPage, HomePage, StandardPage
 
 HOME_INTRO = (
     "<p>The Families Programme is the council's response to the national Supporting Families "
@@ -142,5 +142,14 @@ def seed_pages(programme_name):
                 },
             )
         ],
+    )
+    _child(
+        home,
+        DecisionsPage,
+        "decisions",
+        title="Decisions",
+        show_in_menus=True,
+        intro="<p>What the Families Strategic Group decided at each meeting: the proposals, "
+        "the organisations and the amounts approved.</p>",
     )
     return home

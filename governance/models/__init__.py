@@ -2,7 +2,7 @@ from .agenda import AgendaItem, PapersPack, Question
 from .conduct import Attendance, Declaration, Interest
 from .decisions import Ballot, Condition, Decision, Minutes, Vote
 from .meetings import Meeting
-from .pages import DocumentsPage, HomePage, StandardPage
+from .pages import DecisionsPage, DocumentsPage, HomePage, StandardPage
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
 
@@ -12,6 +12,7 @@ __all__ = [
     "Ballot",
     "Condition",
     "Decision",
+    "DecisionsPage",
     "Declaration",
     "Interest",
     "Minutes",

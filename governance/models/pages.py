@@ -1,7 +1,10 @@
 """The public site: what the programme is, its priorities, how to apply, useful documents."""
 
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -36,7 +39,11 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("how_to_apply")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["governance.StandardPage", "governance.DocumentsPage"]
+    subpage_types = [
+        "governance.StandardPage",
+        "governance.DocumentsPage",
+        "governance.DecisionsPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -63,3 +70,32 @@ class DocumentsPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("documents")]
     subpage_types = []
+
+
+class DecisionsPage(RoutablePageMixin, Page):
+    """The group's decisions, meeting by meeting, once each meeting has closed. No votes by
+    name and no family data: what was decided, for whom, and how much."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = []
+    max_count = 1
+
+    @path("")
+    def meetings(self, request):
+        from governance.selectors import meetings_with_published_decisions
+
+        page = Paginator(meetings_with_published_decisions(), 12).get_page(request.GET.get("page"))
+        return self.render(request, context_overrides={"page_obj": page})
+
+    @path("<int:meeting_id>/")
+    def meeting(self, request, meeting_id):
+        from governance.selectors import meetings_with_published_decisions, published_decisions
+
+        meeting = get_object_or_404(meetings_with_published_decisions(), pk=meeting_id)
+        return self.render(
+            request,
+            template="governance/decisions_meeting.html",
+            context_overrides={"meeting": meeting, "decisions": published_decisions(meeting)},
+        )

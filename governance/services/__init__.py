@@ -12,7 +12,13 @@ from .agenda import (
     question_answer,
     question_ask,
 )
-from .decisions import chairs_action_record, decision_record, minutes_approve, minutes_draft
+from .decisions import (
+    chairs_action_record,
+    decision_correct,
+    decision_record,
+    minutes_approve,
+    minutes_draft,
+)
 from .meetings import meeting_close, meeting_start, meetings_schedule
 from .votes import vote_cast, vote_close, vote_open
 
@@ -23,6 +29,7 @@ __all__ = [
     "agenda_publish",
     "attendance_record",
     "chairs_action_record",
+    "decision_correct",
     "decision_record",
     "declaration_record",
     "dispensation_grant",

@@ -18,8 +18,9 @@ def _fund_for(day):
     return Fund.objects.filter(financial_year=fy_for_date(day)).order_by("name").first()
 
 
-def _checks(proposal, version, outcome, amount, conditions, override_reason, fund):
-    """The rules every decision meets, wherever it is taken."""
+def _checks(proposal, version, outcome, amount, conditions, override_reason, fund, committed=0):
+    """The rules every decision meets, wherever it is taken. ``committed`` is money already
+    counted against the fund for this proposal (a decision being corrected)."""
     if outcome in APPROVALS:
         if amount is None or to_money(amount) <= 0:
             raise ValidationError({"approved_amount": "Enter the amount approved"})
@@ -37,7 +38,7 @@ def _checks(proposal, version, outcome, amount, conditions, override_reason, fun
         if screening and screening.results.filter(result="not_met").exists():
             problems.append("it failed a criterion at screening")
         remaining = fund_position(fund.financial_year)["remaining"] if fund else to_money(0)
-        if to_money(amount) > remaining:
+        if to_money(amount) - to_money(committed) > remaining:
             problems.append(f"it is more than the £{remaining:,.2f} left in the fund")
         if problems and not override_reason.strip():
             raise ValidationError(
@@ -120,6 +121,65 @@ def decision_record(
         raise ValidationError("There is no later meeting to defer the proposal to.")
     _apply(decision, user, conditions, next_meeting)
     return decision
+
+
+@transaction.atomic
+def decision_correct(
+    *,
+    user,
+    decision,
+    outcome,
+    reasons,
+    approved_amount=None,
+    conditions=(),
+    override_reason="",
+    today=None,
+):
+    """Correct a recorded decision: a new decision that names the old one, which stays on the
+    record. The programme team records it on the group's authority."""
+    require_runner(user, decision.meeting)
+    old = Decision.objects.select_for_update().get(pk=decision.pk)
+    if hasattr(old, "corrected_by"):
+        raise ValidationError("This decision has already been corrected.")
+    if not reasons.strip():
+        raise ValidationError({"reasons": "Say what the correction is and why"})
+    if outcome == Outcome.DEFERRED:
+        raise ValidationError("A correction records what was decided; it cannot defer.")
+    version = old.proposal.versions.order_by("-number").first()
+    fund = old.fund
+    _checks(
+        old.proposal,
+        version,
+        outcome,
+        approved_amount,
+        conditions,
+        override_reason,
+        fund,
+        committed=old.approved_amount or 0,
+    )
+    correction = Decision.objects.create(
+        proposal=old.proposal,
+        item=old.item,
+        meeting=old.meeting,
+        fund=fund,
+        outcome=outcome,
+        approved_amount=to_money(approved_amount) if outcome in APPROVALS else None,
+        reasons=reasons,
+        decided_on=today or old.decided_on,
+        recorded_by=user,
+        override_reason=override_reason,
+        corrects=old,
+        is_chairs_action=old.is_chairs_action,
+    )
+    for condition in conditions:
+        Condition.objects.create(decision=correction, **condition)
+    log(
+        old.proposal,
+        "governance.decision_correct",
+        user=user,
+        data={"corrects": str(old), "now": str(correction)},
+    )
+    return correction
 
 
 @transaction.atomic

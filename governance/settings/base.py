@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "projects",
     "evaluations",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -148,3 +148,68 @@ def test_minutes_are_drafted_from_the_record_and_locked_once_approved(
     assert minutes.locked
     with pytest.raises(ValidationError, match="locked"):
         services.minutes_draft(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
+
+
+def test_a_correction_is_a_new_decision_naming_the_old_one(meeting_setup, programme_officer):
+    carried(meeting_setup)
+    original = decide(meeting_setup, outcome="approved", approved_amount="20000")
+    correction = services.decision_correct(
+        user=programme_officer,
+        decision=original,
+        outcome="approved",
+        approved_amount="18000",
+        reasons="The minutes recorded the wrong figure.",
+    )
+    assert correction.corrects == original
+    assert Decision.objects.count() == 2
+    assert fund_position("2029-30")["approved"] == Decimal("18000.00")
+    with pytest.raises(ValidationError, match="already been corrected"):
+        services.decision_correct(
+            user=programme_officer, decision=original, outcome="rejected", reasons="Again"
+        )
+
+
+def test_chairs_action_decides_between_meetings_and_is_noted_next_time(
+    meeting_setup, programme_officer
+):
+    import datetime
+
+    from governance.models import AgendaItem
+    from tests.governance.conftest import eligible_proposal
+
+    urgent = eligible_proposal(programme_officer)
+    decision = services.chairs_action_record(
+        user=meeting_setup["chair"],
+        proposal=urgent,
+        outcome="approved",
+        approved_amount="5000",
+        decided_on=datetime.date(2030, 3, 20),
+        reasons="A family hub closes on 1 April without it.",
+        alternatives="Waiting for May's meeting; funding from reserves.",
+        interests="None declared.",
+    )
+    assert decision.is_chairs_action
+    following = Meeting.objects.get(date="2030-05-08")
+    services.agenda_build(user=programme_officer, meeting=following)
+    noted = following.agenda.get(
+        section=AgendaItem.Section.CHAIRS_ACTIONS, title__contains=urgent.reference
+    )
+    assert "approved" in noted.title
+
+
+def test_only_the_chair_takes_chairs_action(meeting_setup, programme_officer):
+    import datetime
+
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.chairs_action_record(
+            user=meeting_setup["members"][0],
+            proposal=meeting_setup["proposal"],
+            outcome="approved",
+            approved_amount="1",
+            decided_on=datetime.date(2030, 3, 20),
+            reasons="x",
+            alternatives="y",
+            interests="",
+        )

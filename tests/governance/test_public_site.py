@@ -43,3 +43,24 @@ def test_the_about_page_names_the_strategic_group(client, site):
 
 def test_the_home_page_is_served_after_migrations_alone(client):
     assert client.get("/").status_code == 200
+
+
+def test_published_decisions_show_amounts_but_no_votes_by_name(client, site):
+    from governance.models import Ballot, Meeting
+
+    index = client.get("/decisions/")
+    assert index.status_code == 200
+    meeting = Meeting.objects.filter(status="minutes_approved").order_by("date").first()
+    assert f"/decisions/{meeting.pk}/" in index.content.decode()
+    page = client.get(f"/decisions/{meeting.pk}/").content.decode()
+    assert "Schools Pupil Tracking Tool" in page
+    assert "£48,500.00" in page
+    voter = Ballot.objects.filter(vote__item__meeting=meeting).first().member
+    assert voter.last_name not in page
+
+
+def test_decisions_of_a_meeting_not_yet_closed_are_not_public(client, site):
+    from governance.models import Meeting
+
+    meeting = Meeting.objects.get(status="agenda_published")
+    assert client.get(f"/decisions/{meeting.pk}/").status_code == 404
