@@ -1,7 +1,7 @@
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
-from governance.models import Fund, Meeting, Membership, Organisation
+from governance.models import Decision, Fund, Interest, Meeting, Membership, Organisation
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -36,3 +36,17 @@ class MeetingFilterSet(WagtailFilterSet):
     class Meta:
         model = Meeting
         fields = ["status", "date"]
+
+
+class DecisionFilterSet(WagtailFilterSet):
+    decided_on = django_filters.DateFromToRangeFilter(label="Decided")
+
+    class Meta:
+        model = Decision
+        fields = ["outcome", "meeting", "fund", "is_chairs_action", "decided_on"]
+
+
+class InterestFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Interest
+        fields = ["member", "organisation"]

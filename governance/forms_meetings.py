@@ -110,3 +110,51 @@ class AttendanceForm(GovukFormMixin, forms.Form):
     present = forms.BooleanField(
         required=False, initial=True, label="Present (untick to record apologies)"
     )
+
+
+class ChairsActionForm(GovukFormMixin, forms.Form):
+    proposal = forms.ModelChoiceField(queryset=None, label="Proposal", empty_label=None)
+    outcome = forms.ChoiceField(
+        widget=GovukRadios,
+        label="Decision",
+        choices=[c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DEFERRED],
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    decided_on = forms.DateField(widget=DateInput(), label="Date of the decision")
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it is urgent, and the reasons for the decision",
+    )
+    alternatives = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="Alternatives considered and rejected"
+    )
+    interests = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Interests declared"
+    )
+    override_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Override reason",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+    )
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals
+
+
+class UrgentItemForm(GovukFormMixin, forms.Form):
+    proposal = forms.ModelChoiceField(queryset=None, label="Proposal", empty_label=None)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="The chair's reason it cannot wait"
+    )
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals
+
+
+class DispensationForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Why the bar is lifted"
+    )

@@ -81,3 +81,14 @@ def published_decisions(meeting):
         .prefetch_related("conditions")
         .order_by("item__section", "item__position", "pk")
     )
+
+
+def unapproved_minutes(meeting):
+    """Minutes of earlier closed meetings waiting to be approved at this one."""
+    from governance.models import Meeting, Minutes
+
+    return Minutes.objects.filter(
+        approved_on__isnull=True,
+        meeting__date__lt=meeting.date,
+        meeting__status=Meeting.Status.CLOSED,
+    ).select_related("meeting")

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from governance import views, views_items, views_meeting_room, views_meetings
+from governance import views, views_chair, views_items, views_meeting_room, views_meetings
 from governance.forms import EmailAuthenticationForm, GovukPasswordResetForm, GovukSetPasswordForm
 
 account_patterns = [
@@ -52,6 +52,23 @@ portal_patterns = (
             "meetings/<int:pk>/attendance/<int:user_pk>/<int:present>/",
             views_meeting_room.mark_present,
             name="mark_present",
+        ),
+        path("chairs-action/", views_chair.chairs_action, name="chairs_action"),
+        path("meetings/<int:pk>/urgent/", views_chair.urgent_item, name="urgent"),
+        path(
+            "meetings/<int:pk>/items/<int:item_pk>/move/<slug:direction>/",
+            views_chair.move_item,
+            name="move",
+        ),
+        path(
+            "meetings/<int:pk>/items/<int:item_pk>/declarations/<int:declaration_pk>/dispense/",
+            views_chair.dispensation,
+            name="dispense",
+        ),
+        path(
+            "meetings/<int:pk>/minutes/<int:minutes_pk>/approve/",
+            views_chair.approve_minutes,
+            name="approve_minutes",
         ),
         path(
             "meetings/<int:pk>/<slug:action>/",

@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from governance import roles
+from governance.conduct import is_chair
 from governance.selectors import current_memberships
 from governance.views_meetings import upcoming_meetings
 
@@ -18,5 +20,6 @@ def portal_home(request):
         "memberships": current_memberships(user=request.user),
         "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
         "next_meeting": upcoming_meetings().first(),
+        "is_chair": is_chair(request.user, timezone.localdate()),
     }
     return render(request, "portal/home.html", context)

@@ -14,6 +14,7 @@ from governance.forms_meetings import (
     CloseVoteForm,
     DecisionForm,
     DeclarationForm,
+    DispensationForm,
     QuestionForm,
     SecretaryBallotForm,
 )
@@ -76,6 +77,7 @@ def item_detail(request, pk, item_pk):
         "decisions": item.decisions.prefetch_related("conditions__owner"),
         "is_member": Membership.objects.current(item.meeting.date).filter(user=user).exists(),
         "declaration_form": DeclarationForm(),
+        "dispensation_form": DispensationForm(),
         "question_form": QuestionForm(),
         "ballot_form": BallotForm(
             initial={"choice": ballots[user.pk].choice} if user.pk in ballots else None

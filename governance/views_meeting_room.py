@@ -12,7 +12,7 @@ from governance.conduct import present_voters, quorum, runs_meetings, voting_mem
 from governance.financial_years import fy_for_date
 from governance.forms_meetings import AttendanceForm
 from governance.models import Attendance, Meeting, Minutes
-from governance.selectors import fund_position
+from governance.selectors import fund_position, unapproved_minutes
 from governance.views_meetings import sees_meetings
 
 
@@ -50,6 +50,7 @@ def meeting_detail(request, pk):
         "fund": fund_position(fy_for_date(meeting.date)),
         "quorum": quorum(meeting),
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
+        "to_approve": unapproved_minutes(meeting) if meeting.status == "in_session" else [],
     }
     return render(request, "governance/meeting.html", context)
 

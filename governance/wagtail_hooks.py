@@ -5,12 +5,23 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from governance.admin_views import MeetingIndexView, ScheduleMeetingsView
 from governance.filters import (
+    DecisionFilterSet,
     FundFilterSet,
+    InterestFilterSet,
     MeetingFilterSet,
     MembershipFilterSet,
     OrganisationFilterSet,
 )
-from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority
+from governance.models import (
+    Criterion,
+    Decision,
+    Fund,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+    Priority,
+)
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -121,6 +132,51 @@ class MeetingViewSet(ModelViewSet):
         ]
 
 
+class DecisionViewSet(ModelViewSet):
+    """Decisions are recorded in the meeting and never edited: listed and inspected here."""
+
+    model = Decision
+    icon = "success"
+    menu_label = "Decisions"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["proposal", "outcome", "approved_amount", "decided_on", "meeting", "fund"]
+    list_export = [
+        "proposal",
+        "outcome",
+        "approved_amount",
+        "decided_on",
+        "meeting",
+        "fund",
+        "reasons",
+        "override_reason",
+        "is_chairs_action",
+        "corrects",
+    ]
+    filterset_class = DecisionFilterSet
+    search_fields = ["proposal__reference", "proposal__title", "reasons"]
+    inspect_view_enabled = True
+    form_fields = ["reasons"]
+
+    def get_queryset(self, request):
+        return Decision.objects.select_related("proposal", "meeting", "fund")
+
+
+class InterestViewSet(ModelViewSet):
+    model = Interest
+    icon = "warning"
+    menu_label = "Register of interests"
+    list_display = ["member", "organisation", "description", "registered_on", "ended_on"]
+    list_export = ["member", "organisation", "description", "registered_on", "ended_on"]
+    filterset_class = InterestFilterSet
+    search_fields = ["description", "member__last_name", "organisation__name"]
+    inspect_view_enabled = True
+    form_fields = ["member", "organisation", "description", "registered_on", "ended_on"]
+
+    def get_queryset(self, request):
+        return Interest.objects.select_related("member", "organisation")
+
+
 class ProgrammeSetUpGroup(ViewSetGroup):
     menu_label = "Programme set-up"
     menu_icon = "cogs"
@@ -128,6 +184,7 @@ class ProgrammeSetUpGroup(ViewSetGroup):
     items = [
         OrganisationViewSet("organisations"),
         MembershipViewSet("memberships"),
+        InterestViewSet("interests"),
         PriorityViewSet("priorities"),
         CriterionViewSet("criteria"),
         FundViewSet("funds"),
@@ -142,6 +199,11 @@ def register_programme_set_up():
 @hooks.register("register_admin_viewset")
 def register_meetings():
     return MeetingViewSet("meetings")
+
+
+@hooks.register("register_admin_viewset")
+def register_decisions():
+    return DecisionViewSet("decisions")
 
 
 GOVERNANCE_ACTIONS = {

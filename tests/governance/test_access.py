@@ -16,6 +16,10 @@ ADMIN_URLS = [
     "/admin/funds/",
     "/admin/funds/new/",
     "/admin/outcomes/",
+    "/admin/decisions/",
+    "/admin/interests/",
+    "/admin/meetings/",
+    "/admin/proposals/",
     "/admin/pages/",
     "/admin/documents/",
 ]
@@ -72,3 +76,21 @@ def test_a_user_with_no_role_reaches_the_portal_but_not_the_admin(client_for):
     client = client_for(UserFactory())
     assert client.get("/portal/").status_code == 200
     assert client.get("/admin/").status_code == 403
+
+
+def test_decisions_cannot_be_edited_in_the_admin(client_for, programme_officer, meeting_setup):
+    from governance import services
+
+    vote = services.vote_open(user=meeting_setup["chair"], item=meeting_setup["item"])
+    for member in meeting_setup["members"]:
+        services.vote_cast(user=member, vote=vote, choice="for")
+    services.vote_close(user=meeting_setup["chair"], vote=vote)
+    decision = services.decision_record(
+        user=meeting_setup["chair"],
+        item=meeting_setup["item"],
+        outcome="approved",
+        approved_amount="1000",
+    )
+    client = client_for(programme_officer)
+    assert client.get(f"/admin/decisions/inspect/{decision.pk}/").status_code == 200
+    assert client.get(f"/admin/decisions/edit/{decision.pk}/").status_code in (302, 403)
