@@ -92,3 +92,13 @@ def unapproved_minutes(meeting):
         meeting__date__lt=meeting.date,
         meeting__status=Meeting.Status.CLOSED,
     ).select_related("meeting")
+
+
+def conditions_due(meeting):
+    """Conditions whose review date has come by this meeting and that are not yet met: they
+    stay on the action and conditions log until they are."""
+    from governance.models import Condition
+
+    return Condition.objects.filter(
+        met_on__isnull=True, review_date__lte=meeting.date
+    ).select_related("decision__proposal", "owner")

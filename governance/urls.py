@@ -66,6 +66,11 @@ portal_patterns = (
             name="dispense",
         ),
         path(
+            "meetings/<int:pk>/conditions/<int:condition_pk>/met/",
+            views_chair.mark_condition_met,
+            name="condition_met",
+        ),
+        path(
             "meetings/<int:pk>/minutes/<int:minutes_pk>/approve/",
             views_chair.approve_minutes,
             name="approve_minutes",

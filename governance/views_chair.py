@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from governance import services
 from governance.conduct import is_chair, runs_meetings
 from governance.forms_meetings import ChairsActionForm, DispensationForm, UrgentItemForm
-from governance.models import AgendaItem, Declaration, Minutes
+from governance.models import AgendaItem, Condition, Declaration, Minutes
 from governance.views_meeting_room import meeting_for, run
 
 
@@ -119,3 +119,18 @@ def approve_minutes(request, pk, minutes_pk):
         at_meeting=meeting,
     )
     return redirect("portal:meeting", pk)
+
+
+@login_required
+@require_POST
+def mark_condition_met(request, pk, condition_pk):
+    meeting = meeting_for(request, pk)
+    condition = get_object_or_404(Condition, pk=condition_pk)
+    run(
+        request,
+        services.condition_met,
+        "Condition marked as met.",
+        condition=condition,
+        on=timezone.localdate(),
+    )
+    return redirect("portal:meeting", meeting.pk)

@@ -12,7 +12,7 @@ from governance.conduct import present_voters, quorum, runs_meetings, voting_mem
 from governance.financial_years import fy_for_date
 from governance.forms_meetings import AttendanceForm
 from governance.models import Attendance, Meeting, Minutes
-from governance.selectors import fund_position, unapproved_minutes
+from governance.selectors import conditions_due, fund_position, unapproved_minutes
 from governance.views_meetings import sees_meetings
 
 
@@ -51,6 +51,7 @@ def meeting_detail(request, pk):
         "quorum": quorum(meeting),
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
         "to_approve": unapproved_minutes(meeting) if meeting.status == "in_session" else [],
+        "conditions": conditions_due(meeting),
     }
     return render(request, "governance/meeting.html", context)
 

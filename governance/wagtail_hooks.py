@@ -222,6 +222,7 @@ GOVERNANCE_ACTIONS = {
     "governance.vote_close": ("Close vote", "Closed a vote"),
     "governance.decision": ("Decision", "Recorded a decision"),
     "governance.decision_correct": ("Correct decision", "Corrected a decision"),
+    "governance.condition_met": ("Condition met", "Marked a condition met"),
     "governance.minutes_draft": ("Draft minutes", "Drafted the minutes"),
     "governance.minutes_approve": ("Approve minutes", "Approved the minutes"),
 }

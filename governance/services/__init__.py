@@ -14,6 +14,7 @@ from .agenda import (
 )
 from .decisions import (
     chairs_action_record,
+    condition_met,
     decision_correct,
     decision_record,
     minutes_approve,
@@ -29,6 +30,7 @@ __all__ = [
     "agenda_publish",
     "attendance_record",
     "chairs_action_record",
+    "condition_met",
     "decision_correct",
     "decision_record",
     "declaration_record",

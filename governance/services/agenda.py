@@ -12,7 +12,6 @@ from governance.financial_years import fy_for_date
 from governance.models import (
     AgendaItem,
     Attendance,
-    Condition,
     Decision,
     Declaration,
     Meeting,
@@ -21,7 +20,7 @@ from governance.models import (
     Question,
 )
 from governance.roles import GROUP_MEMBERS, PROGRAMME_TEAM
-from governance.selectors import fund_position
+from governance.selectors import conditions_due, fund_position
 from governance.services.meetings import locked_meeting, require_runner
 
 Section = AgendaItem.Section
@@ -175,7 +174,7 @@ def _pack(meeting):
         )
     pending = sum((item.version.total_requested for item in items if item.is_decision_item), 0)
     position = fund_position(fy_for_date(meeting.date), pending)
-    conditions = Condition.objects.filter(met_on__isnull=True, review_date__lte=meeting.date)
+    conditions = conditions_due(meeting)
     return {
         "agenda": [
             {"item": item.pk, "section": item.get_section_display(), "title": item.title}
@@ -190,7 +189,7 @@ def _pack(meeting):
                 "owner": str(c.owner),
                 "due": c.due_date.isoformat(),
             }
-            for c in conditions.select_related("decision__proposal", "owner")
+            for c in conditions
         ],
     }
 

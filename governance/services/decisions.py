@@ -261,3 +261,21 @@ def minutes_approve(*, user, minutes, at_meeting):
     meeting.save(update_fields=["status"])
     log(meeting, "governance.minutes_approve", user=user, data={"at": at_meeting.date.isoformat()})
     return minutes
+
+
+@transaction.atomic
+def condition_met(*, user, condition, on):
+    """A condition is met: it stops coming back to the agenda."""
+    require_runner(user, condition.decision.meeting)
+    condition = Condition.objects.select_for_update().get(pk=condition.pk)
+    if condition.met_on:
+        raise ValidationError("This condition is already met.")
+    condition.met_on = on
+    condition.save(update_fields=["met_on"])
+    log(
+        condition.decision.proposal,
+        "governance.condition_met",
+        user=user,
+        data={"condition": condition.text, "on": on.isoformat()},
+    )
+    return condition

@@ -213,3 +213,31 @@ def test_only_the_chair_takes_chairs_action(meeting_setup, programme_officer):
             alternatives="y",
             interests="",
         )
+
+
+def test_an_unmet_condition_stays_on_the_log_until_marked_met(meeting_setup, client_for):
+    import datetime
+
+    from governance.selectors import conditions_due
+
+    carried(meeting_setup)
+    decision = decide(
+        meeting_setup,
+        outcome="approved_with_conditions",
+        approved_amount="1000",
+        conditions=[
+            {
+                "text": "Agree the data sharing agreement",
+                "owner": meeting_setup["chair"],
+                "due_date": datetime.date(2030, 4, 1),
+                "review_date": datetime.date(2030, 5, 1),
+            }
+        ],
+    )
+    following = Meeting.objects.get(date="2030-05-08")
+    assert [c.text for c in conditions_due(following)] == ["Agree the data sharing agreement"]
+    condition = decision.conditions.get()
+    client_for(meeting_setup["chair"]).post(
+        f"/portal/meetings/{following.pk}/conditions/{condition.pk}/met/"
+    )
+    assert list(conditions_due(following)) == []
