@@ -29,3 +29,8 @@ class MoneyOutput(models.DecimalField):
 def money_sum(field):
     """SUM of a money column, £0.00 when there are no rows."""
     return Coalesce(Sum(field), Decimal("0.00"), output_field=MoneyOutput())
+
+
+def money_total(queryset, field):
+    """The SQL sum of a money column over a queryset, £0.00 when it is empty."""
+    return queryset.aggregate(total=money_sum(field))["total"]

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from governance.models import Membership, Priority
-from governance.money import money_sum, to_money
+from governance.money import money_total, to_money
 
 
 def priorities_for_public():
@@ -34,14 +34,15 @@ def fund_position(financial_year, pending=Decimal("0.00")):
     were approved too, for the funds of one financial year. Figures are SQL sums."""
     from governance.models import Decision, Fund
 
-    budget = Fund.objects.filter(financial_year=financial_year).aggregate(
-        total=money_sum("total_budget")
-    )["total"]
-    approved = Decision.objects.filter(
-        fund__financial_year=financial_year,
-        corrected_by__isnull=True,
-        outcome__in=APPROVALS,
-    ).aggregate(total=money_sum("approved_amount"))["total"]
+    budget = money_total(Fund.objects.filter(financial_year=financial_year), "total_budget")
+    approved = money_total(
+        Decision.objects.filter(
+            fund__financial_year=financial_year,
+            corrected_by__isnull=True,
+            outcome__in=APPROVALS,
+        ),
+        "approved_amount",
+    )
     remaining = budget - approved
     return {
         "financial_year": financial_year,

@@ -12,6 +12,7 @@ from governance.conduct import present_voters, quorum, runs_meetings, voting_mem
 from governance.financial_years import fy_for_date
 from governance.forms_meetings import AttendanceForm
 from governance.models import Attendance, Meeting, Minutes
+from governance.money import money_total
 from governance.selectors import conditions_due, fund_position, unapproved_minutes
 from governance.views_meetings import sees_meetings
 
@@ -47,7 +48,13 @@ def meeting_detail(request, pk):
         "items": items,
         "papers": papers,
         "runs": runs_meetings(request.user, meeting),
-        "fund": fund_position(fy_for_date(meeting.date)),
+        "fund": fund_position(
+            fy_for_date(meeting.date),
+            money_total(
+                meeting.agenda.filter(version__isnull=False, decisions__isnull=True),
+                "version__total_requested",
+            ),
+        ),
         "quorum": quorum(meeting),
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
         "to_approve": unapproved_minutes(meeting) if meeting.status == "in_session" else [],
