@@ -31,6 +31,9 @@ ROLE_PERMISSIONS = {
         "proposals.screen_proposal",
         "evaluations.view_outcome",
         "evaluations.change_outcome",
+        *_crud(
+            "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
+        ),
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
         *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
     ],
@@ -43,6 +46,7 @@ ROLE_PERMISSIONS = {
             ("view",),
         ),
         "proposals.view_proposal",
+        *_crud("projects", ["project", "milestone", "budgetprofileline"], ("view",)),
         "evaluations.view_outcome",
     ],
 }

@@ -9,6 +9,7 @@ from governance.models import Condition, Decision, Fund, Meeting, Minutes, Vote
 from governance.money import to_money
 from governance.selectors import fund_position
 from governance.services.meetings import locked_meeting, require_runner
+from governance.signals import decision_recorded
 
 Outcome = Decision.Outcome
 APPROVALS = (Outcome.APPROVED, Outcome.APPROVED_WITH_CONDITIONS)
@@ -65,6 +66,7 @@ def _apply(decision, user, conditions, next_meeting=None):
         proposal.status = "decided"
         proposal.save(update_fields=["status", "updated_at"])
     log(proposal, "governance.decision", user=user, data={"decision": str(decision)})
+    decision_recorded.send(sender=Decision, decision=decision)
     notify_decided(proposal, decision)
 
 
@@ -179,6 +181,7 @@ def decision_correct(
         user=user,
         data={"corrects": str(old), "now": str(correction)},
     )
+    decision_recorded.send(sender=Decision, decision=correction)
     return correction
 
 

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from governance.financial_years import validate_financial_year
+
+
+class Project(models.Model):
+    """An approved proposal being delivered: what it was given and how it is going."""
+
+    class Status(models.TextChoices):
+        SET_UP = "set_up", "Set up"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        COMPLETED = "completed", "Completed"
+        CLOSED = "closed", "Closed"
+
+    class Rag(models.TextChoices):
+        GREEN = "green", "Green"
+        AMBER = "amber", "Amber"
+        RED = "red", "Red"
+
+    proposal = models.OneToOneField(
+        "proposals.Proposal", on_delete=models.PROTECT, related_name="project"
+    )
+    decision = models.ForeignKey(
+        "governance.Decision", on_delete=models.PROTECT, related_name="projects"
+    )
+    reference = models.CharField(max_length=20, unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20)
+    lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    lead_organisation = models.ForeignKey(
+        "governance.Organisation", on_delete=models.PROTECT, related_name="projects"
+    )
+    fund = models.ForeignKey(
+        "governance.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+    )
+    approved_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    cost_centre = models.CharField(
+        max_length=20, unique=True, help_text="The finance system's code; spend lands by it."
+    )
+    start_date = models.DateField()
+    end_date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SET_UP)
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.GREEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="project_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_amount__gt=0), name="project_amount_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=255)
+    due_date = models.DateField()
+    met_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class BudgetProfileLine(models.Model):
+    """The approved amount spread over financial years and quarters. The lines of a project
+    always sum to its approved amount (the services refuse anything else)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="profile")
+    financial_year = models.CharField(max_length=7, validators=[validate_financial_year])
+    quarter = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["project", "financial_year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "financial_year", "quarter"], name="one_profile_line_a_quarter"
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="profile_quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.project.reference} {self.financial_year} Q{self.quarter}: £{self.amount:,.2f}"
+        )

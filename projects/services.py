@@ -1,0 +1,108 @@
+"""Every change to a project: keyword-only, one transaction, permission checked, audited."""
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from wagtail.log_actions import log
+
+from governance.money import to_money
+from projects.models import BudgetProfileLine, Project
+from projects.profiles import profile_from_budget, scale_to
+
+APPROVALS = ("approved", "approved_with_conditions")
+
+
+def cost_centre_for(reference):
+    return "FP" + re.sub(r"\D", "", reference)
+
+
+@transaction.atomic
+def project_from_decision(*, decision):
+    """An approval creates the project (once); a correction changes its amount and rescales
+    its profile, or closes it when the approval is withdrawn."""
+    proposal = decision.proposal
+    project = Project.objects.select_for_update().filter(proposal=proposal).first()
+    if project is None:
+        if decision.outcome not in APPROVALS:
+            return None
+        start = proposal.delivery_start or decision.decided_on
+        project = Project.objects.create(
+            proposal=proposal,
+            decision=decision,
+            reference=proposal.reference,
+            title=proposal.title,
+            kind=proposal.kind,
+            lead=proposal.lead,
+            lead_organisation=proposal.lead_organisation,
+            fund=decision.fund,
+            approved_amount=decision.approved_amount,
+            cost_centre=cost_centre_for(proposal.reference),
+            start_date=start,
+            end_date=proposal.delivery_end or start + datetime.timedelta(days=364),
+        )
+        version = proposal.versions.order_by("-number").first()
+        budget = [
+            (line["financial_year"], to_money(line["amount"]))
+            for line in version.snapshot["budget_lines"]
+        ]
+        _write_profile(project, profile_from_budget(budget, project.approved_amount))
+        log(project, "wagtail.create", user=decision.recorded_by, data={"decision": str(decision)})
+        return project
+    if decision.outcome in APPROVALS:
+        project.decision = decision
+        project.approved_amount = decision.approved_amount
+        project.save(update_fields=["decision", "approved_amount"])
+        lines = list(project.profile.order_by("financial_year", "quarter"))
+        amounts = scale_to([line.amount for line in lines], project.approved_amount)
+        _write_profile(
+            project,
+            {
+                (line.financial_year, line.quarter): amount
+                for line, amount in zip(lines, amounts, strict=True)
+            },
+        )
+    else:
+        project.status = Project.Status.CLOSED
+        project.save(update_fields=["status"])
+    log(
+        project,
+        "projects.decision_changed",
+        user=decision.recorded_by,
+        data={"decision": str(decision)},
+    )
+    return project
+
+
+def _write_profile(project, cells):
+    project.profile.all().delete()
+    BudgetProfileLine.objects.bulk_create(
+        BudgetProfileLine(project=project, financial_year=fy, quarter=quarter, amount=amount)
+        for (fy, quarter), amount in sorted(cells.items())
+    )
+
+
+@transaction.atomic
+def budget_profile_set(*, user, project, cells):
+    """Replace the profile: ``cells`` maps (financial year, quarter) to an amount. Refused,
+    saying by how much, unless it sums exactly to the approved amount."""
+    if not user.has_perm("projects.change_project"):
+        raise PermissionDenied("Only the programme team can change a budget profile.")
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    cells = {key: to_money(amount) for key, amount in cells.items() if amount}
+    total = sum(cells.values(), to_money(0))
+    if total != project.approved_amount:
+        difference = total - project.approved_amount
+        raise ValidationError(
+            f"The profile totals £{total:,.2f}, which is £{abs(difference):,.2f} "
+            f"{'more' if difference > 0 else 'less'} than the £{project.approved_amount:,.2f} "
+            "approved."
+        )
+    for (financial_year, quarter), amount in cells.items():
+        BudgetProfileLine(
+            project=project, financial_year=financial_year, quarter=quarter, amount=amount
+        ).full_clean(exclude=["project"])
+    _write_profile(project, cells)
+    log(project, "projects.budget_profile", user=user, data={"total": str(total)})
+    return project

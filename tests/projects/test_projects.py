@@ -1,0 +1,105 @@
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from governance import services
+from projects.models import Project
+from projects.profiles import profile_from_budget, split_evenly
+from projects.services import budget_profile_set
+
+
+def approve(setup, amount):
+    vote = services.vote_open(user=setup["chair"], item=setup["item"])
+    for member in setup["members"]:
+        services.vote_cast(user=member, vote=vote, choice="for")
+    services.vote_close(user=setup["chair"], vote=vote)
+    return services.decision_record(
+        user=setup["chair"], item=setup["item"], outcome="approved", approved_amount=amount
+    )
+
+
+def test_an_approval_creates_one_project_with_a_profile_summing_to_the_amount(meeting_setup):
+    approve(meeting_setup, "20000.01")
+    project = Project.objects.get()
+    assert project.approved_amount == Decimal("20000.01")
+    assert project.cost_centre == "FP" + project.reference.replace("FP-", "").replace("-", "")
+    assert sum(line.amount for line in project.profile.all()) == Decimal("20000.01")
+    assert project.profile.count() == 4
+
+
+def test_a_rejection_creates_no_project(meeting_setup):
+    vote = services.vote_open(user=meeting_setup["chair"], item=meeting_setup["item"])
+    services.vote_cast(user=meeting_setup["members"][0], vote=vote, choice="against")
+    services.vote_close(user=meeting_setup["chair"], vote=vote)
+    services.decision_record(
+        user=meeting_setup["chair"],
+        item=meeting_setup["item"],
+        outcome="rejected",
+        reasons="Duplicates an existing service",
+    )
+    assert not Project.objects.exists()
+
+
+def test_a_corrected_amount_rescales_the_profile(meeting_setup, programme_officer):
+    decision = approve(meeting_setup, "20000")
+    services.decision_correct(
+        user=programme_officer,
+        decision=decision,
+        outcome="approved",
+        approved_amount="15000.03",
+        reasons="Minuted in error",
+    )
+    project = Project.objects.get()
+    assert project.approved_amount == Decimal("15000.03")
+    assert sum(line.amount for line in project.profile.all()) == Decimal("15000.03")
+
+
+def test_a_profile_must_sum_to_the_approved_amount(meeting_setup, programme_officer):
+    approve(meeting_setup, "20000")
+    project = Project.objects.get()
+    with pytest.raises(ValidationError, match="£100.00 less than the £20,000.00 approved"):
+        budget_profile_set(
+            user=programme_officer,
+            project=project,
+            cells={("2030-31", 1): "10000", ("2030-31", 2): "9900"},
+        )
+    budget_profile_set(
+        user=programme_officer,
+        project=project,
+        cells={("2030-31", 1): "12500", ("2031-32", 3): "7500"},
+    )
+    assert [(p.financial_year, p.quarter, p.amount) for p in project.profile.all()] == [
+        ("2030-31", 1, Decimal("12500.00")),
+        ("2031-32", 3, Decimal("7500.00")),
+    ]
+
+
+def test_only_the_programme_team_changes_a_profile(meeting_setup, finance_officer):
+    approve(meeting_setup, "20000")
+    with pytest.raises(PermissionDenied):
+        budget_profile_set(
+            user=finance_officer, project=Project.objects.get(), cells={("2030-31", 1): "20000"}
+        )
+
+
+def test_money_is_split_exactly_to_the_penny():
+    assert split_evenly(Decimal("100.00"), 3) == [
+        Decimal("33.33"),
+        Decimal("33.33"),
+        Decimal("33.34"),
+    ]
+    profile = profile_from_budget(
+        [("2025-26", Decimal("1000.00")), ("2026-27", Decimal("500.00"))], Decimal("1000.00")
+    )
+    assert sum(profile.values()) == Decimal("1000.00")
+    assert len(profile) == 8
+
+
+def test_the_programme_team_lists_and_finance_reads_projects(
+    client_for, meeting_setup, programme_officer, finance_officer
+):
+    approve(meeting_setup, "20000")
+    cost_centre = Project.objects.get().cost_centre
+    assert cost_centre in client_for(programme_officer).get("/admin/projects/").content.decode()
+    assert client_for(finance_officer).get("/admin/projects/").status_code == 200
