@@ -47,6 +47,7 @@ ROLE_PERMISSIONS = {
         ),
         "proposals.view_proposal",
         *_crud("projects", ["project", "milestone", "budgetprofileline"], ("view",)),
+        *_crud("projects", ["spendline", "spendimport"], ("add", "view")),
         "evaluations.view_outcome",
     ],
 }

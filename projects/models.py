@@ -102,3 +102,51 @@ class BudgetProfileLine(models.Model):
         return (
             f"{self.project.reference} {self.financial_year} Q{self.quarter}: £{self.amount:,.2f}"
         )
+
+
+class SpendImport(models.Model):
+    """One import of the finance system's CSV export."""
+
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    rows_in_file = models.PositiveIntegerField()
+    rows_added = models.PositiveIntegerField()
+    rows_already_there = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-imported_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.imported_at:%d %b %Y})"
+
+
+class SpendLine(models.Model):
+    """A line of the council's ledger charged to a project's cost centre. Credit notes are
+    negative. The cost is the net amount plus irrecoverable VAT."""
+
+    transaction_number = models.CharField(max_length=50, unique=True)
+    date = models.DateField()
+    supplier = models.CharField(max_length=255)
+    description = models.CharField(max_length=500, blank=True)
+    cost_centre = models.CharField(max_length=20)
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="spend")
+    expense_type = models.CharField(max_length=100)
+    net_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    irrecoverable_vat = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    spend_import = models.ForeignKey(
+        SpendImport, null=True, blank=True, on_delete=models.PROTECT, related_name="lines"
+    )
+
+    class Meta:
+        ordering = ["-date", "transaction_number"]
+        indexes = [
+            models.Index(fields=["project", "date"]),
+            models.Index(fields=["date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.transaction_number} {self.supplier} £{self.net_amount:,.2f}"

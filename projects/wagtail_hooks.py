@@ -88,3 +88,4 @@ def register_project_actions(actions):
         "projects.decision_changed", "Decision changed", "The group's decision changed the project"
     )
     actions.register_action("projects.budget_profile", "Budget profile", "Changed the profile")
+    actions.register_action("projects.spend_import", "Import spend", "Imported ledger lines")

@@ -129,3 +129,34 @@ def complete_proposal(lead=None, **fields):
             proposal=proposal, criterion=criterion, answer="Yes, as set out in the summary."
         )
     return proposal
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A project without the decision trail: for ledger and export tests."""
+
+    class Meta:
+        model = "projects.Project"
+
+    proposal = factory.SubFactory(ProposalFactory, status=Proposal.Status.DECIDED)
+    decision = factory.LazyAttribute(lambda o: _decision_for(o.proposal))
+    reference = factory.SelfAttribute("proposal.reference")
+    title = factory.SelfAttribute("proposal.title")
+    kind = "funded_service"
+    lead = factory.SelfAttribute("proposal.lead")
+    lead_organisation = factory.SelfAttribute("proposal.lead_organisation")
+    approved_amount = Decimal("50000.00")
+    cost_centre = factory.Sequence(lambda n: f"FP9{n:06d}")
+    start_date = datetime.date(2026, 4, 1)
+    end_date = datetime.date(2027, 3, 31)
+
+
+def _decision_for(proposal):
+    from governance.models import Decision
+
+    return Decision.objects.create(
+        proposal=proposal,
+        outcome="approved",
+        approved_amount=Decimal("50000.00"),
+        decided_on=datetime.date(2026, 3, 11),
+        recorded_by=proposal.lead,
+    )

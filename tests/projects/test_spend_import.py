@@ -1,0 +1,157 @@
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+
+from projects.imports import SpendImportRefused, spend_import
+from projects.models import SpendLine
+from projects.spend_csv import parse_amount, parse_date
+from tests.factories import ProjectFactory
+
+HEADER = (
+    "Transaction Number,Date,Supplier,Description,Cost Centre,Expense Type,Net Amount,"
+    "Irrecoverable VAT\n"
+)
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory(cost_centre="FP2026005")
+
+
+def csv_bytes(*rows, header=HEADER, bom=False):
+    text = header + "".join(row + "\n" for row in rows)
+    return (("\ufeff" if bom else "") + text).encode()
+
+
+GOOD = [
+    'T1001,01/04/2026,Barnardo\'s,Parenting worker April,FP2026005,Staff,"£3,850.00",0',
+    "T1002,2026-05-01,Venue Hire Ltd,Community room,FP2026005,Premises,240.50,48.10",
+    "T1003,15/05/2026,Venue Hire Ltd,Credit note,FP2026005,Premises,-40.00,",
+]
+
+
+def test_a_good_file_imports_every_line_exactly(project, finance_officer):
+    result = spend_import(user=finance_officer, data=csv_bytes(*GOOD, bom=True), filename="may.csv")
+    assert (result.rows, result.added, result.already_there) == (3, 3, 0)
+    assert SpendLine.objects.get(transaction_number="T1001").net_amount == Decimal("3850.00")
+    assert SpendLine.objects.get(transaction_number="T1002").irrecoverable_vat == Decimal("48.10")
+    assert SpendLine.objects.get(transaction_number="T1003").net_amount == Decimal("-40.00")
+
+
+def test_importing_the_same_file_twice_adds_nothing(project, finance_officer):
+    spend_import(user=finance_officer, data=csv_bytes(*GOOD), filename="may.csv")
+    again = spend_import(user=finance_officer, data=csv_bytes(*GOOD), filename="may.csv")
+    assert (again.added, again.already_there) == (0, 3)
+    assert SpendLine.objects.count() == 3
+
+
+def test_one_bad_row_imports_nothing_and_names_the_row(project, finance_officer):
+    rows = [*GOOD, "T1004,31/02/2026,Someone,Bad date,FP2026005,Staff,10.00,0"]
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(user=finance_officer, data=csv_bytes(*rows), filename="bad.csv")
+    assert refused.value.result.errors == [
+        (5, "bad date: '31/02/2026' is not a date like 31/03/2025 or 2025-03-31")
+    ]
+    assert SpendLine.objects.count() == 0
+
+
+def test_every_bad_row_is_reported_with_its_reason(project, finance_officer):
+    rows = [
+        "T2001,01/04/2026,Acme,,XX999,Staff,10.00,0",
+        "T2002,01/04/2026,Acme,,FP2026005,Staff,ten pounds,0",
+        "T2002,01/04/2026,Acme,,FP2026005,Staff,10.00,0",
+        "",
+        "T2003,01/04/2026,Acme,,FP2026005,Staff,10.001,0",
+    ]
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(user=finance_officer, data=csv_bytes(*rows), filename="bad.csv")
+    reasons = dict(refused.value.result.errors)
+    assert reasons[2] == "unknown cost centre 'XX999'"
+    assert "bad net amount" in reasons[3]
+    assert reasons[4] == "duplicate transaction number T2002 (also on line 3)"
+    assert "bad net amount" in reasons[6]
+
+
+def test_headings_in_any_order_and_case_and_extra_columns(project, finance_officer):
+    header = "NET AMOUNT,cost centre,Ledger Code,transaction number,Date,Supplier,Expense Type\n"
+    data = csv_bytes("1250,FP2026005,9999,T3001,01/06/2026,Acme,Staff", header=header)
+    result = spend_import(user=finance_officer, data=data, filename="odd.csv")
+    line = SpendLine.objects.get()
+    assert result.added == 1
+    assert (line.net_amount, line.irrecoverable_vat) == (Decimal("1250.00"), Decimal("0.00"))
+
+
+def test_a_missing_heading_or_wrong_encoding_is_a_clear_error(project, finance_officer):
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(user=finance_officer, data=b"Date,Supplier\n01/04/2026,Acme\n", filename="x")
+    assert (
+        "missing: Transaction Number, Cost Centre, Expense Type, Net Amount"
+        in (refused.value.result.errors[0][1])
+    )
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(
+            user=finance_officer,
+            data=HEADER.encode() + "T1,01/04/2026,Caf\xe9".encode("cp1252"),
+            filename="x",
+        )
+    assert "not UTF-8" in refused.value.result.errors[0][1]
+
+
+def test_a_changed_line_with_a_known_number_is_refused(project, finance_officer):
+    spend_import(user=finance_officer, data=csv_bytes(GOOD[0]), filename="a.csv")
+    changed = GOOD[0].replace("£3,850.00", "£3,900.00")
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(user=finance_officer, data=csv_bytes(changed), filename="b.csv")
+    assert "imported before with a different" in refused.value.result.errors[0][1]
+
+
+def test_only_finance_imports_spend(project, lead):
+    with pytest.raises(PermissionDenied):
+        spend_import(user=lead, data=csv_bytes(*GOOD), filename="may.csv")
+
+
+def test_the_command_checks_with_dry_run_then_imports(project, tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(csv_bytes(*GOOD))
+    out = StringIO()
+    call_command("import_spend", str(path), "--dry-run", stdout=out)
+    assert "would add 3" in out.getvalue()
+    assert SpendLine.objects.count() == 0
+    call_command("import_spend", str(path), stdout=out)
+    assert "added 3, 0 already there" in out.getvalue()
+
+
+def test_the_command_lists_bad_rows_and_fails(project, tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(csv_bytes("T9,01/04/2026,Acme,,NOPE,Staff,1,0"))
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 problems"):
+        call_command("import_spend", str(path), stderr=err)
+    assert "line 2: unknown cost centre 'NOPE'" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("£1,234.56", "1234.56"),
+        ("1234.5", "1234.50"),
+        ("-12", "-12.00"),
+        ("(12.00)", "-12.00"),
+        (" 7 ", "7.00"),
+    ],
+)
+def test_amounts_are_read_as_finance_systems_write_them(text, amount):
+    assert parse_amount(text) == Decimal(amount)
+
+
+@pytest.mark.parametrize("text", ["", "1.234", "12,34.5.6", "abc", "1e3"])
+def test_malformed_amounts_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+def test_dates_are_read_in_either_form():
+    assert parse_date("31/03/2026") == parse_date("2026-03-31")
