@@ -34,6 +34,7 @@ ROLE_PERMISSIONS = {
         *_crud(
             "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
         ),
+        *_crud("projects", ["spendline", "spendimport"], ("view",)),
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
         *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
     ],

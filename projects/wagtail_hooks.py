@@ -1,9 +1,13 @@
 import django_filters
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from projects.models import Project
+from projects.admin_forms import SpendLineForm
+from projects.admin_views import SpendImportView
+from projects.models import Project, SpendLine
 
 
 class ProjectFilterSet(WagtailFilterSet):
@@ -77,9 +81,75 @@ class ProjectViewSet(ModelViewSet):
         return Project.objects.select_related("lead_organisation", "fund")
 
 
+class SpendFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(label="Date")
+
+    class Meta:
+        model = SpendLine
+        fields = ["project", "expense_type", "date", "spend_import"]
+
+
+class SpendLineViewSet(ModelViewSet):
+    model = SpendLine
+    icon = "list-ul"
+    menu_label = "Spend ledger"
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = [
+        "transaction_number",
+        "date",
+        "supplier",
+        "cost_centre",
+        "expense_type",
+        "net_amount",
+        "irrecoverable_vat",
+    ]
+    list_export = [
+        "transaction_number",
+        "date",
+        "supplier",
+        "description",
+        "cost_centre",
+        "expense_type",
+        "net_amount",
+        "irrecoverable_vat",
+    ]
+    filterset_class = SpendFilterSet
+    search_fields = ["transaction_number", "supplier", "description", "cost_centre"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return SpendLineForm
+
+    def get_queryset(self, request):
+        return SpendLine.objects.select_related("project")
+
+
 @hooks.register("register_admin_viewset")
 def register_projects():
     return ProjectViewSet("projects")
+
+
+@hooks.register("register_admin_viewset")
+def register_spend():
+    return SpendLineViewSet("spend")
+
+
+@hooks.register("register_admin_urls")
+def register_spend_import_url():
+    return [path("spend-import/", SpendImportView.as_view(), name="spend_import")]
+
+
+class SpendImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("projects.add_spendline")
+
+
+@hooks.register("register_admin_menu_item")
+def register_spend_import_menu_item():
+    return SpendImportMenuItem(
+        "Import spend", reverse("spend_import"), icon_name="upload", order=231
+    )
 
 
 @hooks.register("register_log_actions")

@@ -176,6 +176,7 @@ DEMO_SEEDERS = [
     "governance.demo.seed.seed",
     "proposals.demo.seed",
     "governance.demo.decisions.seed",
+    "projects.demo.seed",
 ]
 
 # Meetings: working days (England's bank holidays excluded) before each meeting.

@@ -1,0 +1,78 @@
+"""Importing the ledger from the back office: upload, preview what would happen, confirm."""
+
+import hashlib
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.shortcuts import redirect
+from django.views.generic import FormView
+from wagtail.admin.views import generic
+
+from projects.admin_forms import ImportForm
+from projects.imports import SpendImportRefused, spend_import
+
+SESSION_KEY = "projects.pending_import"
+
+
+class SpendImportView(generic.base.WagtailAdminTemplateMixin, FormView):
+    template_name = "projects/admin/import.html"
+    form_class = ImportForm
+    page_title = "Import spend"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("projects.add_spendline"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            result = spend_import(
+                user=self.request.user, data=data, filename=upload.name, dry_run=True
+            )
+        except SpendImportRefused as refused:
+            return self.render_to_response(
+                self.get_context_data(form=form, errors=refused.result.errors, filename=upload.name)
+            )
+        # Kept privately until confirmed, under a name from its content; never served by URL.
+        name = storages["private"].save(
+            f"imports/{hashlib.sha256(data).hexdigest()}.csv", ContentFile(data)
+        )
+        self.request.session[SESSION_KEY] = {"name": name, "filename": upload.name}
+        return self.render_to_response(
+            self.get_context_data(form=form, preview=result, filename=upload.name)
+        )
+
+    def confirm(self):
+        pending = self.request.session.pop(SESSION_KEY, None)
+        if not pending:
+            messages.error(self.request, "Upload the file again: the preview has expired.")
+            return redirect("spend_import")
+        storage = storages["private"]
+        with storage.open(pending["name"]) as handle:
+            data = handle.read()
+        storage.delete(pending["name"])
+        try:
+            result = spend_import(user=self.request.user, data=data, filename=pending["filename"])
+        except SpendImportRefused as refused:
+            messages.error(
+                self.request,
+                f"{len(refused.result.errors)} problems appeared since "
+                "the preview; nothing was imported. Upload the file again.",
+            )
+            return redirect("spend_import")
+        messages.success(
+            self.request,
+            f"{pending['filename']}: {result.added:,} lines added, "
+            f"{result.already_there:,} already there.",
+        )
+        return redirect("spend:index")
