@@ -1,0 +1,171 @@
+"""Budget against actual: one place for the figures the dashboard, the workbook and the
+exports all show. Sums are SQL; per-row arithmetic is on the summed values."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+
+from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
+from governance.money import MoneyOutput
+from projects.models import BudgetProfileLine, Project, SpendLine
+
+ZERO = Decimal("0.00")
+UNDERSPEND_BELOW = Decimal("0.90")
+
+
+@dataclass(frozen=True)
+class Period:
+    financial_year: str | None = None
+    quarter: int | None = None
+
+    def bounds(self):
+        if not self.financial_year:
+            return None, None
+        start, end = fy_bounds(self.financial_year)
+        if self.quarter:
+            first_month = start.month + 3 * (self.quarter - 1)
+            start = datetime.date(start.year + (first_month > 12), (first_month - 1) % 12 + 1, 1)
+            after = datetime.date(
+                start.year + (start.month + 3 > 12), (start.month + 2) % 12 + 1, 1
+            )
+            end = after - datetime.timedelta(days=1)
+        return start, end
+
+
+ALL_TIME = Period()
+
+
+def spend_lines(period=ALL_TIME, **filters):
+    lines = SpendLine.objects.filter(project__in=projects(**filters))
+    start, end = period.bounds()
+    if start:
+        lines = lines.filter(date__range=(start, end))
+    return lines
+
+
+def projects(fund=None, kind=None, status=None, project=None):
+    queryset = Project.objects.all()
+    if fund:
+        queryset = queryset.filter(fund=fund)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    if project:
+        queryset = queryset.filter(pk=getattr(project, "pk", project))
+    return queryset
+
+
+def _sum_subquery(queryset, expression):
+    return Coalesce(
+        Subquery(
+            queryset.filter(project=OuterRef("pk"))
+            .values("project")
+            .annotate(total=Sum(expression))
+            .values("total")[:1],
+            output_field=DecimalField(max_digits=14, decimal_places=2),
+        ),
+        ZERO,
+        output_field=MoneyOutput(),
+    )
+
+
+@dataclass
+class Row:
+    project: Project
+    budget: Decimal
+    spent: Decimal
+    future_budget: Decimal
+
+    @property
+    def remaining(self):
+        return self.budget - self.spent
+
+    @property
+    def variance(self):
+        """Spend less budget: positive is an overspend, negative an underspend."""
+        return self.spent - self.budget
+
+    @property
+    def committed(self):
+        """Approved but not yet spent, over the project's life."""
+        return self.project.approved_amount - self.project.spent_to_date
+
+    @property
+    def percent_spent(self):
+        return (self.spent / self.budget * 100).quantize(Decimal("0.1")) if self.budget else None
+
+    @property
+    def forecast_outturn(self):
+        return self.spent + self.future_budget
+
+    @property
+    def overspent(self):
+        return self.spent > self.budget
+
+    @property
+    def underspending(self):
+        return self.budget > 0 and self.forecast_outturn < self.budget * UNDERSPEND_BELOW
+
+
+def budget_against_actual(period=ALL_TIME, today=None, **filters):
+    """One row per project: budget for the period (the profile; the approved amount when no
+    year is chosen), spent (net + irrecoverable VAT), and the profile still to come."""
+    today = today or datetime.date.today()
+    profile = BudgetProfileLine.objects.all()
+    if period.financial_year:
+        profile = profile.filter(financial_year=period.financial_year)
+        if period.quarter:
+            profile = profile.filter(quarter=period.quarter)
+    this_fy, this_quarter = fy_for_date(today), fy_quarter(today)
+    future = profile.filter(financial_year__gt=this_fy) | profile.filter(
+        financial_year=this_fy, quarter__gt=this_quarter
+    )
+    queryset = (
+        projects(**filters)
+        .select_related("lead_organisation", "fund")
+        .annotate(
+            period_budget=_sum_subquery(profile, "amount"),
+            period_spent=_sum_subquery(
+                spend_lines(period), F("net_amount") + F("irrecoverable_vat")
+            ),
+            future_budget=_sum_subquery(future, "amount"),
+            spent_to_date=_sum_subquery(
+                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
+            ),
+        )
+        .order_by("reference")
+    )
+    rows = []
+    for project in queryset:
+        budget = project.period_budget if period.financial_year else project.approved_amount
+        rows.append(Row(project, budget, project.period_spent, project.future_budget))
+    return rows
+
+
+def totals(rows):
+    return {
+        "budget": sum((r.budget for r in rows), ZERO),
+        "spent": sum((r.spent for r in rows), ZERO),
+        "remaining": sum((r.remaining for r in rows), ZERO),
+        "variance": sum((r.variance for r in rows), ZERO),
+        "forecast_outturn": sum((r.forecast_outturn for r in rows), ZERO),
+    }
+
+
+def spend_by_month(period, **filters):
+    """{(project id, first of month): spent} for the period, summed in SQL."""
+    rows = (
+        spend_lines(period, **filters)
+        .annotate(month=TruncMonth("date"))
+        .values("project", "month")
+        .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
+    )
+    return {(row["project"], _as_date(row["month"])): row["total"] for row in rows}
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
