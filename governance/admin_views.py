@@ -41,6 +41,13 @@ class ScheduleMeetingsView(generic.base.WagtailAdminTemplateMixin, FormView):
     page_title = "Schedule a year of meetings"
     header_icon = "date"
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("meetings:index"), "label": "Meetings"},
+            {"url": "", "label": self.page_title},
+        ]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("governance.add_meeting"):
             raise PermissionDenied

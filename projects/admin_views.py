@@ -22,6 +22,9 @@ class SpendImportView(generic.base.WagtailAdminTemplateMixin, FormView):
     page_title = "Import spend"
     header_icon = "upload"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("projects.add_spendline"):
             raise PermissionDenied

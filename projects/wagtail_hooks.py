@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from projects.admin_forms import SpendLineForm
 from projects.admin_views import SpendImportView
+from projects.dashboard import FinanceDashboardView, workbook_download
 from projects.models import Project, SpendLine
 
 
@@ -137,12 +138,28 @@ def register_spend():
 
 @hooks.register("register_admin_urls")
 def register_spend_import_url():
-    return [path("spend-import/", SpendImportView.as_view(), name="spend_import")]
+    return [
+        path("spend-import/", SpendImportView.as_view(), name="spend_import"),
+        path("finance/", FinanceDashboardView.as_view(), name="finance_dashboard"),
+        path("finance/workbook/", workbook_download, name="finance_workbook"),
+    ]
 
 
 class SpendImportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("projects.add_spendline")
+
+
+class FinanceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("projects.view_spendline")
+
+
+@hooks.register("register_admin_menu_item")
+def register_finance_menu_item():
+    return FinanceMenuItem(
+        "Budget against actual", reverse("finance_dashboard"), icon_name="table", order=225
+    )
 
 
 @hooks.register("register_admin_menu_item")

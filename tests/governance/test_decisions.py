@@ -241,3 +241,33 @@ def test_an_unmet_condition_stays_on_the_log_until_marked_met(meeting_setup, cli
         f"/portal/meetings/{following.pk}/conditions/{condition.pk}/met/"
     )
     assert list(conditions_due(following)) == []
+
+
+def test_publishing_emails_every_member_and_freezes_the_papers(
+    group, programme_officer, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from governance.models import Membership
+    from tests.factories import CriterionFactory, FundFactory, MeetingFactory, PriorityFactory
+    from tests.governance.conftest import eligible_proposal
+
+    CriterionFactory()
+    PriorityFactory()
+    FundFactory(financial_year="2029-30", total_budget=Decimal("100000.00"))
+    meeting = MeetingFactory(date=datetime.date(2030, 3, 6))
+    proposal = eligible_proposal(programme_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        pack = services.agenda_publish(user=programme_officer, meeting=meeting)
+    members = set(Membership.objects.current(meeting.date).values_list("user__email", flat=True))
+    assert {message.to[0] for message in mail.outbox[-len(members) :]} == members
+    assert f"/portal/meetings/{meeting.pk}/" in mail.outbox[-1].body
+    assert pack.content["fund_position"]["remaining_after"] == "75000.00"
+    frozen = dict(pack.content)
+    Proposal.objects.filter(pk=proposal.pk).update(title="Renamed after publication")
+    pack.refresh_from_db()
+    assert pack.content == frozen
+    with pytest.raises(ValueError, match="never change"):
+        pack.save()
+    with pytest.raises(ValidationError, match="no longer be changed"):
+        services.agenda_build(user=programme_officer, meeting=meeting)

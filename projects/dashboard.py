@@ -1,0 +1,149 @@
+"""The finance dashboard in the back office: budget against actual with filters, spend and
+budget by month, and the workbook for the same filters."""
+
+import tempfile
+from collections import defaultdict
+from decimal import Decimal
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.views.generic import TemplateView
+from wagtail.admin.views import generic
+
+from governance.financial_years import current_fy, fy_name, fy_start_year
+from governance.models import Fund
+from projects.exports.workbook import _months, write_workbook
+from projects.models import BudgetProfileLine, Project
+from projects.selectors import Period, budget_against_actual, spend_by_month, totals
+
+
+def year_choices():
+    start = fy_start_year(current_fy())
+    return [(fy_name(year), fy_name(year)) for year in range(start + 1, start - 5, -1)]
+
+
+class FinanceFilterSet(django_filters.FilterSet):
+    """Filters shared by the dashboard and its workbook download."""
+
+    financial_year = django_filters.ChoiceFilter(
+        choices=year_choices, method="noop", empty_label="All years"
+    )
+    quarter = django_filters.ChoiceFilter(
+        choices=[(q, f"Q{q}") for q in range(1, 5)], method="noop", empty_label="Whole year"
+    )
+    fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all())
+    kind = django_filters.ChoiceFilter(
+        choices=[
+            ("it", "IT project"),
+            ("research", "Research project"),
+            ("community", "Community involvement"),
+            ("funded_service", "Funded service"),
+        ]
+    )
+    status = django_filters.ChoiceFilter(choices=Project.Status.choices)
+    project = django_filters.ModelChoiceFilter(
+        queryset=Project.objects.all(), method="noop", label="Project"
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def noop(self, queryset, name, value):
+        return queryset
+
+    def arguments(self):
+        """(Period, selector filters) from the valid form."""
+        data = self.form.cleaned_data if self.is_valid() else {}
+        quarter = (
+            int(data["quarter"]) if data.get("quarter") and data.get("financial_year") else None
+        )
+        filters = {k: data[k] for k in ("fund", "kind", "status", "project") if data.get(k)}
+        return Period(data.get("financial_year") or None, quarter), filters
+
+
+def monthly_chart(period, rows, filters):
+    """Budget (each quarter's profile spread over its months) and spend, month by month."""
+    months = _months(period)
+    if not months:
+        return []
+    spent = defaultdict(Decimal)
+    for (_, month), amount in spend_by_month(period, **filters).items():
+        spent[month] += amount
+    budget = defaultdict(Decimal)
+    profile = BudgetProfileLine.objects.filter(
+        project__in=[r.project.pk for r in rows], financial_year=period.financial_year
+    ).values_list("quarter", "amount")
+    for quarter, amount in profile:
+        for offset in range(3):
+            month = months[(quarter - 1) * 3 + offset] if len(months) == 12 else None
+            if month:
+                budget[month] += amount / 3
+    top = max([*spent.values(), *budget.values(), Decimal(1)])
+    bars = []
+    for index, month in enumerate(months):
+        budget_height = max(int(budget[month] / top * CHART_HEIGHT), 0)
+        spent_height = max(int(spent[month] / top * CHART_HEIGHT), 0)
+        bars.append(
+            {
+                "month": month,
+                "budget": budget[month],
+                "spent": spent[month],
+                "x": index * 80 + 8,
+                "spent_x": index * 80 + 36,
+                "budget_y": CHART_HEIGHT - budget_height,
+                "budget_height": budget_height,
+                "spent_y": CHART_HEIGHT - spent_height,
+                "spent_height": spent_height,
+            }
+        )
+    return bars
+
+
+CHART_HEIGHT = 170
+
+
+class FinanceDashboardView(generic.base.WagtailAdminTemplateMixin, TemplateView):
+    template_name = "projects/admin/dashboard.html"
+    page_title = "Budget against actual"
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("projects.view_spendline"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = FinanceFilterSet(self.request.GET or {"financial_year": current_fy()})
+        period, filters = filterset.arguments()
+        rows = budget_against_actual(period, **filters)
+        context.update(
+            {
+                "filters": filterset,
+                "rows": rows,
+                "totals": totals(rows),
+                "period": period,
+                "chart": monthly_chart(period, rows, filters),
+                "query": self.request.GET.urlencode() or f"financial_year={current_fy()}",
+            }
+        )
+        return context
+
+
+def workbook_download(request):
+    if not request.user.has_perm("projects.view_spendline"):
+        raise PermissionDenied
+    period, filters = FinanceFilterSet(request.GET).arguments()
+    # FileResponse closes the file (and so deletes it) once it has been sent.
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
+    write_workbook(handle, period, **filters)
+    handle.seek(0)
+    name = f"spend-{period.financial_year or 'all-years'}"
+    if period.quarter:
+        name += f"-q{period.quarter}"
+    return FileResponse(handle, as_attachment=True, filename=name + ".xlsx")

@@ -1,0 +1,39 @@
+import datetime
+from decimal import Decimal
+from io import BytesIO
+
+import openpyxl
+
+from tests.factories import ProjectFactory
+from tests.projects.test_workbook import add_line
+
+
+def test_finance_sees_budget_against_actual_for_a_year(client_for, finance_officer):
+    project = ProjectFactory()
+    add_line(project, 1, "1234.56", day=datetime.date(2026, 5, 1))
+    add_line(project, 2, "999.00", day=datetime.date(2025, 5, 1))
+    page = (
+        client_for(finance_officer).get("/admin/finance/?financial_year=2026-27").content.decode()
+    )
+    assert project.cost_centre in page
+    assert "spent £1,234.56" in page
+    assert "<svg" in page
+
+
+def test_the_downloaded_workbook_has_the_dashboards_totals(client_for, finance_officer):
+    project = ProjectFactory()
+    add_line(project, 1, "1234.56", day=datetime.date(2026, 5, 1))
+    add_line(project, 2, "765.44", day=datetime.date(2026, 11, 1))
+    add_line(project, 3, "999.00", day=datetime.date(2025, 5, 1))
+    response = client_for(finance_officer).get("/admin/finance/workbook/?financial_year=2026-27")
+    assert response["Content-Disposition"] == 'attachment; filename="spend-2026-27.xlsx"'
+    book = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content)))
+    rows = list(book["Transactions"].iter_rows(min_row=2, values_only=True))
+    assert sum(Decimal(str(row[9])) for row in rows) == Decimal("2000.00")
+
+
+def test_leads_and_members_cannot_see_the_finance_dashboard(client_for, lead, member):
+    for user in (lead, member):
+        client = client_for(user)
+        assert client.get("/admin/finance/").status_code == 403
+        assert client.get("/admin/finance/workbook/").status_code == 403
