@@ -158,3 +158,20 @@ class DispensationForm(GovukFormMixin, forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label="Why the bar is lifted"
     )
+
+
+class CorrectionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        widget=GovukRadios,
+        label="The decision as it should stand",
+        choices=[c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DEFERRED],
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="What is corrected, and why"
+    )
+    override_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Override reason (if the fund check needs one)",
+    )

@@ -85,6 +85,11 @@ portal_patterns = (
         path("meetings/<int:pk>/items/<int:item_pk>/ask/", views_items.ask, name="ask"),
         path("meetings/<int:pk>/items/<int:item_pk>/decide/", views_items.decide, name="decide"),
         path(
+            "meetings/<int:pk>/items/<int:item_pk>/decisions/<int:decision_pk>/correct/",
+            views_items.correct,
+            name="correct",
+        ),
+        path(
             "meetings/<int:pk>/items/<int:item_pk>/vote/<slug:action>/",
             views_items.vote_action,
             name="vote",

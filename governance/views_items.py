@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,13 +13,14 @@ from governance.financial_years import fy_for_date
 from governance.forms_meetings import (
     BallotForm,
     CloseVoteForm,
+    CorrectionForm,
     DecisionForm,
     DeclarationForm,
     DispensationForm,
     QuestionForm,
     SecretaryBallotForm,
 )
-from governance.models import AgendaItem, Membership, Vote
+from governance.models import AgendaItem, Decision, Membership, Vote
 from governance.selectors import fund_position
 from governance.views_meeting_room import run
 from governance.views_meetings import sees_meetings
@@ -74,7 +76,9 @@ def item_detail(request, pk, item_pk):
         "result": result(vote) if vote and vote.state in ("closed", "published") else "",
         "quorum": quorum(item.meeting, item),
         "fund": fund_position(fy_for_date(item.meeting.date), pending),
-        "decisions": item.decisions.prefetch_related("conditions__owner"),
+        "decisions": item.decisions.select_related("corrects")
+        .prefetch_related("conditions__owner")
+        .annotate(is_corrected=Exists(Decision.objects.filter(corrects=OuterRef("pk")))),
         "is_member": Membership.objects.current(item.meeting.date).filter(user=user).exists(),
         "declaration_form": DeclarationForm(),
         "dispensation_form": DispensationForm(),
@@ -85,6 +89,7 @@ def item_detail(request, pk, item_pk):
         "secretary_form": SecretaryBallotForm(voters=voters, prefix="secretary") if runs else None,
         "close_form": CloseVoteForm(),
         "decision_form": DecisionForm(initial={"approved_amount": pending}),
+        "correction_form": CorrectionForm(prefix="correct"),
     }
     return render(request, "governance/item.html", context)
 
@@ -200,4 +205,24 @@ def decide(request, pk, item_pk):
         conditions=conditions,
         override_reason=data["override_reason"],
     )
+    return back(item)
+
+
+@login_required
+@require_POST
+def correct(request, pk, item_pk, decision_pk):
+    """A correction is a new decision naming the old one; the old one stays on the record."""
+    item = item_for(request, pk, item_pk)
+    decision = get_object_or_404(item.decisions, pk=decision_pk)
+    form = CorrectionForm(request.POST, prefix="correct")
+    if form.is_valid():
+        run(
+            request,
+            services.decision_correct,
+            "Correction recorded; the original stays on the record.",
+            decision=decision,
+            **form.cleaned_data,
+        )
+    else:
+        messages.error(request, "Say what is corrected and why.")
     return back(item)

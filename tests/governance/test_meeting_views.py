@@ -117,3 +117,31 @@ def test_urgent_business_needs_the_chairs_reason(client_for, meeting_setup, prog
     client.post(url, {"proposal": late.pk, "reason": "Funding lapses on 31 March."})
     item = meeting_setup["meeting"].agenda.get(proposal=late)
     assert item.urgent_reason == "Funding lapses on 31 March."
+
+
+def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
+    from governance import services
+    from governance.models import Decision
+
+    setup = meeting_setup
+    vote = services.vote_open(user=setup["chair"], item=setup["item"])
+    services.vote_cast(user=setup["members"][0], vote=vote, choice="for")
+    services.vote_close(user=setup["chair"], vote=vote)
+    decision = services.decision_record(
+        user=setup["chair"], item=setup["item"], outcome="approved", approved_amount="20000"
+    )
+    base = f"/portal/meetings/{setup['meeting'].pk}/items/{setup['item'].pk}/"
+    client = client_for(setup["chair"])
+    client.post(
+        base + f"decisions/{decision.pk}/correct/",
+        {
+            "correct-outcome": "approved",
+            "correct-approved_amount": "19000",
+            "correct-reasons": "Minuted in error",
+        },
+    )
+    correction = Decision.objects.get(corrects=decision)
+    assert correction.approved_amount == 19000
+    page = client.get(base).content.decode()
+    assert "Corrected" in page
+    assert "This corrects an earlier decision" in page
