@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "governance.apps.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

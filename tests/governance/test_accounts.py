@@ -56,3 +56,31 @@ def test_a_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client):
     response = client.post("/accounts/password-reset/", {"email": "nobody@families.example"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_user_editor_sets_a_persons_organisation(client):
+    from governance.models import Organisation, User
+
+    admin = User.objects.create_superuser("admin@families.example", "a-long-admin-pass-1")
+    person = UserFactory(email="someone.new@families.example")
+    police = Organisation.objects.create(name="Merseyside Police", sector="police")
+    client.force_login(admin)
+    page = client.get(f"/admin/users/edit/{person.pk}/").content.decode()
+    assert 'name="organisation"' in page
+    response = client.post(
+        f"/admin/users/edit/{person.pk}/",
+        {
+            "email": person.email,
+            "first_name": "Sam",
+            "last_name": "Jones",
+            "is_active": "on",
+            "organisation": police.pk,
+            "job_title": "Inspector",
+            "password1": "",
+            "password2": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person.refresh_from_db()
+    assert (person.organisation, person.job_title) == (police, "Inspector")
