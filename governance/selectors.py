@@ -33,6 +33,7 @@ def fund_position(financial_year, pending=Decimal("0.00")):
     """Budget, approved so far (decisions in force), remaining, and remaining if ``pending``
     were approved too, for the funds of one financial year. Figures are SQL sums."""
     from governance.models import Decision, Fund
+    from governance.models.decisions import APPROVALS
 
     budget = money_total(Fund.objects.filter(financial_year=financial_year), "total_budget")
     approved = money_total(
@@ -52,9 +53,6 @@ def fund_position(financial_year, pending=Decimal("0.00")):
         "pending": to_money(pending),
         "remaining_after": remaining - to_money(pending),
     }
-
-
-APPROVALS = ["approved", "approved_with_conditions"]
 
 
 PUBLISHED_STATUSES = ["closed", "minutes_approved"]

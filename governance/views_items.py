@@ -49,6 +49,7 @@ def item_detail(request, pk, item_pk):
     voters = item_voters(item) if item.is_decision_item else set()
     members = list(Membership.objects.current(item.meeting.date).voting().select_related("user"))
     ballots = {b.member_id: b for b in vote.ballots.all()} if vote else {}
+    barred_ids = barred(item)
     decided = item.decisions.exists()
     pending = item.version.total_requested if item.version and not decided else 0
     context = {
@@ -61,8 +62,8 @@ def item_detail(request, pk, item_pk):
         "roll": [
             {
                 "member": m.user,
-                "barred": m.user_id in barred(item),
-                "present": m.user_id in voters or m.user_id in barred(item),
+                "barred": m.user_id in barred_ids,
+                "present": m.user_id in voters or m.user_id in barred_ids,
                 "voted": m.user_id in ballots,
                 "choice": ballots[m.user_id].get_choice_display()
                 if m.user_id in ballots and vote.state != Vote.State.OPEN

@@ -11,8 +11,6 @@ from governance.money import to_money
 from projects.models import BudgetProfileLine, Project
 from projects.profiles import profile_from_budget, scale_to
 
-APPROVALS = ("approved", "approved_with_conditions")
-
 
 def cost_centre_for(reference):
     return "FP" + re.sub(r"\D", "", reference)
@@ -25,7 +23,7 @@ def project_from_decision(*, decision):
     proposal = decision.proposal
     project = Project.objects.select_for_update().filter(proposal=proposal).first()
     if project is None:
-        if decision.outcome not in APPROVALS:
+        if not decision.is_approval:
             return None
         start = proposal.delivery_start or decision.decided_on
         project = Project.objects.create(
@@ -50,7 +48,7 @@ def project_from_decision(*, decision):
         _write_profile(project, profile_from_budget(budget, project.approved_amount))
         log(project, "wagtail.create", user=decision.recorded_by, data={"decision": str(decision)})
         return project
-    if decision.outcome in APPROVALS:
+    if decision.is_approval:
         project.decision = decision
         project.approved_amount = decision.approved_amount
         project.save(update_fields=["decision", "approved_amount"])

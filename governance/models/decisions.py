@@ -140,7 +140,12 @@ class Decision(models.Model):
 
     @property
     def is_approval(self):
-        return self.outcome in (self.Outcome.APPROVED, self.Outcome.APPROVED_WITH_CONDITIONS)
+        return self.outcome in APPROVALS
+
+
+# The outcomes that commit money: one list for the fund position, the decision rules and the
+# projects an approval creates.
+APPROVALS = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CONDITIONS)
 
 
 class Condition(models.Model):

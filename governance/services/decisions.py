@@ -6,13 +6,13 @@ from wagtail.log_actions import log
 from governance.conduct import is_chair, result
 from governance.financial_years import fy_for_date
 from governance.models import Condition, Decision, Fund, Meeting, Minutes, Vote
+from governance.models.decisions import APPROVALS
 from governance.money import to_money
 from governance.selectors import fund_position
 from governance.services.meetings import locked_meeting, require_runner
 from governance.signals import decision_recorded
 
 Outcome = Decision.Outcome
-APPROVALS = (Outcome.APPROVED, Outcome.APPROVED_WITH_CONDITIONS)
 
 
 def _fund_for(day):
