@@ -18,6 +18,7 @@ class SpendLineForm(WagtailAdminModelForm):
             "expense_type",
             "net_amount",
             "irrecoverable_vat",
+            "paid_to_individual",
         ]
 
     def clean_cost_centre(self):

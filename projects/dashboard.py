@@ -1,18 +1,21 @@
 """The finance dashboard in the back office: budget against actual with filters, spend and
 budget by month, and the workbook for the same filters."""
 
+import io
 import tempfile
 from collections import defaultdict
 from decimal import Decimal
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 
 from governance.financial_years import current_fy, fy_name, fy_start_year
 from governance.models import Fund
+from projects.exports.grants import write_grants_json, write_grants_xlsx
+from projects.exports.transparency import write_transparency
 from projects.exports.workbook import _months, write_workbook
 from projects.models import BudgetProfileLine, Project
 from projects.selectors import Period, budget_against_actual, spend_by_month, totals
@@ -135,15 +138,50 @@ class FinanceDashboardView(generic.base.WagtailAdminTemplateMixin, TemplateView)
         return context
 
 
-def workbook_download(request):
+def _finance_only(request):
     if not request.user.has_perm("projects.view_spendline"):
         raise PermissionDenied
+
+
+def _file_name(stem, period, extension):
+    name = f"{stem}-{period.financial_year or 'all-years'}"
+    if period.quarter:
+        name += f"-q{period.quarter}"
+    return f"{name}.{extension}"
+
+
+def workbook_download(request):
+    _finance_only(request)
     period, filters = FinanceFilterSet(request.GET).arguments()
     # FileResponse closes the file (and so deletes it) once it has been sent.
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     write_workbook(handle, period, **filters)
     handle.seek(0)
-    name = f"spend-{period.financial_year or 'all-years'}"
-    if period.quarter:
-        name += f"-q{period.quarter}"
-    return FileResponse(handle, as_attachment=True, filename=name + ".xlsx")
+    return FileResponse(handle, as_attachment=True, filename=_file_name("spend", period, "xlsx"))
+
+
+def transparency_download(request):
+    """The Transparency Code CSV for the dashboard's year or quarter (all projects: the file
+    is the council's publication, not a slice of it)."""
+    _finance_only(request)
+    period, _ = FinanceFilterSet(request.GET).arguments()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_file_name("transparency-spend", period, "csv")}"'
+    )
+    write_transparency(response, period)
+    return response
+
+
+def grants_download(request, format):
+    """The 360Giving file of every grant awarded, as JSON or the standard's spreadsheet."""
+    _finance_only(request)
+    if format == "xlsx":
+        buffer = io.BytesIO()
+        write_grants_xlsx(buffer)
+        buffer.seek(0)
+        return FileResponse(buffer, as_attachment=True, filename="360giving-grants.xlsx")
+    response = HttpResponse(content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="360giving-grants.json"'
+    write_grants_json(response)
+    return response

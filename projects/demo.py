@@ -19,6 +19,8 @@ SUPPLIERS = {
     "Commissioned services": ["The Reader", "Hearty Lives Liverpool", "Family Action"],
     "Transport": ["Arriva North West", "Merseytravel"],
 }
+# Sessional workers paid as individuals: the Transparency Code file redacts their names.
+INDIVIDUALS = ["Sarah Jones", "Michael Roberts", "Aisha Khan", "Tom Byrne"]
 TARGET_LINES = 2400
 HEADER = [
     "Transaction Number",
@@ -29,6 +31,7 @@ HEADER = [
     "Expense Type",
     "Net Amount",
     "Irrecoverable VAT",
+    "Supplier Type",
 ]
 
 
@@ -42,6 +45,7 @@ def months(start, end):
 def ledger_csv(projects, today, seed=2026):
     """The CSV a finance system would export for these projects up to today."""
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
+    people = random.Random(seed + 1)  # noqa: S311 - its own stream keeps the ledger's draws
     total = sum(p.approved_amount for p in projects) or 1
     out = io.StringIO()
     writer = csv.writer(out)
@@ -62,16 +66,21 @@ def ledger_csv(projects, today, seed=2026):
                 amount = -(amount / 4).quantize(Decimal("0.01"))
             vat = (amount * Decimal("0.2")).quantize(Decimal("0.01")) if rng.random() < 0.1 else 0
             number += 1
+            day = month.replace(day=rng.randint(1, 28)).strftime("%d/%m/%Y")
+            supplier, supplier_type = rng.choice(SUPPLIERS[expense]), "Company"
+            if expense == "Staff" and people.random() < 0.1:
+                supplier, supplier_type = people.choice(INDIVIDUALS), "Individual"
             writer.writerow(
                 [
                     f"AP{number}",
-                    month.replace(day=rng.randint(1, 28)).strftime("%d/%m/%Y"),
-                    rng.choice(SUPPLIERS[expense]),
+                    day,
+                    supplier,
                     f"{expense} for {project.title}"[:120],
                     project.cost_centre,
                     expense,
                     f"{amount:,.2f}",
                     f"{vat}",
+                    supplier_type,
                 ]
             )
     return out.getvalue().encode()

@@ -46,6 +46,7 @@ class Project(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SET_UP)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.GREEN)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["reference"]
@@ -137,6 +138,11 @@ class SpendLine(models.Model):
     expense_type = models.CharField(max_length=100)
     net_amount = models.DecimalField(max_digits=12, decimal_places=2)
     irrecoverable_vat = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    paid_to_individual = models.BooleanField(
+        default=False,
+        help_text="A payment to a private individual: the supplier's name is redacted from "
+        "the Transparency Code file.",
+    )
     spend_import = models.ForeignKey(
         SpendImport, null=True, blank=True, on_delete=models.PROTECT, related_name="lines"
     )
@@ -150,3 +156,38 @@ class SpendLine(models.Model):
 
     def __str__(self):
         return f"{self.transaction_number} {self.supplier} £{self.net_amount:,.2f}"
+
+
+class ProgressReport(models.Model):
+    """A lead's quarterly report on a project: how it is going, in their words and numbers."""
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="reports")
+    financial_year = models.CharField(max_length=7, validators=[validate_financial_year])
+    quarter = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    narrative = models.TextField(help_text="What happened this quarter.")
+    rag = models.CharField("RAG rating", max_length=10, choices=Project.Rag.choices)
+    risks = models.TextField(blank=True, help_text="Risks and issues, and what is being done.")
+    families_supported = models.PositiveIntegerField(
+        help_text="Families the project worked with this quarter."
+    )
+    milestones_met = models.ManyToManyField(Milestone, blank=True, related_name="reports")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["project", "-financial_year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "financial_year", "quarter"], name="one_report_a_quarter"
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="report_quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project.reference} {self.financial_year} Q{self.quarter}"

@@ -5,10 +5,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, OuterRef, Subquery, Sum
+from django.conf import settings
+from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
 from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
+from governance.models.decisions import APPROVALS
 from governance.money import MoneyOutput
 from projects.models import BudgetProfileLine, Project, SpendLine
 
@@ -169,3 +171,32 @@ def spend_by_month(period, **filters):
 
 def _as_date(value):
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def transparency_lines(period=ALL_TIME, **filters):
+    """Ledger lines the Local Government Transparency Code asks councils to publish: each
+    item of spend whose net amount is over the threshold (£500), and credit notes of the
+    same size, which correct lines already published."""
+    threshold = settings.TRANSPARENCY_THRESHOLD
+    return (
+        spend_lines(period, **filters)
+        .filter(Q(net_amount__gt=threshold) | Q(net_amount__lt=-threshold))
+        .select_related("project")
+        .order_by("date", "transaction_number")
+    )
+
+
+def grants_awarded(**filters):
+    """Approved projects, each with what has been paid out to date (net + irrecoverable VAT),
+    for the 360Giving file. A project whose approval was withdrawn is not a grant."""
+    return (
+        projects(**filters)
+        .filter(decision__outcome__in=APPROVALS)
+        .select_related("proposal", "decision", "lead_organisation", "fund")
+        .annotate(
+            disbursed=_sum_subquery(
+                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
+            )
+        )
+        .order_by("reference")
+    )

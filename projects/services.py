@@ -62,8 +62,9 @@ def project_from_decision(*, decision):
             },
         )
     else:
+        project.decision = decision
         project.status = Project.Status.CLOSED
-        project.save(update_fields=["status"])
+        project.save(update_fields=["decision", "status"])
     log(
         project,
         "projects.decision_changed",

@@ -16,8 +16,11 @@ HEADINGS = {
     "expense type": "expense_type",
     "net amount": "net_amount",
     "irrecoverable vat": "irrecoverable_vat",
+    "supplier type": "supplier_type",
 }
-OPTIONAL = {"irrecoverable_vat", "description"}
+OPTIONAL = {"irrecoverable_vat", "description", "supplier_type"}
+# Supplier types that mean a private person, whose name the Transparency Code file redacts.
+INDIVIDUAL = {"individual", "private individual", "person"}
 MAX_TEXT = {
     "transaction_number": 50,
     "supplier": 255,
@@ -116,4 +119,5 @@ def clean(raw):
         problems.append(f"bad irrecoverable VAT: {error}")
     for field in ("transaction_number", "supplier", "description", "cost_centre", "expense_type"):
         values[field] = raw.get(field, "")
+    values["paid_to_individual"] = raw.get("supplier_type", "").lower() in INDIVIDUAL
     return values, problems

@@ -7,7 +7,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from projects.admin_forms import SpendLineForm
 from projects.admin_views import SpendImportView
-from projects.dashboard import FinanceDashboardView, workbook_download
+from projects.dashboard import (
+    FinanceDashboardView,
+    grants_download,
+    transparency_download,
+    workbook_download,
+)
 from projects.models import Project, SpendLine
 
 
@@ -142,6 +147,12 @@ def register_spend_import_url():
         path("spend-import/", SpendImportView.as_view(), name="spend_import"),
         path("finance/", FinanceDashboardView.as_view(), name="finance_dashboard"),
         path("finance/workbook/", workbook_download, name="finance_workbook"),
+        path("finance/transparency/", transparency_download, name="finance_transparency"),
+        path(
+            "finance/360giving.<str:format>",
+            grants_download,
+            name="finance_360giving",
+        ),
     ]
 
 

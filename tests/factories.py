@@ -160,3 +160,20 @@ def _decision_for(proposal):
         decided_on=datetime.date(2026, 3, 11),
         recorded_by=proposal.lead,
     )
+
+
+class SpendLineFactory(factory.django.DjangoModelFactory):
+    """A ledger line on a project's cost centre."""
+
+    class Meta:
+        model = "projects.SpendLine"
+
+    project = factory.SubFactory(ProjectFactory)
+    transaction_number = factory.Sequence(lambda n: f"T{n:07d}")
+    date = datetime.date(2026, 6, 1)
+    supplier = "Acme Ltd"
+    description = "Work"
+    cost_centre = factory.SelfAttribute("project.cost_centre")
+    expense_type = "Staff"
+    net_amount = Decimal("100.00")
+    irrecoverable_vat = Decimal("0.00")

@@ -7,24 +7,27 @@ from django.contrib.auth.models import Group
 from governance import roles
 from governance.models import Membership, Organisation, User
 
+# The council's own departments share its identifier: money to them is not a grant.
+LCC = "GB-LAE-LIV"
+
 # (name, short name, sector, on the strategic group, org identifier)
 ORGANISATIONS = [
     ("Merseyside Police", "Merseyside Police", "police", True, ""),
-    ("Alder Hey Children's NHS Foundation Trust", "Alder Hey", "health", True, ""),
-    ("Mersey Care NHS Foundation Trust", "Mersey Care", "health", True, ""),
+    ("Alder Hey Children's NHS Foundation Trust", "Alder Hey", "health", True, "GB-NHS-RBS"),
+    ("Mersey Care NHS Foundation Trust", "Mersey Care", "health", True, "GB-NHS-RW4"),
     ("Probation Service North West", "Probation", "probation", True, ""),
     ("HMP Liverpool", "HMP Liverpool", "prison", True, ""),
     ("Liverpool Primary Headteachers Association", "LPHA", "schools", True, ""),
     ("Association of Liverpool Special Schools Heads", "ALSSH", "schools", True, ""),
     ("Liverpool Learning Partnership", "LLP", "schools", True, ""),
     ("Liverpool Association of Secondary Headteachers", "LASH", "schools", True, ""),
-    ("Liverpool City Council Children's Services", "Children's Services", "childrens", True, ""),
-    ("Liverpool City Council Adult Services", "Adult Services", "adults", True, ""),
-    ("Liverpool City Council Community Services", "Community Services", "community", True, ""),
-    ("Liverpool City Council Public Health", "Public Health", "public_health", True, ""),
+    ("Liverpool City Council Children's Services", "Children's Services", "childrens", True, LCC),
+    ("Liverpool City Council Adult Services", "Adult Services", "adults", True, LCC),
+    ("Liverpool City Council Community Services", "Community Services", "community", True, LCC),
+    ("Liverpool City Council Public Health", "Public Health", "public_health", True, LCC),
     ("Liverpool Charity and Voluntary Services", "LCVS", "voluntary", True, ""),
     ("Liverpool Mutual Homes", "LMH", "housing", True, ""),
-    ("Liverpool City Council Families Programme", "Families Programme", "council", False, ""),
+    ("Liverpool City Council Families Programme", "Families Programme", "council", False, LCC),
     ("Barnardo's", "Barnardo's", "voluntary", False, "GB-CHC-216250"),
     ("The Reader Organisation", "The Reader", "voluntary", False, ""),
     ("University of Wolverhampton", "Wolverhampton", "research", False, ""),

@@ -2,6 +2,7 @@
 environment; dev.py, test.py and production.py only set what differs between them."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -161,6 +162,17 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The programme itself.
 PROGRAMME_NAME = WAGTAIL_SITE_NAME
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Liverpool City Council")
+COUNCIL_ORG_IDENTIFIER = os.environ.get("COUNCIL_ORG_IDENTIFIER", "GB-LAE-LIV")
+# Published files: the Transparency Code CSV of spend over the threshold, and 360Giving.
+TRANSPARENCY_THRESHOLD = Decimal("500.00")
+TRANSPARENCY_DEPARTMENT = os.environ.get(
+    "TRANSPARENCY_DEPARTMENT", "Children and Young People's Services"
+)
+# Grant identifiers are 360G-<prefix>-<project reference>; the prefix is the council's own.
+GRANTS_360G_PREFIX = os.environ.get("GRANTS_360G_PREFIX", "LiverpoolCC")
+# Where the programme's families live: a name and an ONS local authority district code.
+BENEFICIARY_AREA_NAME = os.environ.get("BENEFICIARY_AREA_NAME", "Liverpool")
+BENEFICIARY_AREA_CODE = os.environ.get("BENEFICIARY_AREA_CODE", "E08000012")
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
 

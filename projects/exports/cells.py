@@ -1,6 +1,7 @@
 """Writing cells safely: text that begins with =, +, - or @ is never a formula."""
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+# OWASP's list: a spreadsheet may read any of these at the start of a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(value):

@@ -37,3 +37,39 @@ def test_leads_and_members_cannot_see_the_finance_dashboard(client_for, lead, me
         client = client_for(user)
         assert client.get("/admin/finance/").status_code == 403
         assert client.get("/admin/finance/workbook/").status_code == 403
+
+
+def test_finance_downloads_the_transparency_file_for_the_dashboards_year(
+    client_for, finance_officer
+):
+    project = ProjectFactory()
+    add_line(project, 1, "1234.56", day=datetime.date(2026, 5, 1))
+    add_line(project, 2, "499.99", day=datetime.date(2026, 5, 2))
+    response = client_for(finance_officer).get(
+        "/admin/finance/transparency/?financial_year=2026-27&quarter=1"
+    )
+    assert response["Content-Disposition"] == (
+        'attachment; filename="transparency-spend-2026-27-q1.csv"'
+    )
+    lines = response.content.decode().splitlines()
+    assert len(lines) == 2
+    assert "1234.56" in lines[1]
+
+
+def test_finance_downloads_the_360giving_files(client_for, finance_officer):
+    ProjectFactory()
+    client = client_for(finance_officer)
+    assert len(client.get("/admin/finance/360giving.json").json()["grants"]) == 1
+    response = client.get("/admin/finance/360giving.xlsx")
+    book = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content)))
+    assert book["grants"].max_row == 2
+
+
+def test_leads_cannot_download_the_published_files(client_for, lead):
+    client = client_for(lead)
+    for url in (
+        "/admin/finance/transparency/?financial_year=2026-27",
+        "/admin/finance/360giving.json",
+        "/admin/finance/360giving.xlsx",
+    ):
+        assert client.get(url).status_code == 403

@@ -155,3 +155,14 @@ def test_malformed_amounts_are_refused(text):
 
 def test_dates_are_read_in_either_form():
     assert parse_date("31/03/2026") == parse_date("2026-03-31")
+
+
+def test_a_supplier_type_column_marks_payments_to_individuals(project, finance_officer):
+    data = csv_bytes(
+        "T2001,01/06/2026,Jane Smith,Sessional worker,FP2026005,Staff,600.00,0,Individual",
+        "T2002,01/06/2026,Acme Ltd,Printing,FP2026005,Supplies,80.00,0,Company",
+        header=HEADER.strip() + ",Supplier Type\n",
+    )
+    spend_import(user=finance_officer, data=data, filename="june.csv")
+    marked = dict(SpendLine.objects.values_list("transaction_number", "paid_to_individual"))
+    assert marked == {"T2001": True, "T2002": False}
