@@ -35,6 +35,7 @@ ROLE_PERMISSIONS = {
             "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
         ),
         *_crud("projects", ["spendline", "spendimport"], ("view",)),
+        "projects.view_progressreport",
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
         *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
     ],
@@ -49,6 +50,7 @@ ROLE_PERMISSIONS = {
         "proposals.view_proposal",
         *_crud("projects", ["project", "milestone", "budgetprofileline"], ("view",)),
         *_crud("projects", ["spendline", "spendimport"], ("add", "view")),
+        "projects.view_progressreport",
         "evaluations.view_outcome",
     ],
 }

@@ -102,6 +102,7 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("portal/", include(portal_patterns)),
     path("portal/proposals/", include("proposals.urls")),
+    path("portal/projects/", include("projects.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("meetings/<str:token>.ics", views_meetings.meetings_feed, name="meetings_feed"),

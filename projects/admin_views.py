@@ -1,17 +1,22 @@
-"""Importing the ledger from the back office: upload, preview what would happen, confirm."""
+"""Back-office views: importing the ledger (upload, preview, confirm) and the overdue progress
+reports."""
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
-from django.views.generic import FormView
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
 
 from projects.admin_forms import ImportForm
 from projects.imports import SpendImportRefused, spend_import
+from projects.reporting import overdue_reports
 
 SESSION_KEY = "projects.pending_import"
 
@@ -79,3 +84,26 @@ class SpendImportView(generic.base.WagtailAdminTemplateMixin, FormView):
             f"{result.already_there:,} already there.",
         )
         return redirect("spend:index")
+
+
+class OverdueReportsView(generic.base.WagtailAdminTemplateMixin, TemplateView):
+    """Progress reports past their due date, oldest first, for the programme team to chase."""
+
+    template_name = "projects/admin/overdue.html"
+    page_title = "Overdue progress reports"
+    header_icon = "warning"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("projects.view_progressreport"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        overdue = sorted(overdue_reports(timezone.localdate()), key=lambda due: due.due_date)
+        page = Paginator(overdue, 50).get_page(self.request.GET.get("p"))
+        return super().get_context_data(
+            page=page, due_days=settings.PROGRESS_REPORT_DUE_DAYS, **kwargs
+        )

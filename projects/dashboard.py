@@ -19,6 +19,7 @@ from projects.exports.transparency import write_transparency
 from projects.exports.workbook import _months, write_workbook
 from projects.models import BudgetProfileLine, Project
 from projects.selectors import Period, budget_against_actual, spend_by_month, totals
+from proposals.models import Proposal
 
 
 def year_choices():
@@ -36,14 +37,7 @@ class FinanceFilterSet(django_filters.FilterSet):
         choices=[(q, f"Q{q}") for q in range(1, 5)], method="noop", empty_label="Whole year"
     )
     fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all())
-    kind = django_filters.ChoiceFilter(
-        choices=[
-            ("it", "IT project"),
-            ("research", "Research project"),
-            ("community", "Community involvement"),
-            ("funded_service", "Funded service"),
-        ]
-    )
+    kind = django_filters.ChoiceFilter(choices=Proposal.Kind.choices)
     status = django_filters.ChoiceFilter(choices=Project.Status.choices)
     project = django_filters.ModelChoiceFilter(
         queryset=Project.objects.all(), method="noop", label="Project"

@@ -1,9 +1,15 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from governance.financial_years import validate_financial_year
+from governance.models.pages import RICH_TEXT_FEATURES
+from proposals.models import Proposal
 
 
 class Project(models.Model):
@@ -29,7 +35,7 @@ class Project(models.Model):
     )
     reference = models.CharField(max_length=20, unique=True)
     title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, choices=Proposal.Kind.choices)
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     lead_organisation = models.ForeignKey(
         "governance.Organisation", on_delete=models.PROTECT, related_name="projects"
@@ -191,3 +197,32 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.project.reference} {self.financial_year} Q{self.quarter}"
+
+
+class SpendingPage(Page):
+    """'What is the money spent on?': the approved projects by kind, with their amounts,
+    generated from the record so it is always current."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["governance.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
+
+        context = super().get_context(request, *args, **kwargs)
+        kinds = spending_by_kind()
+        page = Paginator(funded_projects(), 50).get_page(request.GET.get("page"))
+        groups = {}
+        for project in page.object_list:
+            groups.setdefault(PUBLIC_HEADINGS.get(project.kind, project.kind), []).append(project)
+        context.update(
+            kinds=kinds,
+            total=sum((kind["approved"] for kind in kinds), 0),
+            page_obj=page,
+            groups=groups.items(),
+        )
+        return context

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Count, DecimalField, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
@@ -200,3 +200,66 @@ def grants_awarded(**filters):
         )
         .order_by("reference")
     )
+
+
+def projects_for_lead(user):
+    """The projects a person leads or co-leads, with their spend to date."""
+    return (
+        Project.objects.filter(
+            pk__in=Project.objects.filter(Q(lead=user) | Q(proposal__co_leads=user)).values("pk")
+        )
+        .select_related("lead_organisation")
+        .annotate(
+            spent_to_date=_sum_subquery(
+                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
+            )
+        )
+        .order_by("-start_date", "reference")
+    )
+
+
+KIND_ORDER = ["it", "research", "community", "funded_service"]
+PUBLIC_HEADINGS = {
+    "it": "IT projects",
+    "research": "Research projects",
+    "community": "Community involvement projects",
+    "funded_service": "Funded services",
+}
+
+
+def funded_projects():
+    """Projects the group has approved and not withdrawn, grouped by kind for the public."""
+    return (
+        Project.objects.filter(decision__outcome__in=APPROVALS)
+        .select_related("lead_organisation", "proposal")
+        .order_by(
+            Case(*[When(kind=k, then=i) for i, k in enumerate(KIND_ORDER)], default=9), "title"
+        )
+    )
+
+
+def spending_by_kind():
+    """Per kind of project: how many, the amount approved and spent to date, in SQL."""
+    approved = {
+        row["kind"]: row
+        for row in funded_projects()
+        .order_by()
+        .values("kind")
+        .annotate(count=Count("pk"), approved=Sum("approved_amount", output_field=MoneyOutput()))
+    }
+    spent = dict(
+        SpendLine.objects.filter(project__in=funded_projects().values("pk"))
+        .values("project__kind")
+        .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
+        .values_list("project__kind", "total")
+    )
+    return [
+        {
+            "kind": kind,
+            "label": PUBLIC_HEADINGS.get(kind, kind),
+            "count": approved[kind]["count"],
+            "approved": approved[kind]["approved"],
+            "spent": spent.get(kind) or ZERO,
+        }
+        for kind in sorted(approved, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 9)
+    ]

@@ -4,12 +4,15 @@ import datetime
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from governance.money import to_money
-from projects.models import BudgetProfileLine, Project
+from projects.models import BudgetProfileLine, Milestone, ProgressReport, Project
+from projects.permissions import can_report
 from projects.profiles import profile_from_budget, scale_to
+from projects.reporting import quarters_reported_on
 
 
 def cost_centre_for(reference):
@@ -105,3 +108,86 @@ def budget_profile_set(*, user, project, cells):
     _write_profile(project, cells)
     log(project, "projects.budget_profile", user=user, data={"total": str(total)})
     return project
+
+
+@transaction.atomic
+def milestones_set(*, user, project, milestones):
+    """Replace the project's milestones with ``milestones``: dicts of id (None for a new one),
+    title, due_date and met_on. Milestones a progress report recorded as met are kept."""
+    if not user.has_perm("projects.change_milestone"):
+        raise PermissionDenied("Only the programme team can change a project's milestones.")
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    existing = {m.pk: m for m in project.milestones.all()}
+    kept = set()
+    for values in milestones:
+        milestone = existing.get(values.get("id")) or Milestone(project=project)
+        milestone.title = values["title"]
+        milestone.due_date = values["due_date"]
+        milestone.met_on = values.get("met_on")
+        milestone.full_clean()
+        milestone.save()
+        kept.add(milestone.pk)
+    dropped = [m for pk, m in existing.items() if pk not in kept]
+    reported = [m.title for m in dropped if m.reports.exists()]
+    if reported:
+        raise ValidationError(
+            f"'{reported[0]}' is recorded as met in a progress report and cannot be removed."
+        )
+    Milestone.objects.filter(pk__in=[m.pk for m in dropped]).delete()
+    log(project, "projects.milestones", user=user, data={"milestones": len(kept)})
+    return project
+
+
+@transaction.atomic
+def progress_report_submit(
+    *,
+    user,
+    project,
+    financial_year,
+    quarter,
+    narrative,
+    rag,
+    families_supported,
+    risks="",
+    milestones_met=(),
+    today=None,
+):
+    """File the report for a quarter that has ended. One report a quarter; it sets the
+    project's RAG rating and marks the milestones it met."""
+    today = today or timezone.localdate()
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if not can_report(user, project):
+        raise PermissionDenied("Only the project's leads can report on it.")
+    owed = {(due.financial_year, due.quarter) for due in quarters_reported_on(project, today)}
+    if (financial_year, quarter) not in owed:
+        raise ValidationError(
+            f"No report is due for Q{quarter} {financial_year}: the quarter has not ended or "
+            "the project was not running then."
+        )
+    milestones = list(project.milestones.filter(pk__in=[m.pk for m in milestones_met]))
+    report = ProgressReport(
+        project=project,
+        financial_year=financial_year,
+        quarter=quarter,
+        narrative=narrative,
+        rag=rag,
+        risks=risks,
+        families_supported=families_supported,
+        submitted_by=user,
+    )
+    report.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            f"The report for Q{quarter} {financial_year} has already been filed."
+        ) from error
+    report.milestones_met.set(milestones)
+    Milestone.objects.filter(pk__in=[m.pk for m in milestones], met_on__isnull=True).update(
+        met_on=today
+    )
+    project.rag = rag
+    project.save(update_fields=["rag", "updated_at"])
+    log(report, "projects.progress_report", user=user, data={"rag": rag})
+    return report

@@ -1,41 +1,76 @@
 import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from projects.admin_forms import SpendLineForm
-from projects.admin_views import SpendImportView
+from projects.admin_plans import BudgetProfileView, MilestonesView
+from projects.admin_views import OverdueReportsView, SpendImportView
 from projects.dashboard import (
     FinanceDashboardView,
     grants_download,
     transparency_download,
     workbook_download,
 )
-from projects.models import Project, SpendLine
+from projects.models import ProgressReport, Project, SpendLine
 
 
 class ProjectFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(
-        choices=[
-            ("it", "IT project"),
-            ("research", "Research project"),
-            ("community", "Community involvement"),
-            ("funded_service", "Funded service"),
-        ]
-    )
-
     class Meta:
         model = Project
         fields = ["status", "rag", "kind", "fund", "lead_organisation"]
 
 
+def plan_buttons(user, project):
+    """Header buttons from a project's edit and inspect pages to its profile and milestones."""
+    buttons = []
+    if user.has_perm("projects.change_budgetprofileline"):
+        buttons.append(
+            Button(
+                "Budget profile",
+                url=reverse("project_profile", args=[project.pk]),
+                icon_name="table",
+                priority=30,
+            )
+        )
+    if user.has_perm("projects.change_milestone"):
+        buttons.append(
+            Button(
+                "Milestones",
+                url=reverse("project_milestones", args=[project.pk]),
+                icon_name="date",
+                priority=31,
+            )
+        )
+    return buttons
+
+
+class ProjectEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+
+
+class ProjectInspectView(generic.InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+
+
 class ProjectViewSet(ModelViewSet):
     """Projects are created by an approval; the programme team keeps their status, rating,
-    dates and cost centre up to date here."""
+    dates and cost centre up to date here, and their budget profile and milestones."""
 
     model = Project
+    url_namespace = "projects_admin"
+    edit_view_class = ProjectEditView
+    inspect_view_class = ProjectInspectView
     icon = "folder-open-inverse"
     menu_label = "Projects"
     menu_order = 220
@@ -131,6 +166,53 @@ class SpendLineViewSet(ModelViewSet):
         return SpendLine.objects.select_related("project")
 
 
+class ProgressReportFilterSet(WagtailFilterSet):
+    class Meta:
+        model = ProgressReport
+        fields = ["project", "financial_year", "quarter", "rag"]
+
+
+class ProgressReportViewSet(ModelViewSet):
+    """Leads' quarterly reports, read-only here: they are written in the portal."""
+
+    model = ProgressReport
+    icon = "doc-full"
+    menu_label = "Progress reports"
+    menu_order = 226
+    add_to_admin_menu = True
+    list_display = [
+        "project",
+        Column("period", label="Quarter", accessor="__str__"),
+        "rag",
+        "families_supported",
+        "submitted_by",
+        "submitted_at",
+    ]
+    list_export = [
+        "project",
+        "financial_year",
+        "quarter",
+        "rag",
+        "families_supported",
+        "narrative",
+        "risks",
+        "submitted_by",
+        "submitted_at",
+    ]
+    filterset_class = ProgressReportFilterSet
+    search_fields = ["narrative", "risks", "project__reference", "project__title"]
+    inspect_view_enabled = True
+    form_fields = ["narrative"]
+
+    def get_queryset(self, request):
+        return ProgressReport.objects.select_related("project", "submitted_by")
+
+
+@hooks.register("register_admin_viewset")
+def register_progress_reports():
+    return ProgressReportViewSet("progress_reports")
+
+
 @hooks.register("register_admin_viewset")
 def register_projects():
     return ProjectViewSet("projects")
@@ -145,6 +227,9 @@ def register_spend():
 def register_spend_import_url():
     return [
         path("spend-import/", SpendImportView.as_view(), name="spend_import"),
+        path("projects/<int:pk>/profile/", BudgetProfileView.as_view(), name="project_profile"),
+        path("projects/<int:pk>/milestones/", MilestonesView.as_view(), name="project_milestones"),
+        path("progress-reports/overdue/", OverdueReportsView.as_view(), name="overdue_reports"),
         path("finance/", FinanceDashboardView.as_view(), name="finance_dashboard"),
         path("finance/workbook/", workbook_download, name="finance_workbook"),
         path("finance/transparency/", transparency_download, name="finance_transparency"),
@@ -187,3 +272,19 @@ def register_project_actions(actions):
     )
     actions.register_action("projects.budget_profile", "Budget profile", "Changed the profile")
     actions.register_action("projects.spend_import", "Import spend", "Imported ledger lines")
+    actions.register_action("projects.milestones", "Milestones", "Changed the milestones")
+    actions.register_action(
+        "projects.progress_report", "Progress report", "Sent a quarterly progress report"
+    )
+
+
+class OverdueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("projects.view_progressreport")
+
+
+@hooks.register("register_admin_menu_item")
+def register_overdue_menu_item():
+    return OverdueMenuItem(
+        "Overdue reports", reverse("overdue_reports"), icon_name="warning", order=227
+    )

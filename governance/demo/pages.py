@@ -94,7 +94,7 @@ def _outcomes_plan():
     return document
 
 
-def _child(home, model, slug, **fields):
+def child_page(home, model, slug, **fields):
     page = model.objects.child_of(home).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -115,7 +115,7 @@ def seed_pages(programme_name):
     home.how_to_apply = HOW_TO_APPLY
     home.save_revision().publish()
 
-    _child(
+    child_page(
         home,
         StandardPage,
         "about",
@@ -126,7 +126,7 @@ def seed_pages(programme_name):
         body=ABOUT_BODY,
     )
     document = _outcomes_plan()
-    _child(
+    child_page(
         home,
         DocumentsPage,
         "useful-documents",
@@ -143,7 +143,7 @@ def seed_pages(programme_name):
             )
         ],
     )
-    _child(
+    child_page(
         home,
         DecisionsPage,
         "decisions",

@@ -43,6 +43,7 @@ class HomePage(Page):
         "governance.StandardPage",
         "governance.DocumentsPage",
         "governance.DecisionsPage",
+        "projects.SpendingPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

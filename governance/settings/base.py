@@ -173,6 +173,8 @@ GRANTS_360G_PREFIX = os.environ.get("GRANTS_360G_PREFIX", "LiverpoolCC")
 # Where the programme's families live: a name and an ONS local authority district code.
 BENEFICIARY_AREA_NAME = os.environ.get("BENEFICIARY_AREA_NAME", "Liverpool")
 BENEFICIARY_AREA_CODE = os.environ.get("BENEFICIARY_AREA_CODE", "E08000012")
+# Project leads report on each quarter within this many days of its end.
+PROGRESS_REPORT_DUE_DAYS = 20
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
 

@@ -1,0 +1,27 @@
+"""Who may see and do what with a project. Checked by every view and service."""
+
+from governance.roles import GROUP_MEMBERS
+
+
+def is_project_lead(user, project):
+    """The project's lead, or a co-lead of the proposal it came from."""
+    if not user.is_authenticated:
+        return False
+    if project.lead_id == user.pk:
+        return True
+    return project.proposal.co_leads.filter(pk=user.pk).exists()
+
+
+def can_view_project(user, project):
+    """Its leads, the programme team and finance, and the strategic group that funds it."""
+    if not user.is_authenticated:
+        return False
+    if is_project_lead(user, project) or user.has_perm("projects.view_project"):
+        return True
+    return user.groups.filter(name=GROUP_MEMBERS).exists()
+
+
+def can_report(user, project):
+    """Leads write their project's progress reports; the programme team may enter one for
+    them (from an email or a meeting)."""
+    return is_project_lead(user, project) or user.has_perm("projects.change_project")
