@@ -31,10 +31,13 @@ class FinanceFilterSet(django_filters.FilterSet):
     """Filters shared by the dashboard and its workbook download."""
 
     financial_year = django_filters.ChoiceFilter(
-        choices=year_choices, method="noop", empty_label="All years"
+        label="Financial year", choices=year_choices, method="noop", empty_label="All years"
     )
     quarter = django_filters.ChoiceFilter(
-        choices=[(q, f"Q{q}") for q in range(1, 5)], method="noop", empty_label="Whole year"
+        label="Quarter",
+        choices=[(q, f"Q{q}") for q in range(1, 5)],
+        method="noop",
+        empty_label="Whole year",
     )
     fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all())
     kind = django_filters.ChoiceFilter(choices=Proposal.Kind.choices)

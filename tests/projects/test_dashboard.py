@@ -73,3 +73,9 @@ def test_leads_cannot_download_the_published_files(client_for, lead):
         "/admin/finance/360giving.xlsx",
     ):
         assert client.get(url).status_code == 403
+
+
+def test_every_dashboard_filter_has_a_label(client_for, finance_officer):
+    page = client_for(finance_officer).get("/admin/finance/").content.decode()
+    assert "[invalid name]" not in page
+    assert "Financial year" in page
