@@ -22,3 +22,18 @@ class OutcomeViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outcomes():
     return OutcomeViewSet("outcomes")
+
+
+@hooks.register("register_log_actions")
+def register_evaluation_actions(actions):
+    actions.register_action(
+        "evaluations.family_import", "Import family outcomes", "Imported family outcome records"
+    )
+    actions.register_action(
+        "evaluations.data_release",
+        "Case-level data released",
+        "Downloaded the anonymised case-level return",
+    )
+    actions.register_action(
+        "evaluations.results", "Outcome results", "Entered a quarter's outcome results"
+    )

@@ -31,6 +31,12 @@ ROLE_PERMISSIONS = {
         "proposals.screen_proposal",
         "evaluations.view_outcome",
         "evaluations.change_outcome",
+        *_crud("evaluations", ["unitcost", "evaluationstudy", "projecttarget", "projectresult"]),
+        *_crud("evaluations", ["family", "familyimport", "datarelease"], ("view",)),
+        # Importing family records and releasing the anonymised case-level return.
+        "evaluations.add_familyimport",
+        "evaluations.add_datarelease",
+        "evaluations.change_valueassumptions",
         *_crud(
             "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
         ),
@@ -52,6 +58,7 @@ ROLE_PERMISSIONS = {
         *_crud("projects", ["spendline", "spendimport"], ("add", "view")),
         "projects.view_progressreport",
         "evaluations.view_outcome",
+        *_crud("evaluations", ["unitcost", "projecttarget", "projectresult"], ("view",)),
     ],
 }
 

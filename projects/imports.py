@@ -48,7 +48,7 @@ def check(data):
     """Validate a whole file; returns the result and the new lines to write."""
     result = ImportResult()
     try:
-        rows = list(read(decode(data)))
+        rows = list(read(decode(data, "the finance system")))
     except FileProblem as problem:
         result.errors.append((1, str(problem)))
         return result, []

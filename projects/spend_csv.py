@@ -1,11 +1,10 @@
 """Reading the finance system's CSV export of the ledger: headings in any order and case,
 dates as dd/mm/yyyy or ISO, amounts with or without '£' and thousands separators."""
 
-import csv
-import datetime
-import io
-import re
-from decimal import Decimal, InvalidOperation
+from governance.csvfiles import FileProblem, decode, parse_amount, parse_date
+from governance.csvfiles import read as read_csv
+
+__all__ = ["FileProblem", "clean", "decode", "parse_amount", "parse_date", "read"]
 
 HEADINGS = {
     "transaction number": "transaction_number",
@@ -28,70 +27,11 @@ MAX_TEXT = {
     "cost_centre": 20,
     "expense_type": 100,
 }
-AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
-
-
-class FileProblem(ValueError):
-    """The file as a whole cannot be read (encoding, headings)."""
-
-
-def parse_amount(text):
-    raw = (text or "").strip().replace("£", "").replace(",", "").replace(" ", "")
-    if raw.startswith("(") and raw.endswith(")"):
-        raw = "-" + raw[1:-1]
-    if not AMOUNT.match(raw):
-        raise ValueError(f"'{text}' is not an amount in pounds and pence")
-    try:
-        return Decimal(raw).quantize(Decimal("0.01"))
-    except InvalidOperation as error:
-        raise ValueError(f"'{text}' is not an amount") from error
-
-
-def parse_date(text):
-    raw = (text or "").strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date like 31/03/2025 or 2025-03-31")
-
-
-def decode(data):
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileProblem(
-            "The file is not UTF-8 text. Export it from the finance system as CSV (UTF-8)."
-        ) from error
 
 
 def read(text):
-    """Yield (line number, {field: raw text}) for each non-blank row."""
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration as error:
-        raise FileProblem("The file is empty.") from error
-    columns = {}
-    for index, heading in enumerate(header):
-        field = HEADINGS.get(" ".join(heading.strip().lower().split()))
-        if field:
-            columns[field] = index
-    missing = [h.title() for h, f in HEADINGS.items() if f not in columns and f not in OPTIONAL]
-    if missing:
-        raise FileProblem("The header row is missing: " + ", ".join(missing) + ".")
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        yield (
-            line,
-            {
-                field: row[index].strip() if index < len(row) else ""
-                for field, index in columns.items()
-            },
-        )
+    """Yield (line number, {field: raw text}) for each non-blank row of a ledger export."""
+    return read_csv(text, HEADINGS, OPTIONAL)
 
 
 def clean(raw):

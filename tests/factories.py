@@ -179,3 +179,47 @@ class SpendLineFactory(factory.django.DjangoModelFactory):
     expense_type = "Staff"
     net_amount = Decimal("100.00")
     irrecoverable_vat = Decimal("0.00")
+
+
+FAMILY_HEADER = [
+    "Case Reference",
+    "Plan Start",
+    "Case Closed",
+    "Lead Practitioner Organisation",
+    "Outcome",
+    "Need Identified",
+    "Achieved On",
+    "Sustained",
+    "Projects",
+]
+
+
+def family_rows_csv(rows, header=FAMILY_HEADER):
+    """A case-management export: a header row and one row per need, as bytes."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def need_rows(reference, plan_start, closed, outcomes, projects="", organisation="",
+              achieved="", sustained=""):  # fmt: skip
+    """One row per outcome for one case, with the same dates on each."""
+    return [
+        [
+            reference,
+            plan_start,
+            closed,
+            organisation,
+            outcome,
+            plan_start,
+            achieved,
+            sustained,
+            projects,
+        ]  # fmt: skip
+        for outcome in outcomes
+    ]

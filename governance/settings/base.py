@@ -175,6 +175,13 @@ BENEFICIARY_AREA_NAME = os.environ.get("BENEFICIARY_AREA_NAME", "Liverpool")
 BENEFICIARY_AREA_CODE = os.environ.get("BENEFICIARY_AREA_CODE", "E08000012")
 # Project leads report on each quarter within this many days of its end.
 PROGRESS_REPORT_DUE_DAYS = 20
+# Families: case references are hashed with this key as they arrive (see
+# evaluations/pseudonyms.py); production refuses to start without its own.
+FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
+# Counts of families below this are shown as "<10" outside the programme team.
+SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
+# Extra sheets other apps add to the finance workbook (projects does not import them).
+FINANCE_WORKBOOK_SHEETS = ["evaluations.exports.outcomes_sheet.write"]
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
 
@@ -191,6 +198,7 @@ DEMO_SEEDERS = [
     "proposals.demo.seed",
     "governance.demo.decisions.seed",
     "projects.demo.seed",
+    "evaluations.demo.seed",
 ]
 
 # Meetings: working days (England's bank holidays excluded) before each meeting.

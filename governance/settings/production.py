@@ -15,6 +15,13 @@ if len(SECRET_KEY) < 50:
         "for production settings."
     )
 
+FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "")
+if len(FAMILY_HASH_SECRET) < 32:
+    raise ImproperlyConfigured(
+        "FAMILY_HASH_SECRET must be set in the environment (at least 32 random characters): "
+        "family case references are hashed with it. Keep it with the database's backups."
+    )
+
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -15,7 +15,8 @@ def run_manage(*args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {"SECRET_KEY", "FAMILY_HASH_SECRET", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -33,6 +34,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_family_hash_secret():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="governance.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+    )
+    assert result.returncode != 0
+    assert "FAMILY_HASH_SECRET must be set" in result.stderr
+
+
 def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_path):
     result = run_manage(
         "check",
@@ -41,6 +52,7 @@ def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_
         "WARNING",
         DJANGO_SETTINGS_MODULE="governance.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
+        FAMILY_HASH_SECRET=secrets.token_urlsafe(48),
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         ALLOWED_HOSTS="families.example.gov.uk",
     )

@@ -1,0 +1,140 @@
+"""The fiscal benefit estimate: sustained outcomes valued at published unit costs, reduced by
+deadweight and optimism bias, against spend. It is an estimate and every page says so, with
+the assumptions beside it."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from evaluations.models import FamilyNeed, UnitCost, ValueAssumptions
+from evaluations.selectors import (
+    by_outcome,
+    counting_window,
+    results_by_year,
+    spend_total,
+    within,
+    years_with_data,
+)
+from governance.money import to_money
+
+HUNDRED = Decimal("100")
+
+
+@dataclass
+class Estimate:
+    financial_year: str | None
+    deadweight_percent: Decimal
+    optimism_bias_percent: Decimal
+    spend: Decimal
+    lines: list = field(default_factory=list)  # per outcome: number, name, sustained, value
+    payback_year: str | None = None
+
+    @property
+    def factor(self):
+        return (1 - self.deadweight_percent / HUNDRED) * (1 - self.optimism_bias_percent / HUNDRED)
+
+    @property
+    def gross(self):
+        return to_money(sum((line["gross"] for line in self.lines), Decimal(0)))
+
+    @property
+    def net_benefit(self):
+        return to_money(self.gross * self.factor)
+
+    @property
+    def return_on_investment(self):
+        """Net benefit less spend, per pound spent, as a percentage."""
+        if not self.spend:
+            return None
+        return ((self.net_benefit - self.spend) / self.spend * HUNDRED).quantize(Decimal("0.1"))
+
+    @property
+    def has_unit_costs(self):
+        return any(line["unit_value"] for line in self.lines)
+
+
+def assumptions(deadweight=None, optimism_bias=None):
+    saved = ValueAssumptions.load()
+    return (
+        saved.deadweight_percent if deadweight is None else deadweight,
+        saved.optimism_bias_percent if optimism_bias is None else optimism_bias,
+    )
+
+
+def unit_values():
+    """{outcome number: the sum of its unit costs across agencies}."""
+    return dict(
+        UnitCost.objects.values("outcome__number")
+        .annotate(total=Sum("value"))
+        .values_list("outcome__number", "total")
+    )
+
+
+def sustained_by_year(years, as_of):
+    """{(outcome number, year): needs sustained with six months after closure ending then}."""
+    rows = (
+        FamilyNeed.objects.filter(sustained=True, achieved_on__isnull=False)
+        .values("outcome__number")
+        .annotate(
+            **{
+                f"y{index}": Count(
+                    "pk",
+                    filter=Q(family__sustain_until__isnull=False)
+                    & within("family__sustain_until", counting_window(year, as_of)),
+                )
+                for index, year in enumerate(years)
+            }
+        )
+    )
+    return {
+        (row["outcome__number"], year): row[f"y{index}"]
+        for row in rows
+        for index, year in enumerate(years)
+    }
+
+
+def payback_year(values, factor, as_of):
+    """The first financial year by the end of which the net benefit so far covers the spend
+    so far; None if it has not happened yet."""
+    years = years_with_data(as_of)
+    if not years:
+        return None
+    sustained = sustained_by_year(years, as_of)
+    spend_so_far = benefit_so_far = Decimal(0)
+    for row in results_by_year(years, as_of):
+        year = row["financial_year"]
+        spend_so_far += row["spend"]
+        benefit_so_far += sum(
+            (sustained.get((number, year), 0) * value * factor for number, value in values.items()),
+            Decimal(0),
+        )
+        if spend_so_far and benefit_so_far >= spend_so_far:
+            return year
+    return None
+
+
+def fiscal_benefit(financial_year=None, as_of=None, deadweight=None, optimism_bias=None):
+    as_of = as_of or datetime.date.today()
+    deadweight, optimism_bias = assumptions(deadweight, optimism_bias)
+    values = unit_values()
+    estimate = Estimate(
+        financial_year=financial_year,
+        deadweight_percent=Decimal(deadweight),
+        optimism_bias_percent=Decimal(optimism_bias),
+        spend=spend_total(financial_year),
+    )
+    for row in by_outcome(financial_year, as_of):
+        value = values.get(row["number"]) or Decimal(0)
+        estimate.lines.append(
+            {
+                "number": row["number"],
+                "name": row["name"],
+                "sustained": row["sustained"],
+                "unit_value": value,
+                "gross": row["sustained"] * value,
+            }
+        )
+    estimate.payback_year = payback_year(values, estimate.factor, as_of)
+    return estimate

@@ -1,0 +1,18 @@
+from evaluations.models.families import DataRelease, Family, FamilyImport, FamilyNeed, FamilySupport
+from evaluations.models.framework import Outcome, UnitCost, ValueAssumptions
+from evaluations.models.results import ProjectResult, ProjectTarget
+from evaluations.models.studies import EvaluationStudy
+
+__all__ = [
+    "DataRelease",
+    "EvaluationStudy",
+    "Family",
+    "FamilyImport",
+    "FamilyNeed",
+    "FamilySupport",
+    "Outcome",
+    "ProjectResult",
+    "ProjectTarget",
+    "UnitCost",
+    "ValueAssumptions",
+]

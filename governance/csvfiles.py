@@ -1,0 +1,83 @@
+"""Reading CSV exports from other systems (the finance ledger, case management): headings in
+any order and case, dates as dd/mm/yyyy or ISO, amounts with or without '£' and thousands
+separators, a byte-order mark and blank lines allowed."""
+
+import csv
+import datetime
+import io
+import re
+from decimal import Decimal, InvalidOperation
+
+AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read (encoding, headings)."""
+
+
+def parse_amount(text):
+    raw = (text or "").strip().replace("£", "").replace(",", "").replace(" ", "")
+    if raw.startswith("(") and raw.endswith(")"):
+        raw = "-" + raw[1:-1]
+    if not AMOUNT.match(raw):
+        raise ValueError(f"'{text}' is not an amount in pounds and pence")
+    try:
+        return Decimal(raw).quantize(Decimal("0.01"))
+    except InvalidOperation as error:
+        raise ValueError(f"'{text}' is not an amount") from error
+
+
+def parse_date(text):
+    raw = (text or "").strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is not a date like 31/03/2025 or 2025-03-31")
+
+
+def decode(data, source="the system it came from"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            f"The file is not UTF-8 text. Export it from {source} as CSV (UTF-8)."
+        ) from error
+
+
+def normal_heading(text):
+    return " ".join(text.strip().lower().split())
+
+
+def read(text, headings, optional=()):
+    """Yield (line number, {field: raw text}) for each non-blank row. ``headings`` maps each
+    accepted heading (lower case) to a field; other columns are ignored."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration as error:
+        raise FileProblem("The file is empty.") from error
+    columns = {}
+    for index, heading in enumerate(header):
+        field = headings.get(normal_heading(heading))
+        if field:
+            columns[field] = index
+    missing = [
+        heading.title()
+        for heading, field in headings.items()
+        if field not in columns and field not in optional
+    ]
+    if missing:
+        raise FileProblem("The header row is missing: " + ", ".join(missing) + ".")
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        yield (
+            line,
+            {
+                field: row[index].strip() if index < len(row) else ""
+                for field, index in columns.items()
+            },
+        )
