@@ -57,6 +57,7 @@ def successful(window, prefix=""):
 
 
 def spend_total(financial_year=None, **filters):
+    """Spend in the year as the finance dashboard counts it: every ledger line dated in it."""
     lines = spend_lines(Period(financial_year), **filters)
     total = lines.aggregate(
         total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput())
@@ -192,7 +193,6 @@ def value_for_money(financial_year=None, by="project", as_of=None):
     key = GROUPINGS[by]
     spend = dict(
         spend_lines(Period(financial_year))
-        .filter(date__lte=as_of)
         .values(key)
         .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
         .values_list(key, "total")
@@ -262,7 +262,7 @@ def results_by_year(years, as_of=None):
         **{
             f"spend_{year}": Sum(
                 F("net_amount") + F("irrecoverable_vat"),
-                filter=within("date", counting_window(year, as_of)),
+                filter=Q(date__range=fy_bounds(year)),
                 output_field=MoneyOutput(),
             )
             for year in years

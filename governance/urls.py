@@ -103,6 +103,7 @@ urlpatterns = [
     path("portal/", include(portal_patterns)),
     path("portal/proposals/", include("proposals.urls")),
     path("portal/projects/", include("projects.urls")),
+    path("portal/results/", include("evaluations.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("meetings/<str:token>.ics", views_meetings.meetings_feed, name="meetings_feed"),

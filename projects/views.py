@@ -107,8 +107,14 @@ def report_write(request, reference, financial_year, quarter):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Your report for {due.label} has been sent.")
-            return redirect("projects:detail", project.reference)
+            messages.success(
+                request,
+                f"Your report for {due.label} has been sent. Now enter the quarter's outcome "
+                "results.",
+            )
+            return redirect(
+                "evaluations:project_results", project.reference, financial_year, quarter
+            )
     return render(
         request, "projects/report_form.html", {"project": project, "due": due, "form": form}
     )

@@ -1,5 +1,6 @@
 from evaluations.models.families import DataRelease, Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.models.framework import Outcome, UnitCost, ValueAssumptions
+from evaluations.models.pages import ResultsPage
 from evaluations.models.results import ProjectResult, ProjectTarget
 from evaluations.models.studies import EvaluationStudy
 
@@ -13,6 +14,7 @@ __all__ = [
     "Outcome",
     "ProjectResult",
     "ProjectTarget",
+    "ResultsPage",
     "UnitCost",
     "ValueAssumptions",
 ]

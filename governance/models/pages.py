@@ -44,6 +44,7 @@ class HomePage(Page):
         "governance.DocumentsPage",
         "governance.DecisionsPage",
         "projects.SpendingPage",
+        "evaluations.ResultsPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

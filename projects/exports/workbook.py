@@ -5,6 +5,8 @@ does not grow with the ledger."""
 import datetime
 
 import xlsxwriter
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from projects.selectors import ALL_TIME, budget_against_actual, spend_by_month, spend_lines, totals
 
@@ -156,4 +158,10 @@ def write_workbook(output, period=ALL_TIME, today=None, **filters):
         by_month.write_string(1, 0, "Choose a financial year to see spend by month.")
     by_month.set_column(0, 0, 50)
     by_month.set_column(1, 12, 13)
+    # Sheets other apps add (the Outcomes and value sheet), named in settings so this module
+    # need not import them.
+    for dotted in settings.FINANCE_WORKBOOK_SHEETS:
+        import_string(dotted)(
+            book, period, {"bold": bold, "money": money, "date": date}, today=today, **filters
+        )
     book.close()

@@ -99,4 +99,4 @@ def test_the_command_writes_the_workbook(db, tmp_path):
     add_line(ProjectFactory(), 1, "10.00")
     path = tmp_path / "spend.xlsx"
     call_command("export_spend", "--year", "2026-27", "--out", str(path), stdout=StringIO())
-    assert read(path).sheetnames == ["Summary", "Transactions", "By month"]
+    assert read(path).sheetnames == ["Summary", "Transactions", "By month", "Outcomes and value"]

@@ -55,7 +55,7 @@ class Command(BaseCommand):
             ("spend_per_outcome_achieved", "Spend per outcome area achieved"),
         ]:
             value = summary[key]
-            self.stdout.write(f"  {label:<36}{f'£{value:,.2f}' if value else '-':>12}")
+            self.stdout.write(f"  {label:<36}{'-' if value is None else f'£{value:,.2f}':>12}")
         self.stdout.write("  By outcome: with need / achieved / sustained")
         for row in outcomes:
             self.stdout.write(

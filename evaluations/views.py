@@ -1,0 +1,119 @@
+"""The results page for the group (and finance and the programme team) in the portal, and the
+quarter's outcome results form for project leads."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from evaluations.benefits import fiscal_benefit
+from evaluations.forms import ResultsForm
+from evaluations.models import Outcome, ProjectResult
+from evaluations.presenting import bars, results, sees_family_rows, value_rows, year_figures
+from evaluations.selectors import GROUPINGS, years_with_data
+from evaluations.services import FIELDS, can_enter_results, project_results_record
+from governance.financial_years import current_fy
+from governance.roles import GROUP_MEMBERS
+from projects.views import visible_project
+
+BY_LABELS = {"project": "Project", "kind": "Kind of project", "fund": "Fund"}
+
+
+def sees_results(user):
+    return user.has_perm("evaluations.view_projectresult") or (
+        user.groups.filter(name=GROUP_MEMBERS).exists()
+    )
+
+
+class AssumptionsForm(forms.Form):
+    """Try other deadweight and optimism-bias figures on the page without saving them."""
+
+    deadweight = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)
+    optimism_bias = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)
+
+
+@login_required
+def results_page(request):
+    if not sees_results(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    suppressed = not sees_family_rows(request.user)
+    years = years_with_data(today) or [current_fy(today)]
+    year = request.GET.get("year") if request.GET.get("year") in years else years[-1]
+    by = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "project"
+    figures, outcomes = year_figures(year, today, suppressed)
+    overall = results(today, suppressed)
+    value = Paginator(value_rows(year, by, today, suppressed), 50).get_page(request.GET.get("page"))
+    trial = AssumptionsForm(request.GET)
+    trial_values = trial.cleaned_data if trial.is_valid() else {}
+    estimate = fiscal_benefit(
+        year,
+        today,
+        deadweight=trial_values.get("deadweight"),
+        optimism_bias=trial_values.get("optimism_bias"),
+    )
+    return render(
+        request,
+        "evaluations/results.html",
+        {
+            "years": years,
+            "year": year,
+            "by": by,
+            "by_labels": BY_LABELS,
+            "figures": figures,
+            "outcomes": outcomes,
+            "overall": overall,
+            "chart": bars(overall.chart_years),
+            "value": value,
+            "estimate": estimate,
+            "trial": trial,
+            "suppressed": suppressed,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def results_write(request, reference, financial_year, quarter):
+    """A quarter's families per outcome, for the project's lead (or the programme team)."""
+    project = visible_project(request, reference)
+    if not can_enter_results(request.user, project):
+        raise PermissionDenied
+    targeted = set(project.outcome_targets.values_list("outcome__number", flat=True))
+    outcomes = sorted(Outcome.objects.all(), key=lambda o: (o.number not in targeted, o.number))
+    existing = {}
+    for result in ProjectResult.objects.filter(
+        project=project, financial_year=financial_year, quarter=quarter
+    ).select_related("outcome"):
+        for field in FIELDS:
+            existing[(result.outcome.number, field)] = getattr(result, field)
+    form = ResultsForm(request.POST or None, outcomes=outcomes, existing=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project_results_record(
+                user=request.user,
+                project=project,
+                financial_year=financial_year,
+                quarter=quarter,
+                figures=form.figures(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Outcome results for Q{quarter} {financial_year} saved.")
+            return redirect("projects:detail", project.reference)
+    return render(
+        request,
+        "evaluations/results_form.html",
+        {
+            "project": project,
+            "form": form,
+            "targeted": targeted,
+            "financial_year": financial_year,
+            "quarter": quarter,
+        },
+    )

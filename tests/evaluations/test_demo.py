@@ -1,0 +1,22 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from evaluations.models import EvaluationStudy, Family, ResultsPage, UnitCost
+from evaluations.selectors import year_summary
+from governance.financial_years import fy_for_date, fy_name, fy_start_year
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_adds_1200_families_with_hundreds_of_successes_a_year(client):
+    call_command("seed_demo", stdout=StringIO())
+    assert Family.objects.count() == 1200
+    last_year = fy_name(fy_start_year(fy_for_date(timezone.localdate())) - 1)
+    assert year_summary(last_year)["successful_family_outcomes"] >= 200
+    assert UnitCost.objects.count() == 10
+    assert EvaluationStudy.objects.filter(published=True).exists()
+    page = ResultsPage.objects.live().get()
+    assert client.get(page.url).status_code == 200

@@ -1,0 +1,135 @@
+"""The results pages: who sees what, suppression on everything outside the programme team,
+and no family-level row or case reference anywhere a non-programme user can reach."""
+
+import datetime
+from io import BytesIO
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from evaluations.models import Family, ResultsPage
+from evaluations.pseudonyms import case_hash
+from tests.evaluations.conftest import TODAY
+from tests.factories import ProjectFactory, family_rows_csv, need_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def families(count, reference="CASE", closed="30/06/2025", sustained="yes"):
+    rows = []
+    for number in range(count):
+        rows += need_rows(
+            f"{reference}-{number}",
+            "06/01/2025",
+            closed,
+            [1, 4, 9],
+            achieved="01/05/2025",
+            sustained=sustained,
+        )
+    return family_rows_csv(rows)
+
+
+@pytest.fixture
+def few_families(import_families, freeze_today):
+    """Four successful family outcomes in 2025-26: a small number."""
+    import_families(families(4))
+
+
+@pytest.fixture
+def freeze_today(monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+
+
+@pytest.fixture
+def results_page():
+    home = Site.objects.get(is_default_site=True).root_page
+    page = ResultsPage(title="What has it achieved?", slug="achieved")
+    home.add_child(instance=page)
+    return page
+
+
+def test_group_members_see_small_counts_suppressed(client_for, member, few_families):
+    html = client_for(member).get("/portal/results/?year=2025-26").content.decode()
+    assert "&lt;10" in html
+    assert "Successful family outcomes" in html
+
+
+def test_the_programme_team_sees_exact_counts(client_for, programme_officer, few_families):
+    html = client_for(programme_officer).get("/portal/results/?year=2025-26").content.decode()
+    assert "Unsuppressed" in html
+    assert "&lt;10" not in html
+
+
+def test_leads_who_are_not_members_cannot_see_the_results_page(client_for, lead):
+    assert client_for(lead).get("/portal/results/").status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    assert client.get("/portal/results/").status_code == 302
+
+
+def test_the_public_page_suppresses_small_counts(client, results_page, few_families):
+    html = client.get(results_page.url).content.decode()
+    assert "Successful family outcomes by year" in html
+    assert "&lt;10" in html
+
+
+def test_the_public_page_shows_counts_of_ten_or_more(client, results_page, import_families):
+    import_families(families(12))
+    html = client.get(results_page.url).content.decode()
+    assert ">12<" in html
+
+
+def test_no_page_outside_the_programme_team_shows_a_case_reference_or_a_family_row(
+    client, client_for, results_page, few_families, member, finance_officer, lead
+):
+    digest = Family.objects.first().case_hash
+    assert digest == case_hash("CASE-0")
+    pages = [(None, results_page.url)]
+    for user in (member, finance_officer):
+        pages.append((user, "/portal/results/?year=2025-26"))
+    pages.append((finance_officer, "/admin/finance/workbook/?financial_year=2025-26"))
+    for user, url in pages:
+        session = client_for(user) if user else client
+        response = session.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if url.startswith("/admin/finance/workbook"):
+            book = openpyxl.load_workbook(BytesIO(body))
+            body = "".join(
+                str(cell) for sheet in book for row in sheet.iter_rows(values_only=True)
+                for cell in row
+            ).encode()  # fmt: skip
+        assert b"CASE-0" not in body and digest[:12].encode() not in body, url
+    for user in (member, finance_officer, lead):
+        session = client_for(user)
+        for url in ["/admin/families/", "/admin/families/case-level/", "/admin/families/import/"]:
+            assert session.get(url).status_code in (302, 403), (user, url)
+
+
+def test_the_workbook_sheet_writes_hidden_counts_as_text(client_for, finance_officer, few_families):
+    response = client_for(finance_officer).get("/admin/finance/workbook/?financial_year=2025-26")
+    book = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content)))
+    sheet = book["Outcomes and value"]
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0]}
+    assert values["Successful family outcomes"] == "<10"
+    assert values["Families supported"] == "<10"
+
+
+def test_the_results_page_takes_the_same_queries_for_more_families(
+    client_for, programme_officer, import_families, freeze_today
+):
+    ProjectFactory(start_date=datetime.date(2024, 4, 1))
+    import_families(families(3))
+    client = client_for(programme_officer)
+    client.get("/portal/results/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/portal/results/?year=2025-26")
+    import_families(families(40, reference="MORE"))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/portal/results/?year=2025-26")
+    assert len(many) == len(few)
