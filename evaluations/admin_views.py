@@ -85,12 +85,16 @@ class FamilyImportView(AdminPage):
         with storage.open(pending["name"]) as handle:
             checked = family_csv.loads(handle.read().decode())
         storage.delete(pending["name"])
-        result = family_outcomes_import(
-            user=self.request.user,
-            checked=checked,
-            filename=pending["filename"],
-            sha256=pending["sha256"],
-        )
+        try:
+            result = family_outcomes_import(
+                user=self.request.user,
+                checked=checked,
+                filename=pending["filename"],
+                sha256=pending["sha256"],
+            )
+        except FamilyImportRefused as refused:
+            messages.error(self.request, f"Nothing was imported: {refused.errors[0][1]}")
+            return redirect("family_import")
         messages.success(
             self.request,
             f"{pending['filename']}: {result.added:,} families added, {result.updated:,} "

@@ -5,7 +5,7 @@ updates families and importing the same file again changes nothing."""
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -119,6 +119,23 @@ def family_outcomes_import(*, user, checked, filename, sha256, dry_run=False, pr
         raise FamilyImportRefused(checked.errors)
     outcome_pks = dict(Outcome.objects.values_list("number", "pk"))
     numbers = {pk: number for number, pk in outcome_pks.items()}
+    try:
+        return _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numbers)
+    except IntegrityError as error:
+        # Most likely another import wrote some of these families between our reading and our
+        # writing: the unique hash stopped a duplicate, and this transaction wrote nothing.
+        raise FamilyImportRefused(
+            [
+                (
+                    1,
+                    "The database refused the write (another import of these families may have "
+                    "run at the same time). Nothing was imported; import the file again.",
+                )
+            ]
+        ) from error
+
+
+def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numbers):
     project_dates = {
         pk: (start, end)
         for pk, start, end in Project.objects.values_list("pk", "start_date", "end_date")

@@ -171,3 +171,17 @@ def test_the_import_is_in_the_audit_log(import_families, programme_officer):
     entry = ModelLogEntry.objects.get(action="evaluations.family_import")
     assert entry.user == programme_officer
     assert entry.data["added"] == 1
+
+
+def test_a_write_the_database_refuses_is_reported_and_leaves_nothing(import_families, monkeypatch):
+    from django.db import IntegrityError
+
+    def clash(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(FamilySupport.objects, "bulk_create", clash)
+    project = ProjectFactory(start_date=datetime.date(2024, 4, 1))
+    with pytest.raises(FamilyImportRefused) as refused:
+        import_families(family_rows_csv(a_family(projects=project.reference)))
+    assert "Nothing was imported" in refused.value.errors[0][1]
+    assert not Family.objects.exists()
