@@ -17,6 +17,7 @@ from evaluations.models import (
     ProjectTarget,
     UnitCost,
 )
+from governance.admin_listing import ListingViewSet
 
 
 class OutcomeViewSet(ModelViewSet):
@@ -40,7 +41,7 @@ class FamilyFilterSet(WagtailFilterSet):
         fields = ["eligible", "all_needs_sustained", "lead_organisation", "family_import"]
 
 
-class FamilyViewSet(ModelViewSet):
+class FamilyViewSet(ListingViewSet):
     """Family-level rows: the programme team only (view permission), never edited here; a
     family changes when a newer case-management export is imported."""
 
@@ -75,12 +76,12 @@ class FamilyViewSet(ModelViewSet):
     ]
     form_fields = ["lead_role"]
 
-    def get_queryset(self, request):
-        return Family.objects.select_related("lead_organisation")
+    list_select_related = ["lead_organisation"]
 
 
-class FamilyImportViewSet(ModelViewSet):
+class FamilyImportViewSet(ListingViewSet):
     model = FamilyImport
+    list_select_related = ["imported_by"]
     icon = "upload"
     menu_label = "Family imports"
     add_to_admin_menu = False
@@ -121,7 +122,7 @@ class ProjectResultEditView(EnteredByMixin, generic.EditView):
     pass
 
 
-class ProjectResultViewSet(ModelViewSet):
+class ProjectResultViewSet(ListingViewSet):
     model = ProjectResult
     add_view_class = ProjectResultCreateView
     edit_view_class = ProjectResultEditView
@@ -153,11 +154,10 @@ class ProjectResultViewSet(ModelViewSet):
         "families_sustained",
     ]
 
-    def get_queryset(self, request):
-        return ProjectResult.objects.select_related("project", "outcome", "entered_by")
+    list_select_related = ["project", "outcome", "entered_by"]
 
 
-class ProjectTargetViewSet(ModelViewSet):
+class ProjectTargetViewSet(ListingViewSet):
     model = ProjectTarget
     icon = "pick"
     menu_label = "Project targets"
@@ -168,12 +168,12 @@ class ProjectTargetViewSet(ModelViewSet):
     search_fields = ["project__reference", "project__title"]
     form_fields = ["project", "outcome", "expected_families"]
 
-    def get_queryset(self, request):
-        return ProjectTarget.objects.select_related("project", "outcome")
+    list_select_related = ["project", "outcome"]
 
 
-class UnitCostViewSet(ModelViewSet):
+class UnitCostViewSet(ListingViewSet):
     model = UnitCost
+    list_select_related = ["outcome"]
     icon = "cog"
     menu_label = "Unit costs"
     menu_order = 340
@@ -210,10 +210,11 @@ class EvaluationStudyViewSet(ModelViewSet):
     ]
 
 
-class DataReleaseViewSet(ModelViewSet):
+class DataReleaseViewSet(ListingViewSet):
     """Who downloaded family-level data, when and why."""
 
     model = DataRelease
+    list_select_related = ["released_by"]
     icon = "download"
     menu_label = "Case-level releases"
     add_to_admin_menu = False

@@ -125,10 +125,14 @@ def grant_site_editing(apps, schema_editor=None):
 
 
 def user_roles(user):
-    """The role names a signed-in user holds, for the portal's landing page and navigation."""
+    """The role names a signed-in user holds, for the portal's landing page and navigation.
+    Read once per request (the user object lives for one request) and kept on it."""
     if not user.is_authenticated:
         return set()
-    roles = {group.name for group in user.groups.all()}
-    if user.is_superuser:
-        roles |= {PROGRAMME_TEAM}
-    return roles
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = {group.name for group in user.groups.all()}
+        if user.is_superuser:
+            cached |= {PROGRAMME_TEAM}
+        user._role_names = cached
+    return cached

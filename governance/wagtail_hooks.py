@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from governance.admin_listing import ListingViewSet
 from governance.admin_views import MeetingIndexView, ScheduleMeetingsView
 from governance.filters import (
     DecisionFilterSet,
@@ -50,7 +51,7 @@ class OrganisationViewSet(ModelViewSet):
     ]
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ListingViewSet):
     model = Membership
     icon = "user"
     menu_label = "Group members"
@@ -61,8 +62,7 @@ class MembershipViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["user", "organisation", "role", "start_date", "end_date"]
 
-    def get_queryset(self, request):
-        return Membership.objects.select_related("user", "organisation")
+    list_select_related = ["user", "organisation"]
 
 
 class PriorityViewSet(ModelViewSet):
@@ -132,7 +132,7 @@ class MeetingViewSet(ModelViewSet):
         ]
 
 
-class DecisionViewSet(ModelViewSet):
+class DecisionViewSet(ListingViewSet):
     """Decisions are recorded in the meeting and never edited: listed and inspected here."""
 
     model = Decision
@@ -158,11 +158,10 @@ class DecisionViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["reasons"]
 
-    def get_queryset(self, request):
-        return Decision.objects.select_related("proposal", "meeting", "fund")
+    list_select_related = ["proposal", "meeting", "fund"]
 
 
-class InterestViewSet(ModelViewSet):
+class InterestViewSet(ListingViewSet):
     model = Interest
     icon = "warning"
     menu_label = "Register of interests"
@@ -173,8 +172,7 @@ class InterestViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["member", "organisation", "description", "registered_on", "ended_on"]
 
-    def get_queryset(self, request):
-        return Interest.objects.select_related("member", "organisation")
+    list_select_related = ["member", "organisation"]
 
 
 class ProgrammeSetUpGroup(ViewSetGroup):

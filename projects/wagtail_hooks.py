@@ -6,9 +6,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from governance.admin_listing import ListingViewSet
 from projects.admin_forms import SpendLineForm
 from projects.admin_plans import BudgetProfileView, MilestonesView
 from projects.admin_views import OverdueReportsView, SpendImportView
@@ -63,7 +63,7 @@ class ProjectInspectView(generic.InspectView):
         return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
 
 
-class ProjectViewSet(ModelViewSet):
+class ProjectViewSet(ListingViewSet):
     """Projects are created by an approval; the programme team keeps their status, rating,
     dates and cost centre up to date here, and their budget profile and milestones."""
 
@@ -118,8 +118,7 @@ class ProjectViewSet(ModelViewSet):
     ]
     form_fields = ["cost_centre", "start_date", "end_date", "status", "rag"]
 
-    def get_queryset(self, request):
-        return Project.objects.select_related("lead_organisation", "fund")
+    list_select_related = ["lead_organisation", "fund"]
 
 
 class SpendFilterSet(WagtailFilterSet):
@@ -130,7 +129,7 @@ class SpendFilterSet(WagtailFilterSet):
         fields = ["project", "expense_type", "date", "spend_import"]
 
 
-class SpendLineViewSet(ModelViewSet):
+class SpendLineViewSet(ListingViewSet):
     model = SpendLine
     icon = "list-ul"
     menu_label = "Spend ledger"
@@ -162,8 +161,7 @@ class SpendLineViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return SpendLineForm
 
-    def get_queryset(self, request):
-        return SpendLine.objects.select_related("project")
+    list_select_related = ["project"]
 
 
 class ProgressReportFilterSet(WagtailFilterSet):
@@ -172,7 +170,7 @@ class ProgressReportFilterSet(WagtailFilterSet):
         fields = ["project", "financial_year", "quarter", "rag"]
 
 
-class ProgressReportViewSet(ModelViewSet):
+class ProgressReportViewSet(ListingViewSet):
     """Leads' quarterly reports, read-only here: they are written in the portal."""
 
     model = ProgressReport
@@ -204,8 +202,7 @@ class ProgressReportViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["narrative"]
 
-    def get_queryset(self, request):
-        return ProgressReport.objects.select_related("project", "submitted_by")
+    list_select_related = ["project", "submitted_by"]
 
 
 @hooks.register("register_admin_viewset")
