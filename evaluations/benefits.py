@@ -2,20 +2,15 @@
 deadweight and optimism bias, against spend. It is an estimate and every page says so, with
 the assumptions beside it."""
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 
-from evaluations.models import FamilyNeed, UnitCost, ValueAssumptions
+from evaluations.models import UnitCost, ValueAssumptions
 from evaluations.selectors import (
     by_outcome,
-    counting_window,
-    results_by_year,
     spend_total,
-    within,
-    years_with_data,
 )
 from governance.money import to_money
 
@@ -72,42 +67,18 @@ def unit_values():
     )
 
 
-def sustained_by_year(years, as_of):
-    """{(outcome number, year): needs sustained with six months after closure ending then}."""
-    rows = (
-        FamilyNeed.objects.filter(sustained=True, achieved_on__isnull=False)
-        .values("outcome__number")
-        .annotate(
-            **{
-                f"y{index}": Count(
-                    "pk",
-                    filter=Q(family__sustain_until__isnull=False)
-                    & within("family__sustain_until", counting_window(year, as_of)),
-                )
-                for index, year in enumerate(years)
-            }
-        )
-    )
-    return {
-        (row["outcome__number"], year): row[f"y{index}"]
-        for row in rows
-        for index, year in enumerate(years)
-    }
-
-
-def payback_year(values, factor, as_of):
+def payback_year(values, factor, figures):
     """The first financial year by the end of which the net benefit so far covers the spend
     so far; None if it has not happened yet."""
-    years = years_with_data(as_of)
-    if not years:
-        return None
-    sustained = sustained_by_year(years, as_of)
     spend_so_far = benefit_so_far = Decimal(0)
-    for row in results_by_year(years, as_of):
+    for row in figures.by_year:
         year = row["financial_year"]
         spend_so_far += row["spend"]
         benefit_so_far += sum(
-            (sustained.get((number, year), 0) * value * factor for number, value in values.items()),
+            (
+                figures.sustained.get((number, year), 0) * value * factor
+                for number, value in values.items()
+            ),
             Decimal(0),
         )
         if spend_so_far and benefit_so_far >= spend_so_far:
@@ -115,26 +86,28 @@ def payback_year(values, factor, as_of):
     return None
 
 
-def fiscal_benefit(financial_year=None, as_of=None, deadweight=None, optimism_bias=None):
-    as_of = as_of or datetime.date.today()
+def fiscal_benefit(figures, financial_year=None, deadweight=None, optimism_bias=None, raw=None):
+    """The estimate for a year, from the figures a page has counted (presenting.gather) and,
+    if it has them, the year's outcome rows (selectors.by_outcome)."""
     deadweight, optimism_bias = assumptions(deadweight, optimism_bias)
     values = unit_values()
+    row = figures.year(financial_year)
     estimate = Estimate(
         financial_year=financial_year,
         deadweight_percent=Decimal(deadweight),
         optimism_bias_percent=Decimal(optimism_bias),
-        spend=spend_total(financial_year),
+        spend=row["spend"] if row else spend_total(financial_year),
     )
-    for row in by_outcome(financial_year, as_of):
-        value = values.get(row["number"]) or Decimal(0)
+    for outcome in raw if raw is not None else by_outcome(financial_year, figures.as_of):
+        value = values.get(outcome["number"]) or Decimal(0)
         estimate.lines.append(
             {
-                "number": row["number"],
-                "name": row["name"],
-                "sustained": row["sustained"],
+                "number": outcome["number"],
+                "name": outcome["name"],
+                "sustained": outcome["sustained"],
                 "unit_value": value,
-                "gross": row["sustained"] * value,
+                "gross": outcome["sustained"] * value,
             }
         )
-    estimate.payback_year = payback_year(values, estimate.factor, as_of)
+    estimate.payback_year = payback_year(values, estimate.factor, figures)
     return estimate

@@ -178,9 +178,11 @@ def clean(raw, lookups, today):
     return reference, values, problems
 
 
-def _merge(checked, line, reference, values):
+def _merge(checked, line, reference, values, hashes):
     """Add a good row to its family, reporting where it disagrees with the case's first row."""
-    digest = case_hash(reference)
+    digest = hashes.get(reference)
+    if digest is None:
+        digest = hashes[reference] = case_hash(reference)
     record = checked.families.get(digest)
     if record is None:
         record = checked.families[digest] = FamilyRecord(
@@ -221,10 +223,11 @@ def check(data, today=None):
         checked.errors.append((1, str(problem)))
         return checked
     lookups = Lookups()
+    hashes = {}  # each case's rows share one hash
     for line, raw in rows:
         reference, values, problems = clean(raw, lookups, today)
         if not problems:
-            problems = _merge(checked, line, reference, values)
+            problems = _merge(checked, line, reference, values, hashes)
         checked.errors += [(line, problem) for problem in problems]
     checked.rows = len(rows)
     for record in checked.families.values():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from evaluations.disclosure import shown, suppress
 from evaluations.models import Outcome
 from evaluations.selectors import (
-    achieved_by_outcome_and_year,
     by_outcome,
+    needs_by_outcome_and_year,
     per,
     results_by_year,
     value_for_money,
@@ -37,6 +37,37 @@ def _per(spend, count):
 
 
 @dataclass
+class Figures:
+    """What a results page counts, read once: the years, each year's families and spend, and
+    outcome areas achieved by outcome and year."""
+
+    as_of: datetime.date
+    years: list
+    outcomes: list
+    by_year: list
+    matrix: dict  # needs achieved by (outcome number, year)
+    sustained: dict  # needs sustained by (outcome number, year)
+
+    def year(self, financial_year):
+        return next((r for r in self.by_year if r["financial_year"] == financial_year), None)
+
+
+def gather(as_of=None):
+    as_of = as_of or datetime.date.today()
+    years = years_with_data(as_of)
+    outcomes = list(Outcome.objects.order_by("number"))
+    achieved, sustained = needs_by_outcome_and_year(years, as_of, [o.number for o in outcomes])
+    return Figures(
+        as_of=as_of,
+        years=years,
+        outcomes=outcomes,
+        by_year=results_by_year(years, as_of),
+        matrix=achieved,
+        sustained=sustained,
+    )
+
+
+@dataclass
 class Results:
     years: list
     successful_total: object
@@ -50,12 +81,10 @@ class Results:
         return [{"label": row["financial_year"], "count": row["successful"]} for row in self.years]
 
 
-def results(as_of=None, suppressed=True):
+def results(figures, suppressed=True):
     """Families supported, eligible and successful by year, and outcome areas achieved by
     outcome and year, with totals, for the results pages and the workbook."""
-    as_of = as_of or datetime.date.today()
-    years = years_with_data(as_of)
-    by_year = results_by_year(years, as_of)
+    years, by_year, achieved = figures.years, figures.by_year, figures.matrix
     cells, groups = {}, []
     for row in by_year:
         year = row["financial_year"]
@@ -65,8 +94,7 @@ def results(as_of=None, suppressed=True):
     # Each successful outcome counts in one year only, so the years add up to the total.
     cells[("successful", ALL)] = sum(row["successful_family_outcomes"] for row in by_year)
     groups.append(([("successful", year) for year in years], ("successful", ALL)))
-    achieved = achieved_by_outcome_and_year(years, as_of)
-    numbers = list(Outcome.objects.order_by("number").values_list("number", "name"))
+    numbers = [(outcome.number, outcome.name) for outcome in figures.outcomes]
     for number, _name in numbers:
         for year in years:
             cells[(number, year)] = achieved.get((number, year), 0)
@@ -107,9 +135,32 @@ def results(as_of=None, suppressed=True):
     )
 
 
-def year_figures(financial_year, as_of=None, suppressed=True):
-    """One year's summary and outcome table, counts through the disclosure rule."""
-    summary = year_summary(financial_year, as_of)
+def summary_from(figures, financial_year):
+    """A year's summary from the figures already read (the same numbers year_summary counts),
+    or counted afresh for all years or a year outside them."""
+    row = figures.year(financial_year)
+    if row is None:
+        return year_summary(financial_year, figures.as_of)
+    achieved = sum(figures.matrix.get((o.number, financial_year), 0) for o in figures.outcomes)
+    spend = row["spend"]
+    return {
+        "financial_year": financial_year,
+        "as_of": figures.as_of,
+        "families_supported": row["families_supported"],
+        "families_eligible": row["families_eligible"],
+        "successful_family_outcomes": row["successful_family_outcomes"],
+        "outcomes_achieved": achieved,
+        "spend": spend,
+        "spend_per_family_supported": per(spend, row["families_supported"]),
+        "spend_per_successful_family_outcome": per(spend, row["successful_family_outcomes"]),
+        "spend_per_outcome_achieved": per(spend, achieved),
+    }
+
+
+def year_figures(figures, financial_year, suppressed=True):
+    """One year's summary and outcome table, counts through the disclosure rule. Also returns
+    the raw outcome rows, which the fiscal benefit estimate values."""
+    summary = summary_from(figures, financial_year)
     counts = {
         key: summary[key]
         for key in [
@@ -120,21 +171,22 @@ def year_figures(financial_year, as_of=None, suppressed=True):
         ]
     }
     view = _apply(counts, [], suppressed)
+    raw = by_outcome(financial_year, figures.as_of)
     outcomes = []
-    for row in by_outcome(financial_year, as_of):
+    for row in raw:
         cells = _apply(
             {key: row[key] for key in ["families_with_need", "achieved", "sustained"]},
             [],
             suppressed,
         )
         outcomes.append({**row, **cells})
-    figures = {**summary, **view}
-    figures["spend_per_family_supported"] = _per(summary["spend"], view["families_supported"])
-    figures["spend_per_successful_family_outcome"] = _per(
+    shown_figures = {**summary, **view}
+    shown_figures["spend_per_family_supported"] = _per(summary["spend"], view["families_supported"])
+    shown_figures["spend_per_successful_family_outcome"] = _per(
         summary["spend"], view["successful_family_outcomes"]
     )
-    figures["spend_per_outcome_achieved"] = _per(summary["spend"], view["outcomes_achieved"])
-    return figures, outcomes
+    shown_figures["spend_per_outcome_achieved"] = _per(summary["spend"], view["outcomes_achieved"])
+    return shown_figures, outcomes, raw
 
 
 def value_rows(financial_year, by, as_of=None, suppressed=True):

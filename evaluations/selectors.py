@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from evaluations.models import (
     Family,
@@ -94,6 +94,13 @@ def year_summary(financial_year=None, as_of=None):
     }
 
 
+def _total(queryset, field):
+    """SUM of a field over a correlated subquery, one row per outer row."""
+    return Subquery(
+        queryset.order_by().values("outcome").annotate(total=Sum(field)).values("total")[:1]
+    )
+
+
 def by_outcome(financial_year=None, as_of=None):
     """One row per headline outcome: families with the need while their plan was open in the
     year, needs achieved in the year, needs sustained (six months after closure ended in the
@@ -115,24 +122,18 @@ def by_outcome(financial_year=None, as_of=None):
         ),
     )
     needs = {row["outcome"]: row for row in needs}
-    targets = dict(
-        ProjectTarget.objects.values("outcome")
-        .annotate(total=Sum("expected_families"))
-        .values_list("outcome", "total")
-    )
-    reported = ProjectResult.objects.all()
+    # The projects' targets and reported results ride on the outcomes query as subqueries.
+    reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
     if financial_year:
         reported = reported.filter(financial_year=financial_year)
-    reported = {
-        row["outcome"]: row
-        for row in reported.values("outcome").annotate(
-            achieved=Sum("families_achieved"), sustained=Sum("families_sustained")
-        )
-    }
+    outcomes = Outcome.objects.order_by("number").annotate(
+        target=_total(ProjectTarget.objects.filter(outcome=OuterRef("pk")), "expected_families"),
+        reported_achieved=_total(reported, "families_achieved"),
+        reported_sustained=_total(reported, "families_sustained"),
+    )
     rows = []
-    for outcome in Outcome.objects.order_by("number"):
+    for outcome in outcomes:
         need = needs.get(outcome.pk, {})
-        report = reported.get(outcome.pk, {})
         rows.append(
             {
                 "number": outcome.number,
@@ -140,9 +141,9 @@ def by_outcome(financial_year=None, as_of=None):
                 "families_with_need": need.get("with_need", 0),
                 "achieved": need.get("achieved", 0),
                 "sustained": need.get("sustained", 0),
-                "target_families": targets.get(outcome.pk, 0),
-                "reported_achieved": report.get("achieved") or 0,
-                "reported_sustained": report.get("sustained") or 0,
+                "target_families": outcome.target or 0,
+                "reported_achieved": outcome.reported_achieved or 0,
+                "reported_sustained": outcome.reported_sustained or 0,
             }
         )
     return rows
@@ -197,17 +198,15 @@ def value_for_money(financial_year=None, by="project", as_of=None):
         .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
         .values_list(key, "total")
     )
-    supports = FamilySupport.objects.values(key)
-    supported = dict(
-        supports.filter(open_in(window, "start", "end"))
-        .annotate(n=Count("family", distinct=True))
-        .values_list(key, "n")
-    )
-    wins = dict(
-        supports.filter(successful(window, "family__"))
-        .annotate(n=Count("family", distinct=True))
-        .values_list(key, "n")
-    )
+    supported, wins = {}, {}
+    for row in FamilySupport.objects.values(key).annotate(
+        supported=Count("family", distinct=True, filter=open_in(window, "start", "end")),
+        wins=Count("family", distinct=True, filter=successful(window, "family__")),
+    ):
+        if row["supported"]:
+            supported[row[key]] = row["supported"]
+        if row["wins"]:
+            wins[row[key]] = row["wins"]
     achieved = dict(
         FamilyNeed.objects.filter(within("achieved_on", window))
         .values(f"family__supports__{key}")
@@ -235,14 +234,27 @@ def value_for_money(financial_year=None, by="project", as_of=None):
 def years_with_data(as_of=None):
     """Financial years from the earliest plan or ledger line to the one ``as_of`` is in."""
     as_of = as_of or datetime.date.today()
-    first = Family.objects.order_by("plan_start").values_list("plan_start", flat=True).first()
-    first_spend = spend_lines().order_by("date").values_list("date", flat=True).first()
-    starts = [day for day in (first, first_spend) if day]
+    # Both earliest dates in one round trip, read off the ten-row outcomes table.
+    firsts = (
+        Outcome.objects.annotate(
+            plan=Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
+            spend=Subquery(spend_lines().order_by("date").values("date")[:1]),
+        )
+        .values_list("plan", "spend")
+        .first()
+    ) or ()
+    starts = [_as_date(day) for day in firsts if day]
     if not starts:
         return []
     year = fy_start_year(fy_for_date(min(starts)))
     last = fy_start_year(fy_for_date(as_of))
     return [fy_name(start) for start in range(year, last + 1)]
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def results_by_year(years, as_of=None):
@@ -280,26 +292,29 @@ def results_by_year(years, as_of=None):
     ]
 
 
-def achieved_by_outcome_and_year(years, as_of=None):
-    """{(outcome number, financial year): needs achieved}, in one query."""
+def needs_by_outcome_and_year(years, as_of=None, numbers=None):
+    """Two maps {(outcome number, financial year): count}, from one query: needs achieved in
+    each year, and needs sustained whose six months after closure ended in it."""
     as_of = as_of or datetime.date.today()
     if not years:
-        return {}
-    rows = FamilyNeed.objects.values("outcome__number").annotate(
-        **{
-            f"y{index}": Count("pk", filter=within("achieved_on", counting_window(year, as_of)))
-            for index, year in enumerate(years)
-        }
-    )
-    cells = {
-        (number, year): 0
-        for number in Outcome.objects.values_list("number", flat=True)
-        for year in years
-    }
-    for row in rows:
+        return {}, {}
+    counts = {}
+    for index, year in enumerate(years):
+        window = counting_window(year, as_of)
+        counts[f"a{index}"] = Count("pk", filter=within("achieved_on", window))
+        counts[f"s{index}"] = Count(
+            "pk",
+            filter=Q(sustained=True, achieved_on__isnull=False)
+            & within("family__sustain_until", window),
+        )
+    numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
+    achieved = {(number, year): 0 for number in numbers for year in years}
+    sustained = dict(achieved)
+    for row in FamilyNeed.objects.values("outcome__number").annotate(**counts):
         for index, year in enumerate(years):
-            cells[(row["outcome__number"], year)] = row[f"y{index}"]
-    return cells
+            achieved[(row["outcome__number"], year)] = row[f"a{index}"]
+            sustained[(row["outcome__number"], year)] = row[f"s{index}"]
+    return achieved, sustained
 
 
 def family_rows():

@@ -13,20 +13,25 @@ from django.views.decorators.http import require_http_methods
 from evaluations.benefits import fiscal_benefit
 from evaluations.forms import ResultsForm
 from evaluations.models import Outcome, ProjectResult
-from evaluations.presenting import bars, results, sees_family_rows, value_rows, year_figures
-from evaluations.selectors import GROUPINGS, years_with_data
+from evaluations.presenting import (
+    bars,
+    gather,
+    results,
+    sees_family_rows,
+    value_rows,
+    year_figures,
+)
+from evaluations.selectors import GROUPINGS
 from evaluations.services import FIELDS, can_enter_results, project_results_record
 from governance.financial_years import current_fy
-from governance.roles import GROUP_MEMBERS
+from governance.roles import GROUP_MEMBERS, user_roles
 from projects.views import visible_project
 
 BY_LABELS = {"project": "Project", "kind": "Kind of project", "fund": "Fund"}
 
 
 def sees_results(user):
-    return user.has_perm("evaluations.view_projectresult") or (
-        user.groups.filter(name=GROUP_MEMBERS).exists()
-    )
+    return GROUP_MEMBERS in user_roles(user) or user.has_perm("evaluations.view_projectresult")
 
 
 class AssumptionsForm(forms.Form):
@@ -42,19 +47,21 @@ def results_page(request):
         raise PermissionDenied
     today = timezone.localdate()
     suppressed = not sees_family_rows(request.user)
-    years = years_with_data(today) or [current_fy(today)]
+    counted = gather(today)
+    years = counted.years or [current_fy(today)]
     year = request.GET.get("year") if request.GET.get("year") in years else years[-1]
     by = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "project"
-    figures, outcomes = year_figures(year, today, suppressed)
-    overall = results(today, suppressed)
+    figures, outcomes, raw = year_figures(counted, year, suppressed)
+    overall = results(counted, suppressed)
     value = Paginator(value_rows(year, by, today, suppressed), 50).get_page(request.GET.get("page"))
     trial = AssumptionsForm(request.GET)
     trial_values = trial.cleaned_data if trial.is_valid() else {}
     estimate = fiscal_benefit(
+        counted,
         year,
-        today,
         deadweight=trial_values.get("deadweight"),
         optimism_bias=trial_values.get("optimism_bias"),
+        raw=raw,
     )
     return render(
         request,

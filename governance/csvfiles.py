@@ -4,11 +4,14 @@ separators, a byte-order mark and blank lines allowed."""
 
 import csv
 import datetime
+import functools
 import io
 import re
 from decimal import Decimal, InvalidOperation
 
 AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+DMY = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+YMD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class FileProblem(ValueError):
@@ -27,13 +30,20 @@ def parse_amount(text):
         raise ValueError(f"'{text}' is not an amount") from error
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(text):
+    """A date written dd/mm/yyyy or yyyy-mm-dd. Cached: an export repeats the same dates."""
     raw = (text or "").strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+    day = month = year = None
+    if DMY.match(raw):
+        day, month, year = raw.split("/")
+    elif YMD.match(raw):
+        year, month, day = raw.split("-")
+    if year is not None:
         try:
-            return datetime.datetime.strptime(raw, pattern).date()
+            return datetime.date(int(year), int(month), int(day))
         except ValueError:
-            continue
+            pass
     raise ValueError(f"'{text}' is not a date like 31/03/2025 or 2025-03-31")
 
 

@@ -96,15 +96,15 @@ def spend_import(*, user, data, filename, dry_run=False, progress=None):
     line number) and writes nothing if any row is bad. ``user=None`` is the command line."""
     if user is not None and not user.has_perm("projects.add_spendline"):
         raise PermissionDenied("Only finance can import spend.")
-    result, new = check(data)
-    if result.errors:
-        raise SpendImportRefused(result)
     if dry_run:
+        result, new = check(data)
+        if result.errors:
+            raise SpendImportRefused(result)
         result.added = len(new)
         return result
     with transaction.atomic():
-        # Checked again inside the transaction: a second import of the same file running at
-        # once finds these lines and the unique transaction number stops a double write.
+        # Checked inside the transaction: a second import of the same file running at once
+        # finds these lines, and the unique transaction number stops a double write.
         result, new = check(data)
         if result.errors:
             raise SpendImportRefused(result)

@@ -2,7 +2,7 @@
 pages. The workbook goes outside the programme team, so every count is suppressed; a hidden
 count is written as the text "<10" and anything divided by it is left blank."""
 
-from evaluations.presenting import value_rows, year_figures
+from evaluations.presenting import gather, value_rows, year_figures
 
 
 def _count(sheet, row, col, shown):
@@ -23,7 +23,7 @@ def write(book, period, formats, today=None, **filters):
     sheet = book.add_worksheet("Outcomes and value")
     bold, money = formats["bold"], formats["money"]
     year = period.financial_year
-    figures, outcomes = year_figures(year, today, suppressed=True)
+    figures, outcomes, _raw = year_figures(gather(today), year, suppressed=True)
     sheet.write_string(0, 0, f"Outcomes and value {year or 'all years'}", bold)
     sheet.write_string(
         1,

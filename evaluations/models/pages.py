@@ -21,10 +21,10 @@ class ResultsPage(Page):
         from django.utils import timezone
 
         from evaluations.models import EvaluationStudy
-        from evaluations.presenting import bars, results
+        from evaluations.presenting import bars, gather, results
 
         context = super().get_context(request, *args, **kwargs)
-        overall = results(timezone.localdate(), suppressed=True)
+        overall = results(gather(timezone.localdate()), suppressed=True)
         context.update(
             overall=overall,
             chart=bars(overall.chart_years),

@@ -117,24 +117,37 @@ def write_workbook(output, period=ALL_TIME, today=None, **filters):
     for col, heading in enumerate(columns):
         sheet.write_string(0, col, heading, bold)
     sheet.freeze_panes(1, 0)
+    # Plain tuples, not model instances: the ledger is the bulk of the workbook.
     lines = (
         spend_lines(period, **filters)
-        .select_related("project")
         .order_by("date", "transaction_number")
+        .values_list(
+            "transaction_number",
+            "date",
+            "supplier",
+            "description",
+            "cost_centre",
+            "project__reference",
+            "expense_type",
+            "net_amount",
+            "irrecoverable_vat",
+        )
         .iterator(chunk_size=CHUNK)
     )
     count = 0
+    midnight = datetime.time()
     for count, line in enumerate(lines, start=1):
-        sheet.write_string(count, 0, line.transaction_number)
-        sheet.write_datetime(count, 1, datetime.datetime.combine(line.date, datetime.time()), date)
-        sheet.write_string(count, 2, line.supplier)
-        sheet.write_string(count, 3, line.description)
-        sheet.write_string(count, 4, line.cost_centre)
-        sheet.write_string(count, 5, line.project.reference)
-        sheet.write_string(count, 6, line.expense_type)
-        sheet.write_number(count, 7, float(line.net_amount), money)
-        sheet.write_number(count, 8, float(line.irrecoverable_vat), money)
-        sheet.write_number(count, 9, float(line.net_amount + line.irrecoverable_vat), money)
+        number, day, supplier, description, cost_centre, reference, expense, net, vat = line
+        sheet.write_string(count, 0, number)
+        sheet.write_datetime(count, 1, datetime.datetime.combine(day, midnight), date)
+        sheet.write_string(count, 2, supplier)
+        sheet.write_string(count, 3, description)
+        sheet.write_string(count, 4, cost_centre)
+        sheet.write_string(count, 5, reference)
+        sheet.write_string(count, 6, expense)
+        sheet.write_number(count, 7, float(net), money)
+        sheet.write_number(count, 8, float(vat), money)
+        sheet.write_number(count, 9, float(net + vat), money)
     sheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 1, 11)
