@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets migrate seed lint check clean
+.PHONY: run test install assets migrate seed lint check clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,22 @@ check: install assets
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media private_media staticfiles
+
+# Benchmarks: `make bench` (county scale on SQLite), or BENCH_SCALE=national, BENCH_DB=postgres.
+# The data set is generated once per scale and database and kept (bench-<scale>.sqlite3, or the
+# PostgreSQL database bench_<scale>); results go to docs/benchmarks.md and .json.
+BENCH_SCALE ?= county
+BENCH_DB ?= sqlite
+ifeq ($(BENCH_DB),postgres)
+BENCH_URL := postgres://postgres@127.0.0.1:5432/bench_$(BENCH_SCALE)
+else
+BENCH_URL := sqlite:///$(CURDIR)/bench-$(BENCH_SCALE).sqlite3
+endif
+
+bench: install
+	@if [ "$(BENCH_DB)" = postgres ]; then \
+	  psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bench_$(BENCH_SCALE)'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bench_$(BENCH_SCALE)"; fi
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py seed_scale --scale $(BENCH_SCALE) --if-missing
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py bench --scale $(BENCH_SCALE) $(BENCH_ARGS)

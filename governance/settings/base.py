@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "proposals",
     "projects",
     "evaluations",
+    "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

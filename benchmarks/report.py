@@ -1,0 +1,96 @@
+"""docs/benchmarks.md (a table per kind of benchmark) and docs/benchmarks.json beside it."""
+
+import json
+
+
+def _ms(seconds):
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def _verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def markdown(run):
+    machine = run["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Scale **{run['scale']}** on **{machine['database']}**, {run['date']}; each figure "
+        f"is the median of {run['runs']} runs. Machine: {machine['cpus']} CPUs "
+        f"({machine['processor']}), {machine['memory']}, {machine['platform']}, Python "
+        f"{machine['python']}.",
+        "",
+        f"Reproduce: `{run['command']}`.",
+        "",
+        "## Against their limits",
+        "",
+        "| benchmark | size | ours | limit | ratio | target | | limit is |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in run["compared"]:
+        size = f"{row['size']:,} {row['unit']}"
+        lines.append(
+            f"| {row['benchmark']} | {size} | {_ms(row['ours_s'])} | {_ms(row['limit_s'])} | "
+            f"{row['ratio']:.2f}x | {row['target']}x | {_verdict(row['ratio'] <= row['target'])}"
+            f" | {row['limit']} |"
+        )
+    memory = [row for row in run["compared"] if "ours_peak_mib" in row]
+    if memory:
+        lines += ["", "Peak Python memory while writing the workbook (tracemalloc):", ""]
+        lines += ["| lines | ours | bare xlsxwriter |", "|---:|---:|---:|"]
+        for row in memory:
+            lines.append(
+                f"| {row['size']:,} | {row['ours_peak_mib']:.1f} MiB | "
+                f"{row['limit_peak_mib']:.1f} MiB |"
+            )
+    imports = [row for row in run["compared"] if "ours_rows_per_s" in row]
+    if imports:
+        lines += ["", "| import | ours (rows/s) | bulk copy (rows/s) |", "|---|---:|---:|"]
+        for row in imports:
+            lines.append(
+                f"| {row['benchmark']} | {row['ours_rows_per_s']:,.0f} | "
+                f"{row['limit_rows_per_s']:,.0f} |"
+            )
+    if run.get("pages"):
+        lines += [
+            "",
+            "## Listing pages",
+            "",
+            "Server time in-process (Django's test client, no network); queries at this scale "
+            "and on the demo data.",
+            "",
+            "| page | time | queries | queries on the demo | under 20 and equal |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for row in run["pages"]:
+            ok = row["queries"] < 20 and row["queries"] == row["demo_queries"]
+            lines.append(
+                f"| {row['benchmark']} | {_ms(row['ours_s'])} | {row['queries']} | "
+                f"{row['demo_queries'] if row['demo_queries'] is not None else '-'} | "
+                f"{_verdict(ok)} |"
+            )
+    if run.get("load"):
+        load = run["load"]
+        lines += [
+            "",
+            "## Concurrent use",
+            "",
+            f"{load['benchmark']} for {load['duration_s']} s against {load['server']} on "
+            f"127.0.0.1; each person pauses {load['think_time_s'][0]:g} to "
+            f"{load['think_time_s'][1]:g} s between requests.",
+            "",
+            "| requests | throughput | p50 | p95 | errors | p95 target |",
+            "|---:|---:|---:|---:|---:|---|",
+            f"| {load['requests']:,} | {load['throughput_rps']:.0f}/s | {load['p50_ms']:.0f} ms "
+            f"| {load['p95_ms']:.0f} ms | {load['errors']} | 300 ms: "
+            f"{_verdict(load['p95_ms'] <= 300 and load['errors'] == 0)} |",
+        ]
+    if run.get("notes"):
+        lines += ["", "## Notes", "", *[f"- {note}" for note in run["notes"]]]
+    return "\n".join(lines) + "\n"
+
+
+def write(run, path):
+    path.with_suffix(".json").write_text(json.dumps(run, indent=2, default=str) + "\n")
+    path.with_suffix(".md").write_text(markdown(run))

@@ -1,0 +1,213 @@
+"""The spend and family-outcome imports against the database's bulk path for the same rows
+with no validation: PostgreSQL COPY, or SQLite executemany. Every run is rolled back."""
+
+import csv
+import datetime
+import hashlib
+import io
+import random
+
+from django.db import connection, transaction
+
+from benchmarks.suite.measure import Rollback, median_time
+from evaluations.family_csv import check
+from evaluations.imports import family_outcomes_import
+from evaluations.pseudonyms import case_hash
+from projects.imports import spend_import
+from projects.models import Project
+
+SPEND_COLUMNS = [
+    "transaction_number",
+    "date",
+    "supplier",
+    "description",
+    "cost_centre",
+    "project_id",
+    "expense_type",
+    "net_amount",
+    "irrecoverable_vat",
+    "paid_to_individual",
+]
+
+
+def _rolled_back(fn):
+    def run():
+        try:
+            with transaction.atomic():
+                result = fn()
+                raise Rollback
+        except Rollback:
+            return result
+
+    return run
+
+
+def _bulk(table, columns, rows):
+    """Insert plain rows with no checks: COPY on PostgreSQL, executemany on SQLite."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+                rows,
+            )
+
+
+def spend_file(count, seed=3):
+    rng = random.Random(seed)  # noqa: S311 - benchmark data
+    projects = list(Project.objects.values_list("pk", "cost_centre", "start_date"))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "Transaction Number",
+            "Date",
+            "Supplier",
+            "Description",
+            "Cost Centre",
+            "Expense Type",
+            "Net Amount",
+            "Irrecoverable VAT",
+        ]  # fmt: skip
+    )
+    rows = []
+    for number in range(count):
+        pk, code, start = rng.choice(projects)
+        day = start + datetime.timedelta(days=rng.randint(0, 200))
+        amount = f"{rng.randint(100, 90000) / 100:.2f}"
+        writer.writerow(
+            [
+                f"BENCH{number:08d}",
+                day.strftime("%d/%m/%Y"),
+                "Bench Ltd",
+                "Benchmark line",
+                code,
+                "Staff",
+                amount,
+                "0.00",
+            ]  # fmt: skip
+        )
+        rows.append(
+            (
+                f"BENCH{number:08d}",
+                day,
+                "Bench Ltd",
+                "Benchmark line",
+                code,
+                pk,
+                "Staff",
+                amount,
+                "0.00",
+                False,
+            )  # fmt: skip
+        )
+    return out.getvalue().encode(), rows
+
+
+def family_file(count, seed=4):
+    """``count`` need rows, four per family."""
+    rng = random.Random(seed)  # noqa: S311 - benchmark data
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "Case Reference",
+            "Plan Start",
+            "Case Closed",
+            "Lead Practitioner Organisation",
+            "Outcome",
+            "Need Identified",
+            "Achieved On",
+            "Sustained",
+            "Projects",
+        ]  # fmt: skip
+    )
+    families, needs = [], []
+    for number in range(count // 4):
+        plan = datetime.date(2024, 4, 1) + datetime.timedelta(days=rng.randint(0, 300))
+        closed = plan + datetime.timedelta(days=200)
+        families.append((number, case_hash(f"BENCH-{number}"), plan, closed))
+        for outcome in rng.sample(range(1, 11), 4):
+            achieved = plan + datetime.timedelta(days=60)
+            writer.writerow(
+                [f"BENCH-{number}", plan.strftime("%d/%m/%Y"), closed.strftime("%d/%m/%Y"), "",
+                 outcome, plan.strftime("%d/%m/%Y"), achieved.strftime("%d/%m/%Y"), "yes", ""]
+            )  # fmt: skip
+            needs.append((number, outcome, plan, achieved, True))
+    return out.getvalue().encode(), families, needs
+
+
+def _family_bulk(families, needs):
+    from evaluations.models import Family, Outcome
+
+    outcomes = dict(Outcome.objects.values_list("number", "pk"))
+    base = (Family.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    now = datetime.datetime.now(datetime.UTC)
+    _bulk(
+        "evaluations_family",
+        ["id", "case_hash", "lead_role", "plan_start", "case_closed", "eligible",
+         "all_needs_sustained", "sustain_until", "updated_at"],  # fmt: skip
+        [
+            (base + n, digest, "", plan, closed, True, True, closed, now)
+            for n, digest, plan, closed in families
+        ],
+    )  # fmt: skip
+    _bulk(
+        "evaluations_familyneed",
+        ["family_id", "outcome_id", "identified_on", "achieved_on", "sustained"],
+        [(base + n, outcomes[o], plan, achieved, s) for n, o, plan, achieved, s in needs],
+    )
+
+
+def run(runs, rows=20_000):
+    spend_data, spend_rows = spend_file(rows)
+    ours_spend, _ = median_time(
+        _rolled_back(lambda: spend_import(user=None, data=spend_data, filename="bench.csv")),
+        runs,
+    )
+    bulk_spend, _ = median_time(
+        _rolled_back(lambda: _bulk("projects_spendline", SPEND_COLUMNS, spend_rows)), runs
+    )
+    family_data, families, needs = family_file(rows)
+
+    def import_families():
+        return family_outcomes_import(
+            user=None,
+            checked=check(family_data),
+            filename="bench.csv",
+            sha256=hashlib.sha256(family_data).hexdigest(),
+        )
+
+    ours_family, _ = median_time(_rolled_back(import_families), runs)
+    bulk_family, _ = median_time(_rolled_back(lambda: _family_bulk(families, needs)), runs)
+    bulk_name = "COPY" if connection.vendor == "postgresql" else "executemany"
+    return [
+        {
+            "benchmark": "Spend CSV import",
+            "size": rows,
+            "unit": "rows",
+            "ours_s": ours_spend,
+            "limit_s": bulk_spend,
+            "ours_rows_per_s": rows / ours_spend,
+            "limit_rows_per_s": rows / bulk_spend,
+            "ratio": ours_spend / bulk_spend,
+            "target": 5.0,
+            "limit": f"{bulk_name} of the same rows, no validation",
+        },
+        {
+            "benchmark": "Family outcomes CSV import",
+            "size": rows,
+            "unit": "rows",
+            "ours_s": ours_family,
+            "limit_s": bulk_family,
+            "ours_rows_per_s": rows / ours_family,
+            "limit_rows_per_s": rows / bulk_family,
+            "ratio": ours_family / bulk_family,
+            "target": 5.0,
+            "limit": f"{bulk_name} of the same families and needs, no validation",
+        },
+    ]

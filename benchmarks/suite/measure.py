@@ -1,0 +1,58 @@
+"""Timing and memory for the benchmarks: each figure is the median of several runs."""
+
+import os
+import platform
+import statistics
+import time
+import tracemalloc
+
+from django.db import connection
+
+
+def median_time(fn, runs):
+    """Median wall-clock seconds of ``fn()`` over ``runs`` runs, and its last result."""
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def peak_memory(fn):
+    """Peak Python memory allocated while ``fn()`` runs, in bytes."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+class Rollback(Exception):
+    """Raised to undo what a benchmark wrote."""
+
+
+def machine():
+    memory = ""
+    try:
+        with open("/proc/meminfo") as handle:
+            kib = int(handle.readline().split()[1])
+        memory = f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        memory = "unknown"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("select sqlite_version()")
+            database = f"SQLite {cursor.fetchone()[0]}"
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "database": database,
+    }

@@ -1,0 +1,115 @@
+"""The value-for-money and budget-against-actual selectors against one hand-written SQL query
+returning the same figures (checked equal before timing)."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import connection
+
+from benchmarks.sizes import BUSY_YEAR
+from benchmarks.suite.measure import median_time
+from evaluations.selectors import value_for_money
+from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
+from governance.money import to_money
+from projects.selectors import Period, budget_against_actual
+
+VALUE_SQL = """
+SELECT p.id,
+  (SELECT SUM(s.net_amount + s.irrecoverable_vat) FROM projects_spendline s
+    WHERE s.project_id = p.id AND s.date BETWEEN %(start)s AND %(end)s),
+  (SELECT COUNT(DISTINCT fs.family_id) FROM evaluations_familysupport fs
+    WHERE fs.project_id = p.id AND fs.start <= %(last)s
+      AND (fs."end" IS NULL OR fs."end" >= %(start)s)),
+  (SELECT COUNT(DISTINCT fs.family_id) FROM evaluations_familysupport fs
+    JOIN evaluations_family f ON f.id = fs.family_id
+    WHERE fs.project_id = p.id AND f.all_needs_sustained = %(yes)s
+      AND f.sustain_until BETWEEN %(start)s AND %(last)s),
+  (SELECT COUNT(DISTINCT n.id) FROM evaluations_familyneed n
+    JOIN evaluations_familysupport fs ON fs.family_id = n.family_id
+    WHERE fs.project_id = p.id AND n.achieved_on BETWEEN %(start)s AND %(last)s)
+FROM projects_project p
+"""
+
+BUDGET_SQL = """
+SELECT p.id,
+  (SELECT SUM(b.amount) FROM projects_budgetprofileline b
+    WHERE b.project_id = p.id AND b.financial_year = %(year)s),
+  (SELECT SUM(s.net_amount + s.irrecoverable_vat) FROM projects_spendline s
+    WHERE s.project_id = p.id AND s.date BETWEEN %(start)s AND %(end)s),
+  (SELECT SUM(b.amount) FROM projects_budgetprofileline b
+    WHERE b.project_id = p.id AND (b.financial_year > %(this_year)s
+      OR (b.financial_year = %(this_year)s AND b.quarter > %(this_quarter)s))),
+  (SELECT SUM(s.net_amount + s.irrecoverable_vat) FROM projects_spendline s
+    WHERE s.project_id = p.id)
+FROM projects_project p ORDER BY p.reference
+"""
+
+
+def _money(value):
+    return to_money(Decimal(str(value))) if value is not None else Decimal("0.00")
+
+
+def _sql(query, params):
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
+
+
+def run(runs, today=None):
+    today = today or datetime.date.today()
+    start, end = fy_bounds(BUSY_YEAR)
+    value_params = {"start": start, "end": end, "last": min(end, today), "yes": True}
+    budget_params = {
+        "year": BUSY_YEAR,
+        "start": start,
+        "end": end,
+        "this_year": fy_for_date(today),
+        "this_quarter": fy_quarter(today),
+    }
+
+    def ours_value():
+        return value_for_money(BUSY_YEAR, by="project", as_of=today)
+
+    def ours_budget():
+        return budget_against_actual(Period(BUSY_YEAR), today=today)
+
+    ours_value_time, rows = median_time(ours_value, runs)
+    sql_value_time, raw = median_time(lambda: _sql(VALUE_SQL, value_params), runs)
+    expected = {
+        pk: (_money(spend), supported, wins, achieved)
+        for pk, spend, supported, wins, achieved in raw
+        if spend or supported or wins or achieved
+    }
+    got = {
+        row.key: (row.spend, row.families_supported, row.successful, row.outcomes_achieved)
+        for row in rows
+    }
+    if got != expected:
+        raise AssertionError("value_for_money differs from the hand-written SQL")
+    ours_budget_time, budget_rows = median_time(ours_budget, runs)
+    sql_budget_time, raw_budget = median_time(lambda: _sql(BUDGET_SQL, budget_params), runs)
+    expected_budget = [(pk, _money(spent)) for pk, _budget, spent, _future, _all in raw_budget]
+    if [(row.project.pk, row.spent) for row in budget_rows] != expected_budget:
+        raise AssertionError("budget_against_actual differs from the hand-written SQL")
+    return [
+        {
+            "benchmark": f"Value for money by project, {BUSY_YEAR}",
+            "size": len(rows),
+            "unit": "projects",
+            "ours_s": ours_value_time,
+            "limit_s": sql_value_time,
+            "ratio": ours_value_time / sql_value_time,
+            "target": 2.0,
+            "limit": "one hand-written SQL query, same figures",
+        },
+        {
+            "benchmark": f"Budget against actual, {BUSY_YEAR}",
+            "size": len(budget_rows),
+            "unit": "projects",
+            "ours_s": ours_budget_time,
+            "limit_s": sql_budget_time,
+            "ratio": ours_budget_time / sql_budget_time,
+            "target": 2.0,
+            "limit": "one hand-written SQL query, same figures",
+        },
+    ]

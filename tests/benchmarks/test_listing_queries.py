@@ -1,0 +1,48 @@
+"""Every listing page takes the same number of queries, under 20, however much data there
+is: checked on the demo and again after the scale generator has added to it."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from benchmarks.generate import Generator
+from benchmarks.pages import LISTING_PAGES, query_counts
+
+pytestmark = pytest.mark.django_db
+LIMIT = 20
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker):
+    """Query counts on the demo, then on the demo plus the small scale data set."""
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        try:
+            with transaction.atomic():
+                call_command("seed_demo", stdout=StringIO())
+                small = query_counts()
+                Generator("test", 1, datetime.date.today(), stdout=StringIO()).run()
+                large = query_counts()
+                raise _Undo
+        except _Undo:
+            pass
+    return small, large
+
+
+class _Undo(Exception):
+    pass
+
+
+@pytest.mark.parametrize("label", [label for label, _email, _url in LISTING_PAGES])
+def test_a_listing_page_takes_the_same_queries_with_more_data(counts, label):
+    small, large = counts
+    assert small[label][0] == large[label][0] == 200
+    assert large[label][1] == small[label][1]
+
+
+@pytest.mark.parametrize("label", [label for label, _email, _url in LISTING_PAGES])
+def test_a_listing_page_takes_fewer_than_twenty_queries(counts, label):
+    assert counts[1][label][1] < LIMIT

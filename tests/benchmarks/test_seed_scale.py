@@ -1,0 +1,88 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from benchmarks.generate import Generator
+from benchmarks.sizes import BUSY_YEAR, SCALES
+from evaluations.models import Family, FamilyNeed
+from governance.financial_years import fy_bounds
+from projects.models import BudgetProfileLine, Project, SpendLine
+from proposals.models import Proposal
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 23)
+SIZES = SCALES["test"]
+
+
+def generate(seed=1):
+    Generator("test", seed, TODAY, stdout=StringIO()).run()
+
+
+@pytest.fixture
+def demo():
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_the_generator_writes_the_sizes_asked_for(demo):
+    before = (
+        Proposal.objects.count(),
+        SpendLine.objects.count(),
+        Family.objects.count(),
+        FamilyNeed.objects.count(),
+    )
+    generate()
+    assert Proposal.objects.count() - before[0] == SIZES["proposals"]
+    assert Project.objects.filter(cost_centre__startswith="SC").count() == SIZES["projects"]
+    assert SpendLine.objects.count() - before[1] == SIZES["ledger_lines"]
+    assert Family.objects.count() - before[2] == SIZES["families"]
+    assert FamilyNeed.objects.count() - before[3] == SIZES["family_outcome_rows"]
+
+
+def test_a_quarter_of_the_ledger_falls_in_the_busy_year(demo):
+    generate()
+    start, end = fy_bounds(BUSY_YEAR)
+    busy = SpendLine.objects.filter(cost_centre__startswith="SC", date__range=(start, end))
+    assert busy.count() == SIZES["ledger_lines"] // 4
+
+
+def test_every_scale_project_has_a_profile_equal_to_its_amount(demo):
+    generate()
+    for project in Project.objects.filter(cost_centre__startswith="SC"):
+        total = BudgetProfileLine.objects.filter(project=project).aggregate(t=Sum("amount"))["t"]
+        assert total == project.approved_amount
+
+
+def test_no_ledger_line_is_dated_after_today_or_outside_its_project(demo):
+    generate()
+    for line in SpendLine.objects.filter(cost_centre__startswith="SC").select_related("project"):
+        assert line.project.start_date <= line.date <= min(line.project.end_date, TODAY)
+
+
+class _Undo(Exception):
+    pass
+
+
+def fingerprint(seed):
+    """Generate in a transaction, read what came out, and undo it."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            generate(seed)
+            lines = SpendLine.objects.filter(cost_centre__startswith="SC")
+            result = (
+                lines.aggregate(t=Sum("net_amount"))["t"],
+                list(lines.order_by("transaction_number").values_list("date", flat=True)[:50]),
+                Family.objects.filter(all_needs_sustained=True).count(),
+            )
+            raise _Undo
+    except _Undo:
+        return result
+
+
+def test_the_same_seed_gives_the_same_data(demo):
+    assert fingerprint(5) == fingerprint(5)
+    assert fingerprint(5) != fingerprint(6)
