@@ -48,6 +48,28 @@ def item_voters(item):
     return present_voters(item.meeting) - barred(item)
 
 
+def holds_vote(person_id, item):
+    """Whether one person is among ``item_voters(item)``, asked of the database for that person
+    alone (a few indexed lookups rather than the whole meeting's register)."""
+    if item.declarations.filter(prejudicial=True, dispensation="", member_id=person_id).exists():
+        return False
+    meeting = item.meeting
+    seats = voting_memberships(meeting).values("user_id")
+    present = Attendance.objects.filter(meeting=meeting, present=True)
+    mine = present.filter(person_id=person_id)
+    if mine.filter(capacity=Attendance.Capacity.MEMBER, person_id__in=seats).exists():
+        return True
+    seat = (
+        mine.filter(capacity=Attendance.Capacity.SUBSTITUTE, substitute_for_id__in=seats)
+        .values_list("substitute_for_id", flat=True)
+        .first()
+    )
+    return (
+        seat is not None
+        and not present.filter(capacity=Attendance.Capacity.MEMBER, person_id=seat).exists()
+    )
+
+
 def quorum(meeting, item=None):
     """(quorate, counted, needed, chair present): at least QUORUM_FRACTION of the voting
     members, including the chair or vice-chair, counting only those not barred on the item."""

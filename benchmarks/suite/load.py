@@ -58,7 +58,7 @@ def open_vote():
     vote = Vote.objects.filter(item=item).first()
     if vote is None:
         services.vote_open(user=chair, item=item)
-    elif vote.status != Vote.Status.OPEN:
+    elif vote.state != Vote.State.OPEN:
         raise RuntimeError("The benchmark's vote has been closed; seed a new database.")
     return f"/portal/meetings/{meeting.pk}/items/{item.pk}/vote/cast/", voters
 
@@ -149,7 +149,7 @@ def run(duration=20, workers=4, threads=4):
         ]
     )
     server, base = start_server(workers, threads)
-    latencies, errors, lock = [], [], threading.Lock()
+    latencies, errors, lock, by_path = [], [], threading.Lock(), {}
     stop_at = []
     # Everyone signs in first; the clock starts when the last one has.
     ready = threading.Barrier(
@@ -178,6 +178,7 @@ def run(duration=20, workers=4, threads=4):
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
+                by_path.setdefault(path, []).append(elapsed)
                 if status != expected:
                     errors.append(f"{path}: {status}")
             turn += 1
@@ -209,6 +210,14 @@ def run(duration=20, workers=4, threads=4):
         "throughput_rps": len(latencies) / duration,
         "p50_ms": statistics.median(ordered) * 1000 if ordered else None,
         "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000 if ordered else None,
+        "by_page": {
+            ("vote" if path == vote_path else path): {
+                "requests": len(times),
+                "p50_ms": statistics.median(times) * 1000,
+                "p95_ms": sorted(times)[int(len(times) * 0.95) - 1] * 1000,
+            }
+            for path, times in by_path.items()
+        },
         "errors": len(errors),
         "error_samples": errors[:5],
         "server": f"gunicorn, {workers} workers x {threads} threads",

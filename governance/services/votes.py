@@ -3,7 +3,14 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from governance.conduct import barred, item_voters, quorum_problem, result, runs_meetings, tally
+from governance.conduct import (
+    barred,
+    holds_vote,
+    quorum_problem,
+    result,
+    runs_meetings,
+    tally,
+)
 from governance.models import Ballot, Meeting, Vote
 from governance.services.meetings import locked_meeting, require_runner
 
@@ -34,20 +41,22 @@ def vote_open(*, user, item):
 def vote_cast(*, user, vote, choice, member=None):
     """One vote each: a second vote replaces the first until the vote closes. The vote row is
     locked, so parallel votes queue; the unique constraint is the last guard."""
-    vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
     voter = member or user
-    if voter != user and not runs_meetings(user, vote.item.meeting):
+    item = vote.item
+    if voter != user and not runs_meetings(user, item.meeting):
         raise PermissionDenied("Only the secretary can enter a vote for someone else.")
-    if vote.state != Vote.State.OPEN:
-        raise ValidationError("This vote is not open.")
     if choice not in Ballot.Choice.values:
         raise ValidationError({"choice": "Choose for, against or abstain"})
-    if voter.pk in barred(vote.item):
+    if voter.pk in barred(item):
         raise PermissionDenied(
             "A prejudicial interest has been declared, so this member cannot vote on the item."
         )
-    if voter.pk not in item_voters(vote.item):
+    if not holds_vote(voter.pk, item):
         raise PermissionDenied("Only voting members recorded as present can vote on this item.")
+    # Only now is the vote locked, so parallel votes queue for as short a time as possible.
+    vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
+    if vote.state != Vote.State.OPEN:
+        raise ValidationError("This vote is not open.")
     ballot, created = Ballot.objects.update_or_create(
         vote=vote, member=voter, defaults={"choice": choice, "entered_by": user}
     )

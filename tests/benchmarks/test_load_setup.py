@@ -1,0 +1,24 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from benchmarks.generate import Generator
+from benchmarks.sizes import VOTERS
+from benchmarks.suite.load import open_vote
+from governance.models import Vote
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client):
+    call_command("seed_demo", stdout=StringIO())
+    Generator("test", 1, datetime.date.today(), stdout=StringIO()).run()
+    path, voters = open_vote()
+    again, _ = open_vote()
+    assert again == path
+    assert len(voters) == VOTERS
+    assert Vote.objects.filter(state=Vote.State.OPEN).count() == 1
+    client.force_login(voters[0])
+    assert client.post(path, {"choice": "for"}).status_code == 302
