@@ -28,6 +28,7 @@ from evaluations.models import Family, FamilyNeed, FamilySupport, Outcome, Proje
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need, assess
 from governance import roles
+from governance.bulk import bulk_insert
 from governance.demo.people import DEMO_PASSWORD
 from governance.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter
 from governance.models import Decision, Fund, Meeting, Membership, Organisation, User
@@ -65,17 +66,17 @@ class Progress:
 
 
 def _batched(model, objects, progress=None):
-    """bulk_create from a generator, BATCH at a time."""
+    """Insert from a generator, BATCH at a time (COPY on PostgreSQL)."""
     batch = []
     for obj in objects:
         batch.append(obj)
         if len(batch) == BATCH:
-            model.objects.bulk_create(batch)
+            bulk_insert(model, batch)
             if progress:
                 progress.add(len(batch))
             batch = []
     if batch:
-        model.objects.bulk_create(batch)
+        bulk_insert(model, batch)
         if progress:
             progress.add(len(batch))
 
@@ -490,27 +491,33 @@ class Generator:
                 self._family(number, pattern[number % 4] + mean_shift, projects)
                 for number in range(first, min(first + BATCH, total))
             ]
-            Family.objects.bulk_create(record["family"] for record in records)
+            bulk_insert(Family, [record["family"] for record in records])
             ids = dict(
                 Family.objects.filter(
                     case_hash__in=[record["family"].case_hash for record in records]
                 ).values_list("case_hash", "pk")
             )
-            FamilyNeed.objects.bulk_create(
-                FamilyNeed(
-                    family_id=ids[record["family"].case_hash],
-                    outcome_id=outcomes[need.outcome],
-                    identified_on=need.identified_on,
-                    achieved_on=need.achieved_on,
-                    sustained=need.sustained,
-                )
-                for record in records
-                for need in record["needs"]
+            bulk_insert(
+                FamilyNeed,
+                [
+                    FamilyNeed(
+                        family_id=ids[record["family"].case_hash],
+                        outcome_id=outcomes[need.outcome],
+                        identified_on=need.identified_on,
+                        achieved_on=need.achieved_on,
+                        sustained=need.sustained,
+                    )
+                    for record in records
+                    for need in record["needs"]
+                ],
             )
-            FamilySupport.objects.bulk_create(
-                FamilySupport(family_id=ids[record["family"].case_hash], **record["support"])
-                for record in records
-                if record["support"]
+            bulk_insert(
+                FamilySupport,
+                [
+                    FamilySupport(family_id=ids[record["family"].case_hash], **record["support"])
+                    for record in records
+                    if record["support"]
+                ],
             )
             progress.add(len(records))
 

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, Outcome
 from evaluations.rules import Need, assess
+from governance.bulk import bulk_insert
 from projects.models import Project
 
 BATCH = 1000
@@ -165,7 +166,7 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
         )
         total, done = len(new) + len(changed), 0
         for batch in _batches(new):
-            Family.objects.bulk_create(_family(record, record_import) for record in batch)
+            bulk_insert(Family, [_family(record, record_import) for record in batch])
             pks = dict(
                 Family.objects.filter(case_hash__in=[r.case_hash for r in batch]).values_list(
                     "case_hash", "pk"
@@ -218,5 +219,5 @@ def _write_children(pairs, outcome_pks, project_dates):
         more_needs, more_supports = _children(record, family_id, outcome_pks, project_dates)
         needs += more_needs
         supports += more_supports
-    FamilyNeed.objects.bulk_create(needs, batch_size=BATCH)
-    FamilySupport.objects.bulk_create(supports, batch_size=BATCH)
+    bulk_insert(FamilyNeed, needs)
+    bulk_insert(FamilySupport, supports)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
+from governance.bulk import bulk_insert
 from projects.models import Project, SpendImport, SpendLine
 from projects.spend_csv import FileProblem, clean, decode, read
 
@@ -120,7 +121,7 @@ def spend_import(*, user, data, filename, dry_run=False, progress=None):
             batch = new[start : start + BATCH]
             for line in batch:
                 line.spend_import = record
-            SpendLine.objects.bulk_create(batch)
+            bulk_insert(SpendLine, batch)
             if progress:
                 progress(min(start + BATCH, len(new)), len(new))
         log(

@@ -141,7 +141,9 @@ def start_server(workers, threads):
     raise RuntimeError("gunicorn did not start")
 
 
-def run(duration=20, workers=4, threads=4):
+def run(duration=20, workers=None, threads=4):
+    # One worker process per CPU: more only adds switching on a small machine.
+    workers = workers or os.cpu_count() or 2
     vote_path, voters = open_vote()
     leads = list(
         User.objects.filter(first_name="Lead", email__endswith="@scale.example").order_by("pk")[

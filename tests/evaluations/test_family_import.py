@@ -176,10 +176,16 @@ def test_the_import_is_in_the_audit_log(import_families, programme_officer):
 def test_a_write_the_database_refuses_is_reported_and_leaves_nothing(import_families, monkeypatch):
     from django.db import IntegrityError
 
-    def clash(*args, **kwargs):
-        raise IntegrityError("duplicate key value violates unique constraint")
+    from evaluations import imports
 
-    monkeypatch.setattr(FamilySupport.objects, "bulk_create", clash)
+    real = imports.bulk_insert
+
+    def clash(model, objects, **kwargs):
+        if model is FamilySupport:
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return real(model, objects, **kwargs)
+
+    monkeypatch.setattr(imports, "bulk_insert", clash)
     project = ProjectFactory(start_date=datetime.date(2024, 4, 1))
     with pytest.raises(FamilyImportRefused) as refused:
         import_families(family_rows_csv(a_family(projects=project.reference)))

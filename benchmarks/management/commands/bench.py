@@ -72,7 +72,8 @@ class Command(BaseCommand):
             "date": datetime.date.today().isoformat(),
             "runs": runs,
             "machine": measure.machine(),
-            "command": f"make bench BENCH_SCALE={scale} BENCH_DB={connection.vendor}",
+            "command": f"make bench BENCH_SCALE={scale} BENCH_DB="
+            + ("postgres" if connection.vendor == "postgresql" else "sqlite"),
             "compared": [],
         }
         steps = [
