@@ -1,0 +1,315 @@
+"""The permission matrix: for every URL the product serves, what each role gets.
+
+One line a URL: its name, the method tried (POST for URLs that only take a POST, with the data
+in tests/trust/world.py), then the outcome for each role in this order:
+
+    anon        not signed in
+    lead        the lead of the draft, the proposal on the next agenda and the project checked
+    other_lead  another project lead, who leads none of them
+    member      a voting member of the strategic group
+    chair       the chair
+    barred      a member with a prejudicial interest in the item checked, whose vote is open
+    team        the programme team
+    finance     finance
+
+Outcomes: a status code; "login" is a redirect to sign in; "no" is a redirect back carrying a
+refusal; "302" any other redirect. "!" marks a request that changed something and wrote the
+audit log; every other request must leave the audit log as it was. Wagtail's own back-office
+URLs are checked by a sweep in the test, not listed here.
+"""
+
+from tests.trust.world import ROLES
+
+MATRIX_TEXT = """
+# name                                   meth. anon   lead   other  member chair  barred team   fin.
+login                                    GET  200    302    302    302    302    302    302    302
+logout                                   POST login  login  login  login  login  login  login  login
+password_reset                           GET  200    200    200    200    200    200    200    200
+password_reset_done                      GET  200    200    200    200    200    200    200    200
+password_reset_confirm                   GET  200    200    200    200    200    200    200    200
+password_reset_complete                  GET  200    200    200    200    200    200    200    200
+portal:home                              GET  login  200    200    200    200    200    200    200
+portal:meetings                          GET  login  403    403    200    200    200    200    403
+portal:meeting                           GET  login  403    403    200    200    200    200    403
+portal:papers                            GET  login  403    403    200    200    200    200    403
+portal:attendance                        GET  login  403    403    403    200    403    200    403
+portal:mark_present                      POST login  403    403    no     302!   no     302!   403
+portal:chairs_action                     GET  login  403    403    403    200    403    403    403
+portal:urgent                            GET  login  403    403    403    200    403    200    403
+portal:move                              POST login  403    403    no     no     no     no     403
+portal:dispense                          POST login  403    403    no     no     no     no     403
+portal:condition_met                     POST login  403    403    no     302!   no     302!   403
+portal:approve_minutes                   POST login  403    403    no     302!   no     302!   403
+portal:meeting_action                    POST login  403    403    403    no     403    no     403
+portal:item                              GET  login  403    403    200    200    200    200    403
+portal:declare                           POST login  403    403    no     no     no     no     403
+portal:ask                               POST login  403    403    no     no     no     no     403
+portal:decide                            POST login  403    403    no     no     no     no     403
+portal:correct                           POST login  403    403    no     no     no     no     403
+portal:vote                              POST login  403    403    302!   302!   no     no     403
+proposals:list                           GET  login  200    200    403    403    403    403    403
+proposals:new                            GET  login  200    200    403    403    403    403    403
+proposals:detail                         GET  login  200    404    302    302    302    302    302
+proposals:check                          GET  login  200    404    404    404    404    404    404
+proposals:submitted                      GET  login  200    404    404    404    404    404    404
+proposals:withdraw                       GET  login  200    404    404    404    404    404    404
+proposals:version                        GET  login  200    404    200    200    200    200    200
+proposals:attachment                     GET  login  200    404    404    404    404    404    404
+proposals:answer                         POST login  302!   404    403    403    403    302!   403
+proposals:decision_letter                GET  login  200    404    200    200    200    200    200
+proposals:budget                         GET  login  200    404    404    404    404    404    404
+proposals:budget_remove                  POST login  302!   404    404    404    404    404    404
+proposals:attachments                    GET  login  200    404    404    404    404    404    404
+proposals:attachment_remove              POST login  302!   404    404    404    404    404    404
+proposals:co_leads                       GET  login  200    404    404    404    404    404    404
+proposals:co_lead_remove                 POST login  302!   404    404    404    404    404    404
+proposals:outcomes                       GET  login  200    404    404    404    404    404    404
+proposals:criteria                       GET  login  200    404    404    404    404    404    404
+proposals:section                        GET  login  200    404    404    404    404    404    404
+projects:list                            GET  login  200    200    200    200    200    200    200
+projects:detail                          GET  login  200    404    200    200    200    200    200
+projects:report                          GET  login  200    404    200    200    200    200    200
+projects:report_write                    GET  login  302    404    403    403    403    302    403
+evaluations:results                      GET  login  403    403    200    200    200    200    200
+evaluations:project_results              GET  login  200    404    403    403    403    200    403
+spend_import                             GET  login  403    403    403    403    403    no     200
+project_profile                          GET  login  403    403    403    403    403    200    no
+project_milestones                       GET  login  403    403    403    403    403    200    no
+overdue_reports                          GET  login  403    403    403    403    403    200    200
+finance_dashboard                        GET  login  403    403    403    403    403    200    200
+finance_workbook                         GET  login  403    403    403    403    403    200    200
+finance_transparency                     GET  login  403    403    403    403    403    200    200
+finance_360giving                        GET  login  403    403    403    403    403    200    200
+family_import                            GET  login  403    403    403    403    403    200    no
+case_level_return                        GET  login  403    403    403    403    403    200    no
+organisations:index                      GET  login  403    403    403    403    403    200    200
+organisations:index_results              GET  login  403    403    403    403    403    200    200
+organisations:add                        GET  login  403    403    403    403    403    200    no
+organisations:edit                       GET  login  403    403    403    403    403    200    no
+organisations:delete                     GET  login  403    403    403    403    403    200    no
+organisations:history                    GET  login  403    403    403    403    403    200    no
+organisations:history_results            GET  login  403    403    403    403    403    200    no
+organisations:usage                      GET  login  403    403    403    403    403    200    no
+organisations:inspect                    GET  login  403    403    403    403    403    200    200
+organisations:copy                       GET  login  403    403    403    403    403    200    no
+memberships:index                        GET  login  403    403    403    403    403    200    no
+memberships:index_results                GET  login  403    403    403    403    403    200    no
+memberships:add                          GET  login  403    403    403    403    403    200    no
+memberships:edit                         GET  login  403    403    403    403    403    200    no
+memberships:delete                       GET  login  403    403    403    403    403    200    no
+memberships:history                      GET  login  403    403    403    403    403    200    no
+memberships:history_results              GET  login  403    403    403    403    403    200    no
+memberships:usage                        GET  login  403    403    403    403    403    200    no
+memberships:inspect                      GET  login  403    403    403    403    403    200    no
+memberships:copy                         GET  login  403    403    403    403    403    200    no
+interests:index                          GET  login  403    403    403    403    403    200    no
+interests:index_results                  GET  login  403    403    403    403    403    200    no
+interests:add                            GET  login  403    403    403    403    403    200    no
+interests:edit                           GET  login  403    403    403    403    403    200    no
+interests:delete                         GET  login  403    403    403    403    403    200    no
+interests:history                        GET  login  403    403    403    403    403    200    no
+interests:history_results                GET  login  403    403    403    403    403    200    no
+interests:usage                          GET  login  403    403    403    403    403    200    no
+interests:inspect                        GET  login  403    403    403    403    403    200    no
+interests:copy                           GET  login  403    403    403    403    403    200    no
+priorities:index                         GET  login  403    403    403    403    403    200    200
+priorities:index_results                 GET  login  403    403    403    403    403    200    200
+priorities:add                           GET  login  403    403    403    403    403    200    no
+priorities:edit                          GET  login  403    403    403    403    403    200    no
+priorities:delete                        GET  login  403    403    403    403    403    200    no
+priorities:history                       GET  login  403    403    403    403    403    200    no
+priorities:history_results               GET  login  403    403    403    403    403    200    no
+priorities:usage                         GET  login  403    403    403    403    403    200    no
+priorities:inspect                       GET  login  403    403    403    403    403    200    200
+priorities:copy                          GET  login  403    403    403    403    403    200    no
+criteria:index                           GET  login  403    403    403    403    403    200    200
+criteria:index_results                   GET  login  403    403    403    403    403    200    200
+criteria:add                             GET  login  403    403    403    403    403    200    no
+criteria:edit                            GET  login  403    403    403    403    403    200    no
+criteria:delete                          GET  login  403    403    403    403    403    200    no
+criteria:history                         GET  login  403    403    403    403    403    200    no
+criteria:history_results                 GET  login  403    403    403    403    403    200    no
+criteria:usage                           GET  login  403    403    403    403    403    200    no
+criteria:inspect                         GET  login  403    403    403    403    403    200    200
+criteria:copy                            GET  login  403    403    403    403    403    200    no
+funds:index                              GET  login  403    403    403    403    403    200    200
+funds:index_results                      GET  login  403    403    403    403    403    200    200
+funds:add                                GET  login  403    403    403    403    403    200    200
+funds:edit                               GET  login  403    403    403    403    403    200    200
+funds:delete                             GET  login  403    403    403    403    403    200    200
+funds:history                            GET  login  403    403    403    403    403    200    200
+funds:history_results                    GET  login  403    403    403    403    403    200    200
+funds:usage                              GET  login  403    403    403    403    403    200    200
+funds:inspect                            GET  login  403    403    403    403    403    200    200
+funds:copy                               GET  login  403    403    403    403    403    200    200
+meetings:index                           GET  login  403    403    403    403    403    200    200
+meetings:index_results                   GET  login  403    403    403    403    403    200    200
+meetings:add                             GET  login  403    403    403    403    403    200    no
+meetings:edit                            GET  login  403    403    403    403    403    200    no
+meetings:delete                          GET  login  403    403    403    403    403    200    no
+meetings:history                         GET  login  403    403    403    403    403    200    no
+meetings:history_results                 GET  login  403    403    403    403    403    200    no
+meetings:usage                           GET  login  403    403    403    403    403    200    no
+meetings:inspect                         GET  login  403    403    403    403    403    200    200
+meetings:copy                            GET  login  403    403    403    403    403    200    no
+meetings:schedule                        GET  login  403    403    403    403    403    200    no
+decisions:index                          GET  login  403    403    403    403    403    200    200
+decisions:index_results                  GET  login  403    403    403    403    403    200    200
+decisions:add                            GET  login  403    403    403    403    403    no     no
+decisions:edit                           GET  login  403    403    403    403    403    no     no
+decisions:delete                         GET  login  403    403    403    403    403    no     no
+decisions:history                        GET  login  403    403    403    403    403    no     no
+decisions:history_results                GET  login  403    403    403    403    403    no     no
+decisions:usage                          GET  login  403    403    403    403    403    no     no
+decisions:inspect                        GET  login  403    403    403    403    403    200    200
+decisions:copy                           GET  login  403    403    403    403    403    no     no
+proposals_admin:index                    GET  login  403    403    403    403    403    200    200
+proposals_admin:index_results            GET  login  403    403    403    403    403    200    200
+proposals_admin:add                      GET  login  403    403    403    403    403    no     no
+proposals_admin:edit                     GET  login  403    403    403    403    403    no     no
+proposals_admin:delete                   GET  login  403    403    403    403    403    no     no
+proposals_admin:history                  GET  login  403    403    403    403    403    no     no
+proposals_admin:history_results          GET  login  403    403    403    403    403    no     no
+proposals_admin:usage                    GET  login  403    403    403    403    403    no     no
+proposals_admin:inspect                  GET  login  403    403    403    403    403    200    200
+proposals_admin:copy                     GET  login  403    403    403    403    403    no     no
+proposals_admin:screen                   GET  login  403    403    403    403    403    200    no
+progress_reports:index                   GET  login  403    403    403    403    403    200    200
+progress_reports:index_results           GET  login  403    403    403    403    403    200    200
+progress_reports:add                     GET  login  403    403    403    403    403    no     no
+progress_reports:edit                    GET  login  403    403    403    403    403    no     no
+progress_reports:delete                  GET  login  403    403    403    403    403    no     no
+progress_reports:history                 GET  login  403    403    403    403    403    no     no
+progress_reports:history_results         GET  login  403    403    403    403    403    no     no
+progress_reports:usage                   GET  login  403    403    403    403    403    no     no
+progress_reports:inspect                 GET  login  403    403    403    403    403    200    200
+progress_reports:copy                    GET  login  403    403    403    403    403    no     no
+projects_admin:index                     GET  login  403    403    403    403    403    200    200
+projects_admin:index_results             GET  login  403    403    403    403    403    200    200
+projects_admin:add                       GET  login  403    403    403    403    403    200    no
+projects_admin:edit                      GET  login  403    403    403    403    403    200    no
+projects_admin:delete                    GET  login  403    403    403    403    403    no     no
+projects_admin:history                   GET  login  403    403    403    403    403    200    no
+projects_admin:history_results           GET  login  403    403    403    403    403    200    no
+projects_admin:usage                     GET  login  403    403    403    403    403    200    no
+projects_admin:inspect                   GET  login  403    403    403    403    403    200    200
+projects_admin:copy                      GET  login  403    403    403    403    403    200    no
+spend:index                              GET  login  403    403    403    403    403    200    200
+spend:index_results                      GET  login  403    403    403    403    403    200    200
+spend:add                                GET  login  403    403    403    403    403    no     200
+spend:edit                               GET  login  403    403    403    403    403    no     no
+spend:delete                             GET  login  403    403    403    403    403    no     no
+spend:history                            GET  login  403    403    403    403    403    no     200
+spend:history_results                    GET  login  403    403    403    403    403    no     200
+spend:usage                              GET  login  403    403    403    403    403    no     no
+spend:inspect                            GET  login  403    403    403    403    403    200    200
+spend:copy                               GET  login  403    403    403    403    403    no     200
+outcomes:index                           GET  login  403    403    403    403    403    200    200
+outcomes:index_results                   GET  login  403    403    403    403    403    200    200
+outcomes:add                             GET  login  403    403    403    403    403    no     no
+outcomes:edit                            GET  login  403    403    403    403    403    200    no
+outcomes:delete                          GET  login  403    403    403    403    403    no     no
+outcomes:history                         GET  login  403    403    403    403    403    200    no
+outcomes:history_results                 GET  login  403    403    403    403    403    200    no
+outcomes:usage                           GET  login  403    403    403    403    403    200    no
+outcomes:inspect                         GET  login  403    403    403    403    403    200    200
+outcomes:copy                            GET  login  403    403    403    403    403    no     no
+families:index                           GET  login  403    403    403    403    403    200    no
+families:index_results                   GET  login  403    403    403    403    403    200    no
+families:add                             GET  login  403    403    403    403    403    no     no
+families:edit                            GET  login  403    403    403    403    403    no     no
+families:delete                          GET  login  403    403    403    403    403    no     no
+families:history                         GET  login  403    403    403    403    403    no     no
+families:history_results                 GET  login  403    403    403    403    403    no     no
+families:usage                           GET  login  403    403    403    403    403    no     no
+families:inspect                         GET  login  403    403    403    403    403    200    no
+families:copy                            GET  login  403    403    403    403    403    no     no
+family_imports:index                     GET  login  403    403    403    403    403    200    no
+family_imports:index_results             GET  login  403    403    403    403    403    200    no
+family_imports:add                       GET  login  403    403    403    403    403    200    no
+family_imports:edit                      GET  login  403    403    403    403    403    no     no
+family_imports:delete                    GET  login  403    403    403    403    403    no     no
+family_imports:history                   GET  login  403    403    403    403    403    200    no
+family_imports:history_results           GET  login  403    403    403    403    403    200    no
+family_imports:usage                     GET  login  403    403    403    403    403    no     no
+family_imports:inspect                   GET  login  403    403    403    403    403    200    no
+family_imports:copy                      GET  login  403    403    403    403    403    200    no
+project_results:index                    GET  login  403    403    403    403    403    200    200
+project_results:index_results            GET  login  403    403    403    403    403    200    200
+project_results:add                      GET  login  403    403    403    403    403    200    no
+project_results:edit                     GET  login  403    403    403    403    403    200    no
+project_results:delete                   GET  login  403    403    403    403    403    200    no
+project_results:history                  GET  login  403    403    403    403    403    200    no
+project_results:history_results          GET  login  403    403    403    403    403    200    no
+project_results:usage                    GET  login  403    403    403    403    403    200    no
+project_results:inspect                  GET  login  403    403    403    403    403    200    200
+project_results:copy                     GET  login  403    403    403    403    403    200    no
+project_targets:index                    GET  login  403    403    403    403    403    200    200
+project_targets:index_results            GET  login  403    403    403    403    403    200    200
+project_targets:add                      GET  login  403    403    403    403    403    200    no
+project_targets:edit                     GET  login  403    403    403    403    403    200    no
+project_targets:delete                   GET  login  403    403    403    403    403    200    no
+project_targets:history                  GET  login  403    403    403    403    403    200    no
+project_targets:history_results          GET  login  403    403    403    403    403    200    no
+project_targets:usage                    GET  login  403    403    403    403    403    200    no
+project_targets:copy                     GET  login  403    403    403    403    403    200    no
+unit_costs:index                         GET  login  403    403    403    403    403    200    200
+unit_costs:index_results                 GET  login  403    403    403    403    403    200    200
+unit_costs:add                           GET  login  403    403    403    403    403    200    no
+unit_costs:edit                          GET  login  403    403    403    403    403    200    no
+unit_costs:delete                        GET  login  403    403    403    403    403    200    no
+unit_costs:history                       GET  login  403    403    403    403    403    200    no
+unit_costs:history_results               GET  login  403    403    403    403    403    200    no
+unit_costs:usage                         GET  login  403    403    403    403    403    200    no
+unit_costs:inspect                       GET  login  403    403    403    403    403    200    200
+unit_costs:copy                          GET  login  403    403    403    403    403    200    no
+evaluation_studies:index                 GET  login  403    403    403    403    403    200    no
+evaluation_studies:index_results         GET  login  403    403    403    403    403    200    no
+evaluation_studies:add                   GET  login  403    403    403    403    403    200    no
+evaluation_studies:edit                  GET  login  403    403    403    403    403    200    no
+evaluation_studies:delete                GET  login  403    403    403    403    403    200    no
+evaluation_studies:history               GET  login  403    403    403    403    403    200    no
+evaluation_studies:history_results       GET  login  403    403    403    403    403    200    no
+evaluation_studies:usage                 GET  login  403    403    403    403    403    200    no
+evaluation_studies:inspect               GET  login  403    403    403    403    403    200    no
+evaluation_studies:copy                  GET  login  403    403    403    403    403    200    no
+data_releases:index                      GET  login  403    403    403    403    403    200    no
+data_releases:index_results              GET  login  403    403    403    403    403    200    no
+data_releases:add                        GET  login  403    403    403    403    403    200    no
+data_releases:edit                       GET  login  403    403    403    403    403    no     no
+data_releases:delete                     GET  login  403    403    403    403    403    no     no
+data_releases:history                    GET  login  403    403    403    403    403    200    no
+data_releases:history_results            GET  login  403    403    403    403    403    200    no
+data_releases:usage                      GET  login  403    403    403    403    403    no     no
+data_releases:inspect                    GET  login  403    403    403    403    403    200    no
+data_releases:copy                       GET  login  403    403    403    403    403    200    no
+wagtailusers_users:index                 GET  login  403    403    403    403    403    no     no
+wagtailusers_users:index_results         GET  login  403    403    403    403    403    no     no
+wagtailusers_users:add                   GET  login  403    403    403    403    403    no     no
+wagtailusers_users:edit                  GET  login  403    403    403    403    403    no     no
+wagtailusers_users:delete                GET  login  403    403    403    403    403    no     no
+wagtailusers_users:history               GET  login  403    403    403    403    403    no     no
+wagtailusers_users:history_results       GET  login  403    403    403    403    403    no     no
+wagtailusers_users:usage                 GET  login  403    403    403    403    403    no     no
+wagtailusers_users:copy                  GET  login  403    403    403    403    403    no     no
+wagtaildocs_serve                        GET  200    200    200    200    200    200    200    200
+wagtaildocs_authenticate_with_password   GET  404    404    404    404    404    404    404    404
+meetings_feed                            GET  200    200    200    200    200    200    200    200
+wagtailcore_authenticate_with_password   GET  404    404    404    404    404    404    404    404
+wagtailcore_login                        GET  200    200    200    200    200    200    200    200
+wagtail_serve                            GET  200    200    200    200    200    200    200    200
+"""
+
+
+def _parse(text):
+    matrix = {}
+    for line in text.strip().splitlines():
+        if line.startswith("#"):
+            continue
+        name, method, *codes = line.split()
+        assert len(codes) == len(ROLES), f"{name}: {len(codes)} outcomes for {len(ROLES)} roles"
+        matrix[name] = (method, dict(zip(ROLES, codes, strict=True)))
+    return matrix
+
+
+MATRIX = _parse(MATRIX_TEXT)

@@ -1,0 +1,238 @@
+"""The world the permission matrix is checked in: the demo, plus the things the demo leaves
+out that a URL needs (an open vote with a barred member, a question, an attachment, a co-lead),
+and the people in each role. Every URL's arguments are resolved here from this world."""
+
+from dataclasses import dataclass
+from io import StringIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from evaluations.models import DataRelease, Family
+from governance import services
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Condition,
+    Decision,
+    Meeting,
+    Membership,
+    Minutes,
+    User,
+)
+from governance.views_meetings import feed_token
+from projects.models import ProgressReport, Project
+from proposals import services as proposal_services
+from proposals.models import Attachment, Proposal
+
+ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance"]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class World:
+    users: dict
+    draft: Proposal
+    placed: Proposal
+    decided: Proposal
+    project: Project
+    report: ProgressReport
+    meeting: Meeting
+    item: AgendaItem
+    declaration: object
+    question: object
+    attachment: Attachment
+    co_lead: User
+    past_meeting: Meeting
+    past_item: AgendaItem
+    decision: Decision
+    condition: Condition
+    minutes: Minutes
+
+
+def build():
+    """Seed the demo and add what the matrix needs. Call inside a transaction."""
+    call_command("seed_demo", stdout=StringIO())
+    officer = User.objects.get(email="programme@families.example")
+    lead = User.objects.get(email="lead@families.example")
+    decided = Proposal.objects.filter(project__reports__isnull=False).distinct()
+    decided = decided.order_by("reference").first()
+    other_lead = decided.lead
+    # The demo lead is given a decided proposal and its project, so that one person leads a
+    # draft, a proposal on the next agenda and a running project.
+    Proposal.objects.filter(pk=decided.pk).update(lead=lead)
+    Project.objects.filter(proposal=decided).update(lead=lead)
+    decided.refresh_from_db()
+    project = decided.project
+    draft = Proposal.objects.get(lead=lead, status=Proposal.Status.DRAFT)
+    meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
+    item = meeting.agenda.filter(proposal__lead=lead).first()
+    placed = item.proposal
+
+    chair_user = Membership.objects.current(meeting.date).get(role=Membership.Role.CHAIR).user
+    member = User.objects.get(email="member@families.example")
+    barred = User.objects.get(email="g.price@families.example")
+    for membership in Membership.objects.current(meeting.date).voting():
+        services.attendance_record(
+            user=officer,
+            meeting=meeting,
+            person=membership.user,
+            capacity=Attendance.Capacity.MEMBER,
+        )
+    declaration = services.declaration_record(
+        user=barred, item=item, nature="Manages the service this proposal funds", prejudicial=True
+    )
+    question = services.question_ask(user=member, item=item, text="How many families a year?")
+    services.meeting_start(user=chair_user, meeting=meeting)
+    services.vote_open(user=chair_user, item=item)
+
+    co_lead = User.objects.filter(groups__name="Project leads").exclude(
+        pk__in=[lead.pk, other_lead.pk]
+    )[0]
+    proposal_services.co_lead_add(user=lead, proposal=draft, email=co_lead.email)
+    attachment = proposal_services.attachment_add(
+        user=lead,
+        proposal=draft,
+        uploaded_file=SimpleUploadedFile("plan.pdf", PDF, "application/pdf"),
+    )
+    past_meeting = Meeting.objects.get(status=Meeting.Status.CLOSED)
+    decision = Decision.objects.filter(item__meeting=past_meeting).order_by("pk").first()
+    return World(
+        users={
+            "anon": None,
+            "lead": lead,
+            "other_lead": other_lead,
+            "member": member,
+            "chair": chair_user,
+            "barred": barred,
+            "team": officer,
+            "finance": User.objects.get(email="finance@families.example"),
+        },
+        draft=draft,
+        placed=placed,
+        decided=decided,
+        project=project,
+        report=ProgressReport.objects.filter(project=project).order_by("pk").first(),
+        meeting=meeting,
+        item=item,
+        declaration=declaration,
+        question=question,
+        attachment=attachment,
+        co_lead=co_lead,
+        past_meeting=past_meeting,
+        past_item=decision.item,
+        decision=decision,
+        condition=Condition.objects.filter(met_on=None).order_by("pk").first(),
+        minutes=Minutes.objects.get(meeting=past_meeting),
+    )
+
+
+def path_arguments(world):
+    """Keyword arguments for each URL name that takes any, from the world."""
+    w = world
+    meeting = {"pk": w.meeting.pk}
+    item = {**meeting, "item_pk": w.item.pk}
+    report = {
+        "reference": w.project.reference,
+        "financial_year": w.report.financial_year,
+        "quarter": w.report.quarter,
+    }
+    return {
+        "password_reset_confirm": {
+            "uidb64": urlsafe_base64_encode(force_bytes(w.users["lead"].pk)),
+            "token": "set-password",
+        },
+        "portal:meeting": meeting,
+        "portal:papers": meeting,
+        "portal:attendance": meeting,
+        "portal:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
+        "portal:urgent": meeting,
+        "portal:move": {**item, "direction": "up"},
+        "portal:dispense": {**item, "declaration_pk": w.declaration.pk},
+        "portal:condition_met": {"pk": w.past_meeting.pk, "condition_pk": w.condition.pk},
+        "portal:approve_minutes": {**meeting, "minutes_pk": w.minutes.pk},
+        "portal:meeting_action": {**meeting, "action": "close"},
+        "portal:item": item,
+        "portal:declare": item,
+        "portal:ask": item,
+        "portal:decide": item,
+        "portal:correct": {
+            "pk": w.past_meeting.pk,
+            "item_pk": w.past_item.pk,
+            "decision_pk": w.decision.pk,
+        },
+        "portal:vote": {**item, "action": "cast"},
+        "proposals:detail": {"reference": w.placed.reference},
+        "proposals:check": {"reference": w.draft.reference},
+        "proposals:submitted": {"reference": w.placed.reference},
+        "proposals:withdraw": {"reference": w.draft.reference},
+        "proposals:version": {"reference": w.placed.reference, "number": 1},
+        "proposals:attachment": {
+            "reference": w.draft.reference,
+            "attachment_id": w.attachment.pk,
+        },
+        "proposals:answer": {"reference": w.placed.reference, "question_id": w.question.pk},
+        "proposals:decision_letter": {
+            "reference": w.decided.reference,
+            "decision_id": w.decided.decisions.get().pk,
+        },
+        "proposals:budget": {"reference": w.draft.reference},
+        "proposals:budget_remove": {
+            "reference": w.draft.reference,
+            "line_id": w.draft.budget_lines.first().pk,
+        },
+        "proposals:attachments": {"reference": w.draft.reference},
+        "proposals:attachment_remove": {
+            "reference": w.draft.reference,
+            "attachment_id": w.attachment.pk,
+        },
+        "proposals:co_leads": {"reference": w.draft.reference},
+        "proposals:co_lead_remove": {"reference": w.draft.reference, "user_id": w.co_lead.pk},
+        "proposals:outcomes": {"reference": w.draft.reference},
+        "proposals:criteria": {"reference": w.draft.reference},
+        "proposals:section": {"reference": w.draft.reference, "section": "about"},
+        "projects:detail": {"reference": w.project.reference},
+        "projects:report": report,
+        "projects:report_write": report,
+        "evaluations:project_results": report,
+        "meetings_feed": {"token": feed_token(w.users["member"])},
+        "project_profile": {"pk": w.project.pk},
+        "project_milestones": {"pk": w.project.pk},
+        "finance_360giving": {"format": "json"},
+        "proposals_admin:screen": {"pk": w.placed.pk},
+    }
+
+
+def viewset_object(model, world):
+    """The object a back-office viewset's per-object URLs are checked against."""
+    chosen = {
+        Proposal: world.placed,
+        Project: world.project,
+        Meeting: world.meeting,
+        Decision: world.decision,
+    }
+    if model in chosen:
+        return chosen[model]
+    if model is DataRelease and not DataRelease.objects.exists():
+        DataRelease.objects.create(
+            released_by=world.users["team"],
+            purpose="Evaluation by the universities",
+            families=Family.objects.count(),
+        )
+    return model.objects.order_by("pk").first()
+
+
+# What is posted to each URL that only takes a POST: a real answer, so that the matrix shows
+# who can do the thing, not who can fail a form.
+POST_DATA = {
+    "portal:dispense": {"reason": "Needed for the item to be quorate"},
+    "portal:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
+    "portal:ask": {"text": "What does a family's support cost?"},
+    "portal:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
+    "portal:correct": {"outcome": "deferred", "reasons": "Recorded against the wrong item"},
+    "portal:vote": {"choice": "for"},
+    "proposals:answer": {"answer": "About forty families a year."},
+}
