@@ -2,6 +2,7 @@
 environment; dev.py, test.py and production.py only set what differs between them."""
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +69,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "governance.security.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "governance.urls"
@@ -84,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "governance.context_processors.programme",
+                "governance.security.csp_nonce",
             ],
         },
     },
@@ -107,6 +113,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in lock-out (django-axes): five failures for one email address lock it for 30
+# minutes, whoever and wherever they come from; signing in successfully clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "governance.security.login_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_ENABLE_ADMIN = False
+# django-axes warns when the lock-out is not by IP address. It is deliberately by account:
+# council staff share a few office addresses, and locking an address would lock out a
+# building after five mistyped passwords; rotating browsers does not reset an account's count.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -151,6 +174,21 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (governance/security.py). Everything comes from this site; the
+# portal's one inline script carries a per-request nonce. Wagtail's admin writes inline
+# script in its widgets, so /admin/ allows inline script but nothing from elsewhere.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {**_CSP_COMMON, "script-src": ["'self'", "'nonce-{nonce}'"]}
+CONTENT_SECURITY_POLICY_ADMIN = {**_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"]}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -159,6 +197,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: that would send a hash of each user's email elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The programme itself.
 PROGRAMME_NAME = WAGTAIL_SITE_NAME
