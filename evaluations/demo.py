@@ -22,7 +22,7 @@ from evaluations.models import EvaluationStudy, Outcome, ProjectResult, ResultsP
 from evaluations.rules import SUSTAIN_MONTHS, add_months
 from evaluations.services import project_results_record
 from governance.demo.pages import child_page
-from governance.models import Organisation
+from governance.models import Organisation, User
 from projects.models import Project
 
 FAMILIES = 1200
@@ -224,7 +224,7 @@ def seed(stdout, today=None):
     project_results(random.Random(5))  # noqa: S311 - reproducible demo data
     data = families_csv(today)
     result = family_outcomes_import(
-        user=None,
+        user=User.objects.get(email="programme@families.example"),
         checked=check(data, today=today),
         filename="demo-case-management-export.csv",
         sha256=hashlib.sha256(data).hexdigest(),

@@ -4,7 +4,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from evaluations.admin_views import CaseLevelExportView, FamilyImportView
 from evaluations.models import (
@@ -17,10 +16,10 @@ from evaluations.models import (
     ProjectTarget,
     UnitCost,
 )
-from governance.admin_listing import ListingViewSet
+from governance.admin_listing import ListingViewSet, ProgrammeViewSet
 
 
-class OutcomeViewSet(ModelViewSet):
+class OutcomeViewSet(ProgrammeViewSet):
     """The ten headline outcomes, seeded by a migration. The programme team may edit their
     wording but has no permission to add or delete one: the framework is the national one."""
 
@@ -185,7 +184,7 @@ class UnitCostViewSet(ListingViewSet):
     form_fields = ["outcome", "description", "value", "agency", "source", "price_year"]
 
 
-class EvaluationStudyViewSet(ModelViewSet):
+class EvaluationStudyViewSet(ProgrammeViewSet):
     model = EvaluationStudy
     icon = "doc-full-inverse"
     menu_label = "Evaluation studies"

@@ -8,6 +8,7 @@ from django.views.generic import FormView
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
+from governance.admin_listing import SafeExportIndexView
 from governance.financial_years import current_fy, fy_name, fy_start_year
 from governance.services import meetings_schedule
 
@@ -24,7 +25,7 @@ class ScheduleForm(forms.Form):
         self.fields["financial_year"].initial = fy_name(start + 1)
 
 
-class MeetingIndexView(generic.IndexView):
+class MeetingIndexView(SafeExportIndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -9,3 +9,17 @@ def safe_text(value):
     spreadsheet convention for 'this is text'."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class SafeCsvMixin:
+    """For Wagtail's spreadsheet exports (listings, the audit trail). Its CSV writes text as
+    it is, so a title such as "=HYPERLINK(...)" would run as a formula in Excel; here each
+    cell that comes out as text goes through safe_text (numbers and dates stay as they are).
+    Its XLSX export already writes formulas as text."""
+
+    def write_csv_row(self, writer, row_dict):
+        cells = {}
+        for field, value in row_dict.items():
+            cell = self.preprocess_field_value(field, value, self.FORMAT_CSV)
+            cells[field] = safe_text(cell) if isinstance(cell, str) else cell
+        return writer.writerow(cells)

@@ -9,8 +9,11 @@ PROJECT_LEADS = "Project leads"
 GROUP_MEMBERS = "Strategic group members"
 PROGRAMME_TEAM = "Programme team"
 FINANCE = "Finance"
+# Internal and external audit: read everything in the back office, including the audit trail,
+# change nothing, and never see family records.
+AUDITORS = "Auditors"
 
-ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE]
+ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE, AUDITORS]
 
 _REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund"]
 
@@ -59,6 +62,34 @@ ROLE_PERMISSIONS = {
         "projects.view_progressreport",
         "evaluations.view_outcome",
         *_crud("evaluations", ["unitcost", "projecttarget", "projectresult"], ("view",)),
+    ],
+    AUDITORS: [
+        "wagtailadmin.access_admin",
+        *_crud(
+            "governance",
+            [*_REFERENCE_DATA, "meeting", "interest", "decision", "agendaitem"],
+            ("view",),
+        ),
+        "proposals.view_proposal",
+        *_crud(
+            "projects",
+            ["project", "milestone", "budgetprofileline", "spendline", "spendimport"],
+            ("view",),
+        ),
+        "projects.view_progressreport",
+        *_crud(
+            "evaluations",
+            [
+                "outcome",
+                "familyimport",
+                "datarelease",
+                "unitcost",
+                "evaluationstudy",
+                "projecttarget",
+                "projectresult",
+            ],
+            ("view",),
+        ),
     ],
 }
 

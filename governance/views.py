@@ -17,6 +17,7 @@ def portal_home(request):
         "is_member": roles.GROUP_MEMBERS in user_roles,
         "is_programme_team": roles.PROGRAMME_TEAM in user_roles,
         "is_finance": roles.FINANCE in user_roles,
+        "is_auditor": roles.AUDITORS in user_roles,
         "memberships": current_memberships(user=request.user),
         "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
         "next_meeting": upcoming_meetings().first(),

@@ -1,9 +1,9 @@
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from governance.admin_listing import ListingViewSet
+from governance import audit
+from governance.admin_listing import ListingViewSet, ProgrammeViewSet
 from governance.admin_views import MeetingIndexView, ScheduleMeetingsView
 from governance.filters import (
     DecisionFilterSet,
@@ -25,7 +25,7 @@ from governance.models import (
 )
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(ProgrammeViewSet):
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
@@ -65,7 +65,7 @@ class MembershipViewSet(ListingViewSet):
     list_select_related = ["user", "organisation"]
 
 
-class PriorityViewSet(ModelViewSet):
+class PriorityViewSet(ProgrammeViewSet):
     model = Priority
     icon = "pick"
     menu_label = "Priorities"
@@ -75,7 +75,7 @@ class PriorityViewSet(ModelViewSet):
     form_fields = ["title", "description", "is_additional", "sort_order"]
 
 
-class CriterionViewSet(ModelViewSet):
+class CriterionViewSet(ProgrammeViewSet):
     model = Criterion
     icon = "tasks"
     menu_label = "Criteria"
@@ -86,7 +86,7 @@ class CriterionViewSet(ModelViewSet):
     form_fields = ["title", "guidance", "sort_order", "is_active"]
 
 
-class FundViewSet(ModelViewSet):
+class FundViewSet(ProgrammeViewSet):
     model = Fund
     icon = "table"
     menu_label = "Funds"
@@ -98,7 +98,7 @@ class FundViewSet(ModelViewSet):
     form_fields = ["name", "financial_year", "total_budget", "funder", "description"]
 
 
-class MeetingViewSet(ModelViewSet):
+class MeetingViewSet(ProgrammeViewSet):
     model = Meeting
     index_view_class = MeetingIndexView
     icon = "date"
@@ -230,3 +230,8 @@ GOVERNANCE_ACTIONS = {
 def register_governance_actions(actions):
     for action, (label, message) in GOVERNANCE_ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+hooks.register("register_admin_urls", audit.urls)
+hooks.register("register_reports_menu_item", audit.menu_item)
+hooks.register("construct_reports_menu", audit.replace_site_history)

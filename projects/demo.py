@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from governance.demo.pages import child_page
+from governance.models import User
 from projects.imports import spend_import
 from projects.models import Milestone, Project, SpendingPage
 from projects.reporting import quarters_reported_on
@@ -182,7 +183,10 @@ def seed(stdout, today=None):
             project.save(update_fields=["status", "updated_at"])
         plan(project)
         reports(project, today, rng)
-    result = spend_import(user=None, data=ledger_csv(projects, today), filename="demo-ledger.csv")
+    finance = User.objects.get(email="finance@families.example")
+    result = spend_import(
+        user=finance, data=ledger_csv(projects, today), filename="demo-ledger.csv"
+    )
     spending_page()
     stdout.write(
         f"Projects: {len(projects)} with milestones and progress reports; ledger "

@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
+from governance.admin_listing import SafeExportIndexView
 from governance.models import Criterion
 from proposals import services
 from proposals.forms_screening import ScreeningForm
@@ -26,7 +27,7 @@ def screen_url(proposal):
     return reverse("proposals_admin:screen", args=[proposal.pk])
 
 
-class ProposalIndexView(generic.IndexView):
+class ProposalIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return proposals_for_back_office()
 

@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from governance.admin_listing import ProgrammeViewSet
 from proposals.admin_views import (
     MoneyColumn,
     ProposalIndexView,
@@ -12,7 +12,7 @@ from proposals.filters import ProposalFilterSet
 from proposals.models import Proposal
 
 
-class ProposalViewSet(ModelViewSet):
+class ProposalViewSet(ProgrammeViewSet):
     """Proposals are changed only through the portal and the screening view, so the
     programme team lists, inspects and screens them here but never edits them directly."""
 

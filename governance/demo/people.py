@@ -84,6 +84,15 @@ DEMO_LOGINS = [
         roles.FINANCE,
         None,
     ),
+    (
+        "auditor@families.example",
+        "Amir",
+        "Haddad",
+        "Senior Auditor, Internal Audit",
+        "Liverpool City Council Families Programme",
+        roles.AUDITORS,
+        None,
+    ),
 ]
 
 # The rest of the group: one seat per member organisation, no demo password.

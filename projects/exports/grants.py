@@ -11,7 +11,7 @@ import xlsxwriter
 from django.conf import settings
 from django.utils import timezone
 
-from projects.exports.cells import safe_text
+from governance.cells import safe_text
 from projects.selectors import grants_awarded
 
 LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"

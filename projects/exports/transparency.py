@@ -6,7 +6,7 @@ import csv
 
 from django.conf import settings
 
-from projects.exports.cells import safe_text
+from governance.cells import safe_text
 from projects.selectors import ALL_TIME, transparency_lines
 
 HEADINGS = [

@@ -22,6 +22,7 @@ def demo(db):
         ("lead@families.example", "Priya", "Your funding proposals"),
         ("programme@families.example", "Tom", "Programme team"),
         ("finance@families.example", "Helen", "Finance"),
+        ("auditor@families.example", "Amir", "Audit"),
     ],
 )
 def test_each_demo_role_signs_in_and_lands_on_its_portal_page(
@@ -41,6 +42,7 @@ def test_every_demo_login_is_covered_above():
         "lead@families.example",
         "programme@families.example",
         "finance@families.example",
+        "auditor@families.example",
     }
 
 

@@ -29,4 +29,11 @@ def test_only_staff_roles_reach_the_back_office(db):
     with_admin = {
         group.name for group in Group.objects.filter(permissions__codename="access_admin")
     }
-    assert with_admin == {roles.PROGRAMME_TEAM, roles.FINANCE}
+    assert with_admin == {roles.PROGRAMME_TEAM, roles.FINANCE, roles.AUDITORS}
+
+
+def test_auditors_may_only_read(db):
+    held = Group.objects.get(name=roles.AUDITORS).permissions.values_list("codename", flat=True)
+    assert held
+    assert all(codename.startswith("view_") or codename == "access_admin" for codename in held)
+    assert "view_family" not in held

@@ -72,6 +72,8 @@ projects:report                          GET  login  200    404    200    200   
 projects:report_write                    GET  login  302    404    403    403    403    302    403
 evaluations:results                      GET  login  403    403    200    200    200    200    200
 evaluations:project_results              GET  login  200    404    403    403    403    200    403
+audit_trail                              GET  login  403    403    403    403    403    200    200
+audit_trail_results                      GET  login  403    403    403    403    403    200    200
 spend_import                             GET  login  403    403    403    403    403    no     200
 project_profile                          GET  login  403    403    403    403    403    200    no
 project_milestones                       GET  login  403    403    403    403    403    200    no

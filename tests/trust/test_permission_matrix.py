@@ -7,6 +7,7 @@ from django.db import transaction
 from governance.models import Ballot
 from tests.trust import world as worlds
 from tests.trust.matrix import MATRIX
+from tests.trust.moduledb import undone_after_module
 from tests.trust.urlmatrix import (
     DENIED,
     clients_for,
@@ -22,15 +23,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The demo and the matrix's additions, built once for the module and undone after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            built = worlds.build()
-            yield built, clients_for(built)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with undone_after_module(django_db_blocker):
+        built = worlds.build()
+        yield built, clients_for(built)
 
 
 def test_every_url_has_a_line_in_the_matrix():

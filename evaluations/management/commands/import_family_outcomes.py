@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from evaluations.family_csv import check
 from evaluations.imports import FamilyImportRefused, family_outcomes_import
+from governance.management.importer import BY_HELP, importer
 
 
 class Command(BaseCommand):
@@ -17,8 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Check the file only.")
+        parser.add_argument("--by", metavar="EMAIL", help=BY_HELP)
 
-    def handle(self, *args, file, dry_run=False, **options):
+    def handle(self, *args, file, dry_run=False, by=None, **options):
+        user = importer(by)
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {path}")
@@ -31,7 +34,7 @@ class Command(BaseCommand):
 
         try:
             result = family_outcomes_import(
-                user=None,
+                user=user,
                 checked=checked,
                 filename=path.name,
                 sha256=hashlib.sha256(data).hexdigest(),

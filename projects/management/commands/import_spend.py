@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from governance.management.importer import BY_HELP, importer
 from projects.imports import SpendImportRefused, spend_import
 
 
@@ -15,8 +16,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Check the file only.")
+        parser.add_argument("--by", metavar="EMAIL", help=BY_HELP)
 
-    def handle(self, *args, file, dry_run=False, **options):
+    def handle(self, *args, file, dry_run=False, by=None, **options):
+        user = importer(by)
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {path}")
@@ -26,7 +29,7 @@ class Command(BaseCommand):
 
         try:
             result = spend_import(
-                user=None,
+                user=user,
                 data=path.read_bytes(),
                 filename=path.name,
                 dry_run=dry_run,

@@ -1,0 +1,116 @@
+"""Every kind of state change leaves an entry (who, when, what) that the programme team and
+auditors can read, filter and export from the back office; auditors change nothing."""
+
+import csv
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import ModelLogEntry
+
+from evaluations.services import data_release_record
+from governance import roles, services
+from governance.models import Meeting, Membership, User
+from projects.models import Project
+from projects.services import budget_profile_set
+from proposals.models import Proposal
+from tests.factories import UserFactory
+from tests.trust.moduledb import undone_after_module
+
+pytestmark = pytest.mark.django_db
+
+# The changes the audit trail must show, by the action each is logged as.
+AUDITED = {
+    "proposal submitted": "proposals.submit",
+    "proposal screened": "proposals.screen",
+    "agenda published": "governance.agenda_publish",
+    "interest declared": "governance.declaration",
+    "vote cast": "governance.vote_cast",
+    "decision recorded": "governance.decision",
+    "project created": "wagtail.create",
+    "budget profile changed": "projects.budget_profile",
+    "spend imported": "projects.spend_import",
+    "families imported": "evaluations.family_import",
+    "family-level data released": "evaluations.data_release",
+}
+
+
+@pytest.fixture
+def auditor(db):
+    return UserFactory(role=roles.AUDITORS)
+
+
+@pytest.fixture(scope="module")
+def history(django_db_setup, django_db_blocker):
+    """The demo (which is made through the services), and the changes it does not make;
+    built once for the module and undone after it."""
+    with undone_after_module(django_db_blocker):
+        yield _make_history()
+
+
+def _make_history():
+    call_command("seed_demo", stdout=StringIO())
+    team = User.objects.get(email="programme@families.example")
+    meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
+    member = Membership.objects.current(meeting.date).voting().first().user
+    services.declaration_record(
+        user=member, item=meeting.agenda.first(), nature="Trustee", prejudicial=False
+    )
+    project = Project.objects.order_by("pk").first()
+    cells = {(p.financial_year, p.quarter): p.amount for p in project.profile.all()}
+    budget_profile_set(user=team, project=project, cells=cells)
+    data_release_record(user=team, purpose="Evaluation by the universities")
+    return team
+
+
+@pytest.mark.parametrize("change", sorted(AUDITED))
+def test_the_auditor_can_read_each_kind_of_change_with_who_made_it(history, auditor, change):
+    entries = ModelLogEntry.objects.viewable_by_user(auditor).filter(action=AUDITED[change])
+    assert entries.exists()
+    assert all(entry.user_id and entry.timestamp for entry in entries)
+
+
+def test_the_audit_trail_lists_and_filters_entries(history, client, auditor):
+    client.force_login(auditor)
+    response = client.get("/admin/audit-trail/", {"action": "proposals.screen"})
+    assert response.status_code == 200
+    assert b"Audit trail" in response.content
+    assert b"Tom Whitfield" in response.content  # the programme officer who screened
+
+
+def test_the_audit_trail_exports_who_when_and_what(history, client):
+    client.force_login(history)
+    response = client.get("/admin/audit-trail/", {"export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert {"Name", "Action type", "User", "Date/Time"} <= set(rows[0])
+    assert any(row["User"] == "Tom Whitfield" for row in rows)
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(history, client):
+    proposal = Proposal.objects.exclude(status=Proposal.Status.DRAFT).first()
+    Proposal.objects.filter(pk=proposal.pk).update(title='=HYPERLINK("http://x","y")')
+    client.force_login(history)
+    response = client.get("/admin/proposals/", {"export": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in text
+    assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/proposals/", "/admin/spend/", "/admin/decisions/", "/admin/audit-trail/"]
+)
+def test_the_auditor_reads_the_back_office(history, client, auditor, url):
+    client.force_login(auditor)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/funds/new/", "/admin/spend-import/", "/admin/families/", "/admin/users/"]
+)
+def test_the_auditor_changes_nothing_and_never_sees_family_records(history, client, auditor, url):
+    client.force_login(auditor)
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] == "/admin/"
