@@ -1,0 +1,100 @@
+"""`manage.py backup` and `restore`: a restored database has the same rows and the same money
+as the backup, uploaded files come back, and a damaged or hostile backup restores nothing."""
+
+import io
+import json
+import tarfile
+from decimal import Decimal
+
+import pytest
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from governance.backups import BackupError, backup, restore, totals
+from projects.models import SpendLine
+from proposals import services
+from tests.factories import SpendLineFactory, complete_proposal
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def records():
+    lines = SpendLineFactory.create_batch(3, net_amount=Decimal("1234.56"))
+    proposal = complete_proposal()
+    attachment = services.attachment_add(
+        user=proposal.lead,
+        proposal=proposal,
+        uploaded_file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+    )
+    return lines, attachment
+
+
+def test_a_restored_database_has_the_same_totals_as_the_backup(records, tmp_path):
+    lines, attachment = records
+    manifest = backup(tmp_path / "backup")
+    assert manifest["totals"]["projects.SpendLine.net_amount total"] == "3703.68"
+    SpendLine.objects.filter(pk=lines[0].pk).delete()
+    SpendLineFactory(project=lines[1].project, net_amount=Decimal("99.99"))
+    storages["private"].delete(attachment.file.name)
+
+    expected, found = restore(tmp_path / "backup")
+
+    assert found == expected == manifest["totals"]
+    assert SpendLine.objects.filter(pk=lines[0].pk).exists()
+    assert storages["private"].exists(attachment.file.name)
+
+
+def test_the_commands_back_up_and_restore(records, tmp_path):
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path / "b"), stdout=out)
+    assert "3 ledger lines" in out.getvalue()
+    SpendLine.objects.all().delete()
+    call_command("restore", str(tmp_path / "b"), "--yes", stdout=out)
+    assert "totals match the backup" in out.getvalue()
+    assert SpendLine.objects.count() == 3
+
+
+def test_a_backup_goes_only_into_a_new_folder(records, tmp_path):
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "other").write_text("x")
+    with pytest.raises(BackupError, match="not empty"):
+        backup(tmp_path / "used")
+
+
+def test_a_damaged_backup_restores_nothing(records, tmp_path):
+    backup(tmp_path / "b")
+    SpendLine.objects.all().delete()
+    files = tmp_path / "b" / "files.tar.gz"
+    files.write_bytes(files.read_bytes()[:-10])
+    with pytest.raises(BackupError, match="checksum"):
+        restore(tmp_path / "b")
+    assert SpendLine.objects.count() == 0
+
+
+def test_a_backup_whose_files_escape_their_folders_is_refused(records, tmp_path):
+    backup(tmp_path / "b")
+    before = totals()
+    hostile = io.BytesIO()
+    with tarfile.open(fileobj=hostile, mode="w:gz") as archive:
+        info = tarfile.TarInfo("media/../../outside.txt")
+        info.size = 4
+        archive.addfile(info, io.BytesIO(b"evil"))
+    (tmp_path / "b" / "files.tar.gz").write_bytes(hostile.getvalue())
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    import hashlib
+
+    manifest["files"]["files.tar.gz"] = hashlib.sha256(hostile.getvalue()).hexdigest()
+    (tmp_path / "b" / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(BackupError, match="unexpected path"):
+        restore(tmp_path / "b")
+    assert not (tmp_path / "outside.txt").exists()
+    assert totals() == before
+
+
+def test_restore_asks_first(records, tmp_path, monkeypatch):
+    backup(tmp_path / "b")
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    with pytest.raises(CommandError, match="Nothing restored"):
+        call_command("restore", str(tmp_path / "b"))
