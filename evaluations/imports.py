@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, Outcome
 from evaluations.rules import Need, assess
 from governance.bulk import bulk_insert
+from governance.locks import one_at_a_time
 from projects.models import Project
 
 BATCH = 1000
@@ -143,6 +144,9 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
     }
     result = FamilyImportResult(rows=checked.rows)
     with transaction.atomic():
+        # One import at a time: a second import of the same file waits, then finds these
+        # families and counts them as unchanged.
+        one_at_a_time("evaluations.family_import")
         existing = _existing(checked.families, numbers)
         new, changed = [], []
         for digest, record in checked.families.items():

@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from governance.bulk import bulk_insert
+from governance.locks import one_at_a_time
 from projects.models import Project, SpendImport, SpendLine
 from projects.spend_csv import FileProblem, clean, decode, read
 
@@ -104,8 +105,10 @@ def spend_import(*, user, data, filename, dry_run=False, progress=None):
         result.added = len(new)
         return result
     with transaction.atomic():
-        # Checked inside the transaction: a second import of the same file running at once
-        # finds these lines, and the unique transaction number stops a double write.
+        # Imports run one at a time and check inside the transaction, so a second import of
+        # the same file started at once waits, then finds these lines already there. The
+        # unique transaction number is the last guard against a double write.
+        one_at_a_time("projects.spend_import")
         result, new = check(data)
         if result.errors:
             raise SpendImportRefused(result)
