@@ -1,24 +1,14 @@
 from django import forms
 
-MAX_BYTES = 50 * 1024 * 1024
+from governance.forms import CsvImportForm
 
 
-class FamilyImportForm(forms.Form):
+class FamilyImportForm(CsvImportForm):
     file = forms.FileField(
         label="Case-management export (CSV)",
         help_text="One row per need. Case references are hashed as the file is read and are "
         "never stored.",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("Choose a CSV file.")
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                "The file is larger than 50 MB; import it with the command."
-            )
-        return upload
 
 
 class DataReleaseForm(forms.Form):

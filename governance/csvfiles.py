@@ -60,6 +60,20 @@ def normal_heading(text):
     return " ".join(text.strip().lower().split())
 
 
+def _rows(reader):
+    """The reader's rows; a row the csv module cannot read (a cell over its size limit, a
+    quote never closed) stops the file with a problem naming its line."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FileProblem(
+                f"Line {reader.line_num} cannot be read as CSV: {error}. Nothing was imported."
+            ) from error
+
+
 def read(text, headings, optional=()):
     """Yield (line number, {field: raw text}) for each non-blank row. ``headings`` maps each
     accepted heading (lower case) to a field; other columns are ignored."""
@@ -68,6 +82,8 @@ def read(text, headings, optional=()):
         header = next(reader)
     except StopIteration as error:
         raise FileProblem("The file is empty.") from error
+    except csv.Error as error:
+        raise FileProblem(f"Line 1 cannot be read as CSV: {error}.") from error
     columns = {}
     for index, heading in enumerate(header):
         field = headings.get(normal_heading(heading))
@@ -80,7 +96,7 @@ def read(text, headings, optional=()):
     ]
     if missing:
         raise FileProblem("The header row is missing: " + ", ".join(missing) + ".")
-    for row in reader:
+    for row in _rows(reader):
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue

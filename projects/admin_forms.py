@@ -1,6 +1,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from governance.forms import CsvImportForm
 from projects.models import Project, SpendLine
 
 
@@ -33,5 +34,5 @@ class SpendLineForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class ImportForm(forms.Form):
+class ImportForm(CsvImportForm):
     file = forms.FileField(label="Finance system CSV export")

@@ -1,0 +1,121 @@
+"""Malformed and hostile files for every import and upload: each gets a clear error and the
+database is left as it was; text that looks like a formula or markup stays inert text."""
+
+import hashlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from evaluations.family_csv import check as check_families
+from evaluations.imports import family_outcomes_import
+from evaluations.models import Family
+from projects.imports import SpendImportRefused, spend_import
+from projects.models import SpendLine
+from tests.factories import FAMILY_HEADER, ProjectFactory, family_rows_csv, need_rows
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "Transaction Number,Date,Supplier,Description,Cost Centre,Expense Type,Net Amount\n"
+ROW = "T1,01/06/2026,{supplier},{description},FP2026005,Staff,100.00\n"
+GOOD = HEADER + ROW.format(supplier="Acme Ltd", description="Work")
+
+HOSTILE = {
+    "UTF-16": (GOOD.encode("utf-16"), "not UTF-8"),
+    "Latin-1 pound sign": (GOOD.replace("100.00", "£100.00").encode("latin-1"), "not UTF-8"),
+    "a PNG named .csv": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not UTF-8"),
+    "a cell of 300,000 characters": (
+        (HEADER + ROW.format(supplier="A" * 300_000, description="x")).encode(),
+        "Line 2 cannot be read as CSV",
+    ),
+    "a quote never closed": (
+        (HEADER + 'T1,01/06/2026,"Acme,Work,FP2026005,Staff,100.00\n' * 3).encode(),
+        "",
+    ),
+    "no header row": (b"", "The file is empty"),
+    "the wrong headings": (b"Name,Address\nA,B\n", "The header row is missing"),
+    "only a byte-order mark": ("\ufeff".encode(), "The file is empty"),
+}
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory(cost_centre="FP2026005")
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_a_hostile_ledger_is_refused_clearly_and_writes_nothing(project, finance_officer, kind):
+    data, message = HOSTILE[kind]
+    with pytest.raises(SpendImportRefused) as refused:
+        spend_import(user=finance_officer, data=data, filename="ledger.csv")
+    assert refused.value.result.errors
+    assert message in " ".join(reason for _line, reason in refused.value.result.errors)
+    assert SpendLine.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_a_hostile_case_management_export_is_refused_clearly(kind):
+    data, message = HOSTILE[kind]
+    checked = check_families(data)
+    assert checked.errors
+    assert Family.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_the_back_office_upload_shows_the_problem_and_keeps_nothing(
+    client, finance_officer, project, kind
+):
+    data, message = HOSTILE[kind]
+    client.force_login(finance_officer)
+    upload = SimpleUploadedFile("ledger.csv", data, "text/csv")
+    response = client.post("/admin/spend-import/", {"file": upload})
+    assert response.status_code == 200
+    assert b"govuk-error-summary" in response.content or b"error" in response.content.lower()
+    assert SpendLine.objects.count() == 0
+    assert "spend_import" not in client.session
+
+
+def test_an_upload_that_is_not_a_csv_file_is_refused(client, finance_officer, project):
+    client.force_login(finance_officer)
+    upload = SimpleUploadedFile("ledger.exe", GOOD.encode(), "application/octet-stream")
+    response = client.post("/admin/spend-import/", {"file": upload})
+    assert b"Choose a CSV file" in response.content
+    assert SpendLine.objects.count() == 0
+
+
+def test_an_upload_over_the_size_limit_is_refused(client, finance_officer, project, settings):
+    settings.CSV_UPLOAD_MAX_BYTES = 100
+    client.force_login(finance_officer)
+    upload = SimpleUploadedFile("ledger.csv", GOOD.encode() * 10, "text/csv")
+    response = client.post("/admin/spend-import/", {"file": upload})
+    assert b"import it with the command instead" in response.content
+
+
+FORMULA = '=HYPERLINK("http://evil.example","Click")'
+SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+
+
+def test_formula_and_markup_in_a_ledger_are_stored_as_plain_text(project, finance_officer, client):
+    quoted_formula = '"' + FORMULA.replace('"', '""') + '"'
+    data = (HEADER + ROW.format(supplier=SCRIPT, description=quoted_formula)).encode()
+    spend_import(user=finance_officer, data=data, filename="ledger.csv")
+    line = SpendLine.objects.get()
+    assert (line.supplier, line.description) == (SCRIPT, FORMULA)
+    client.force_login(finance_officer)
+    page = client.get("/admin/spend/").content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+    export = b"".join(client.get("/admin/spend/", {"export": "csv"}).streaming_content).decode()
+    assert "'=HYPERLINK" in export
+
+
+def test_markup_as_a_case_reference_is_hashed_and_stored_nowhere(programme_officer):
+    rows = need_rows("<script>alert(1)</script>", "06/01/2025", "30/06/2025", (1, 4, 9))
+    data = family_rows_csv(rows, header=FAMILY_HEADER)
+    result = family_outcomes_import(
+        user=programme_officer,
+        checked=check_families(data),
+        filename="cases.csv",
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    assert result.added == 1
+    assert "script" not in str(Family.objects.values().get())
