@@ -19,6 +19,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts"))
+# axe-core, from the npm registry (package.json's devDependencies), served to the page from
+# the site's own origin so that the Content Security Policy stays on during the checks.
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__axe-core.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 try:
     from playwright.sync_api import sync_playwright
@@ -73,8 +78,18 @@ def new_page(browser, live_server, request):
     def open_page():
         context = browser.new_context(base_url=live_server.url)
         context.set_default_timeout(15_000)
+        context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=AXE))
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and page.csp_violations.append(message.text)
+            ),
+        )
+        return page
 
     yield open_page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -90,3 +105,17 @@ def sign_in(page, email, password):
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def accessibility_problems(page):
+    """Serious and critical WCAG 2.2 AA problems axe-core finds on the page as it is now."""
+    page.add_script_tag(url=AXE_URL)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}; "
+        f"{len(violation['nodes'])} element(s), first {violation['nodes'][0]['target']}"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

@@ -1,7 +1,6 @@
-"""Finance: filter the dashboard to a year, download the workbook, and check its totals
-against the database."""
+"""Finance: import the ledger, filter the dashboard to a year, download the workbook, and
+check its totals against the database."""
 
-import datetime
 from decimal import Decimal
 
 import openpyxl
@@ -11,23 +10,37 @@ from playwright.sync_api import expect
 from governance import roles
 from projects.models import SpendLine
 from tests.browser.conftest import sign_in
-from tests.factories import PASSWORD, ProjectFactory, SpendLineFactory, UserFactory
+from tests.factories import PASSWORD, ProjectFactory, UserFactory
 
 
 def money(value):
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def test_finance_filters_to_a_year_and_downloads_the_workbook(new_page, tmp_path):
+LEDGER = (
+    "Transaction Number,Date,Supplier,Description,Cost Centre,Expense Type,Net Amount,"
+    "Irrecoverable VAT\n"
+    'T5001,03/05/2026,Barnardo\'s,Family worker May,FP2026005,Staff,"£1,250.50",0\n'
+    "T5002,09/09/2026,Venue Hire Ltd,Community room,FP2026005,Premises,800.00,4.00\n"
+    "T5003,01/05/2025,Venue Hire Ltd,Last year's room,FP2026005,Premises,999.99,0\n"
+)
+
+
+def test_finance_imports_the_ledger_then_downloads_the_years_workbook(new_page, tmp_path):
     finance = UserFactory(role=roles.FINANCE, email="helen@families.example")
-    project = ProjectFactory(title="School Family Support Service")
-    SpendLineFactory(project=project, date=datetime.date(2026, 5, 3), net_amount="1250.50")
-    SpendLineFactory(
-        project=project, date=datetime.date(2026, 9, 9), net_amount="800.00", irrecoverable_vat=4
-    )
-    SpendLineFactory(project=project, date=datetime.date(2025, 5, 1), net_amount="999.99")
+    ProjectFactory(title="School Family Support Service", cost_centre="FP2026005")
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text(LEDGER)
     page = new_page()
     sign_in(page, finance.email, PASSWORD)
+    page.goto("/admin/spend-import/")
+    page.locator("input[type=file]").set_input_files(ledger)
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.locator("main")).to_contain_text("3 will be added")
+    page.get_by_role("button", name="Import 3 lines").click()
+    expect(page.locator("main")).to_contain_text("3 lines added")
+    assert SpendLine.objects.count() == 3
+
     page.goto("/admin/finance/")
     page.get_by_label("Financial year").select_option("2026-27")
     page.get_by_role("button", name="Apply filters").click()

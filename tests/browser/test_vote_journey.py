@@ -12,7 +12,8 @@ from tests.browser.conftest import sign_in
 
 
 @pytest.fixture
-def meeting_in_session(db):
+def published_meeting(db):
+    """The demo's next meeting with its agenda published and the group present."""
     call_command("seed_demo", stdout=StringIO())
     meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
     officer = User.objects.get(email="programme@families.example")
@@ -23,8 +24,6 @@ def meeting_in_session(db):
             person=membership.user,
             capacity=Attendance.Capacity.MEMBER,
         )
-    chair = User.objects.get(email="chair@families.example")
-    services.meeting_start(user=chair, meeting=meeting)
     second = User.objects.get(email="a.nolan@families.example")
     second.set_password(DEMO_PASSWORD)
     second.save()
@@ -39,13 +38,23 @@ def vote(page, choice):
 
 
 def test_the_chair_runs_a_vote_members_vote_and_the_lead_sees_the_decision(
-    meeting_in_session, new_page
+    published_meeting, new_page
 ):
-    meeting, item = meeting_in_session
+    meeting, item = published_meeting
     item_url = f"/portal/meetings/{meeting.pk}/items/{item.pk}/"
+
+    reader = new_page()
+    sign_in(reader, "member@families.example", DEMO_PASSWORD)
+    reader.goto("/portal/meetings/")
+    reader.get_by_role("link", name=re.compile(meeting.date.strftime("%-d %B %Y"))).first.click()
+    reader.get_by_role("link", name=re.compile("papers", re.I)).first.click()
+    expect(reader.locator("main")).to_contain_text("Parenting strategy")
 
     chair = new_page()
     sign_in(chair, "chair@families.example", DEMO_PASSWORD)
+    chair.goto(f"/portal/meetings/{meeting.pk}/")
+    chair.get_by_role("button", name="Start the meeting").click()
+    expect(chair.locator(".govuk-notification-banner--success")).to_contain_text("in session")
     chair.goto(item_url)
     chair.get_by_role("button", name="Open the vote").click()
     expect(chair.locator("main")).to_contain_text("Vote open")
