@@ -3,6 +3,7 @@ request changes nothing. A URL added without a line in the matrix fails here."""
 
 import pytest
 from django.db import transaction
+from django.urls import get_resolver
 
 from governance.models import Ballot
 from tests.trust import world as worlds
@@ -15,6 +16,7 @@ from tests.trust.urlmatrix import (
     product_urls,
     try_url,
     wagtail_admin_urls,
+    walk,
 )
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,15 @@ def test_a_members_vote_is_recorded_once(world):
         ballots = Ballot.objects.filter(vote__item=built.item, member=built.users["member"])
         assert [b.choice for b in ballots] == ["against"]
         transaction.set_rollback(True)
+
+
+def test_no_url_of_the_product_is_exempt_from_csrf_checks():
+    """Every URL in the matrix. (Wagtail's read-only admin API is exempt as Django REST
+    framework views are; it enforces CSRF itself for signed-in sessions.)"""
+    names = set(product_urls())
+    exempt = [
+        name
+        for name, _route, pattern in walk(get_resolver().url_patterns)
+        if name in names and getattr(pattern.callback, "csrf_exempt", False)
+    ]
+    assert exempt == []

@@ -19,12 +19,12 @@ OUR_APPS = ("governance", "proposals", "projects", "evaluations")
 DENIED = {"login", "403", "404", "no"}
 
 
-def _walk(patterns, namespace="", prefix=""):
+def walk(patterns, namespace="", prefix=""):
     for pattern in patterns:
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, inner, route)
+            yield from walk(pattern.url_patterns, inner, route)
         elif isinstance(pattern, URLPattern) and pattern.name:
             yield f"{namespace}{pattern.name}", route, pattern
 
@@ -50,7 +50,7 @@ def product_urls():
     add. Wagtail's own back-office URLs are swept separately."""
     ours = our_viewsets()
     names = []
-    for name, route, pattern in _walk(get_resolver().url_patterns):
+    for name, route, pattern in walk(get_resolver().url_patterns):
         if (not route.startswith("admin/") or _ours(name, pattern, ours)) and name not in names:
             names.append(name)
     return names
@@ -60,7 +60,7 @@ def wagtail_admin_urls():
     """Wagtail's own back-office URLs that take no arguments, but signing in and out."""
     ours = our_viewsets()
     urls = []
-    for name, route, pattern in _walk(get_resolver().url_patterns):
+    for name, route, pattern in walk(get_resolver().url_patterns):
         if not route.startswith("admin/") or _ours(name, pattern, ours):
             continue
         if any(mark in route for mark in "<(^") or "login" in route or "logout" in route:
