@@ -60,18 +60,28 @@ def test_a_hostile_case_management_export_is_refused_clearly(kind):
     assert Family.objects.count() == 0
 
 
+UPLOADS = {
+    "ledger": ("/admin/spend-import/", "finance_officer"),
+    "case-management export": ("/admin/families/import/", "programme_officer"),
+}
+
+
+@pytest.mark.parametrize("upload_to", sorted(UPLOADS))
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_the_back_office_upload_shows_the_problem_and_keeps_nothing(
-    client, finance_officer, project, kind
+    client, request, project, kind, upload_to
 ):
     data, message = HOSTILE[kind]
-    client.force_login(finance_officer)
-    upload = SimpleUploadedFile("ledger.csv", data, "text/csv")
-    response = client.post("/admin/spend-import/", {"file": upload})
+    url, officer = UPLOADS[upload_to]
+    client.force_login(request.getfixturevalue(officer))
+    upload = SimpleUploadedFile("export.csv", data, "text/csv")
+    response = client.post(url, {"file": upload})
     assert response.status_code == 200
     assert b"govuk-error-summary" in response.content or b"error" in response.content.lower()
     assert SpendLine.objects.count() == 0
-    assert "spend_import" not in client.session
+    assert Family.objects.count() == 0
+    assert "projects.pending_import" not in client.session
+    assert "evaluations.pending_family_import" not in client.session
 
 
 def test_an_upload_that_is_not_a_csv_file_is_refused(client, finance_officer, project):
