@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, Outcome
 from evaluations.rules import Need, assess
-from governance.bulk import bulk_insert
+from governance.bulk import bulk_insert, bulk_insert_rows
 from governance.locks import one_at_a_time
 from projects.models import Project
 
@@ -86,15 +86,14 @@ def _family(record, record_import, pk=None):
     )
 
 
+NEED_COLUMNS = ["family_id", "outcome_id", "identified_on", "achieved_on", "sustained"]
+SUPPORT_COLUMNS = ["family_id", "project_id", "start", "end"]
+
+
 def _children(record, family_id, outcome_pks, project_dates):
+    """The family's need and support rows, as tuples of NEED_COLUMNS and SUPPORT_COLUMNS."""
     needs = [
-        FamilyNeed(
-            family_id=family_id,
-            outcome_id=outcome_pks[need.outcome],
-            identified_on=need.identified_on,
-            achieved_on=need.achieved_on,
-            sustained=need.sustained,
-        )
+        (family_id, outcome_pks[need.outcome], need.identified_on, need.achieved_on, need.sustained)
         for need in record.needs.values()
     ]
     supports = []
@@ -102,11 +101,11 @@ def _children(record, family_id, outcome_pks, project_dates):
         start, end = project_dates[project_id]
         closed = record.case_closed
         supports.append(
-            FamilySupport(
-                family_id=family_id,
-                project_id=project_id,
-                start=max(record.plan_start, start),
-                end=min(closed, end) if closed else end,
+            (
+                family_id,
+                project_id,
+                max(record.plan_start, start),
+                min(closed, end) if closed else end,
             )
         )
     return needs, supports
@@ -223,5 +222,5 @@ def _write_children(pairs, outcome_pks, project_dates):
         more_needs, more_supports = _children(record, family_id, outcome_pks, project_dates)
         needs += more_needs
         supports += more_supports
-    bulk_insert(FamilyNeed, needs)
-    bulk_insert(FamilySupport, supports)
+    bulk_insert_rows(FamilyNeed, NEED_COLUMNS, needs)
+    bulk_insert_rows(FamilySupport, SUPPORT_COLUMNS, supports)

@@ -27,21 +27,45 @@ def bulk_insert(model, objects, batch_size=2000):
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
     ]
     as_json = {field.attname for field in fields if field.get_internal_type() == "JSONField"}
+    names = [field.attname for field in fields]
+
+    def rows():
+        for obj in objects:
+            for field in stamped:
+                field.pre_save(obj, add=True)
+            yield [
+                json.dumps(getattr(obj, name), cls=DjangoJSONEncoder)
+                if name in as_json
+                else getattr(obj, name)
+                for name in names
+            ]
+
+    _copy(model, fields, rows())
+
+
+def bulk_insert_rows(model, attnames, rows, batch_size=2000):
+    """Insert rows given as tuples of the named attributes (``family_id``, not ``family``),
+    without making a model instance for each: for the many small rows of an import. The
+    fields not named take their database defaults, so name every field without one."""
+    rows = list(rows)
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(
+            [model(**dict(zip(attnames, row, strict=True))) for row in rows],
+            batch_size=batch_size,
+        )
+        return
+    by_attname = {field.attname: field for field in model._meta.concrete_fields}
+    _copy(model, [by_attname[name] for name in attnames], rows)
+
+
+def _copy(model, fields, rows):
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    names = [field.attname for field in fields]
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
     ):
-        for obj in objects:
-            for field in stamped:
-                field.pre_save(obj, add=True)
-            copy.write_row(
-                [
-                    json.dumps(getattr(obj, name), cls=DjangoJSONEncoder)
-                    if name in as_json
-                    else getattr(obj, name)
-                    for name in names
-                ]
-            )
+        for row in rows:
+            copy.write_row(row)

@@ -178,14 +178,14 @@ def test_a_write_the_database_refuses_is_reported_and_leaves_nothing(import_fami
 
     from evaluations import imports
 
-    real = imports.bulk_insert
+    real = imports.bulk_insert_rows
 
-    def clash(model, objects, **kwargs):
+    def clash(model, columns, rows, **kwargs):
         if model is FamilySupport:
             raise IntegrityError("duplicate key value violates unique constraint")
-        return real(model, objects, **kwargs)
+        return real(model, columns, rows, **kwargs)
 
-    monkeypatch.setattr(imports, "bulk_insert", clash)
+    monkeypatch.setattr(imports, "bulk_insert_rows", clash)
     project = ProjectFactory(start_date=datetime.date(2024, 4, 1))
     with pytest.raises(FamilyImportRefused) as refused:
         import_families(family_rows_csv(a_family(projects=project.reference)))
