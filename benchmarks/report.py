@@ -2,6 +2,8 @@
 
 import json
 
+from benchmarks.pages import OVER_LIMIT
+
 
 def _ms(seconds):
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
@@ -65,10 +67,11 @@ def markdown(run):
         ]
         for row in run["pages"]:
             ok = row["queries"] < 20 and row["queries"] == row["demo_queries"]
+            why = OVER_LIMIT.get(row["benchmark"])
             lines.append(
                 f"| {row['benchmark']} | {_ms(row['ours_s'])} | {row['queries']} | "
                 f"{row['demo_queries'] if row['demo_queries'] is not None else '-'} | "
-                f"{_verdict(ok)} |"
+                f"{_verdict(ok)}{f' ({why})' if why and not ok else ''} |"
             )
     if run.get("load"):
         load = run["load"]
