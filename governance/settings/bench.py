@@ -1,8 +1,15 @@
 """The benchmark's real server (gunicorn on 127.0.0.1): development settings with DEBUG off,
-so nothing is kept per query, over plain HTTP on the loopback address."""
+so nothing is kept per query, over plain HTTP on the loopback address, and database
+connections kept as production keeps them."""
+
+import os
 
 from .dev import *  # noqa: F403
+from .dev import DATABASES
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# As in production: each worker thread keeps its database connection.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
