@@ -49,11 +49,19 @@ def parse_date(text):
 
 def decode(data, source="the system it came from"):
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileProblem(
             f"The file is not UTF-8 text. Export it from {source} as CSV (UTF-8)."
         ) from error
+    if "\x00" in text:
+        # No text export holds a NUL, and PostgreSQL refuses to store or even compare one.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise FileProblem(
+            f"Line {line} holds a NUL character, which a CSV export never does: the file may "
+            "be damaged or not a CSV. Nothing was imported."
+        )
+    return text
 
 
 def normal_heading(text):

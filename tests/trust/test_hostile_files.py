@@ -32,6 +32,10 @@ HOSTILE = {
         "",
     ),
     "no header row": (b"", "The file is empty"),
+    "a NUL byte": (
+        (HEADER + "T\x001,01/06/2026,Acme,Work,FP2026005,Staff,1.00\n").encode(),
+        "Line 2 holds a NUL",
+    ),
     "the wrong headings": (b"Name,Address\nA,B\n", "The header row is missing"),
     "only a byte-order mark": ("\ufeff".encode(), "The file is empty"),
 }
