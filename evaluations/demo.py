@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
-from evaluations.family_csv import check
+from evaluations.family_csv import EXPORT_HEADER, check
 from evaluations.imports import family_outcomes_import
 from evaluations.models import EvaluationStudy, Outcome, ProjectResult, ResultsPage, UnitCost
 from evaluations.rules import SUSTAIN_MONTHS, add_months
@@ -50,18 +50,6 @@ UNIT_COSTS = {
     9: ("Homelessness: temporary accommodation placement", "housing", "7400.00"),
     10: ("Out-of-work benefit claimant (annual)", "dwp", "9300.00"),
 }
-HEADER = [
-    "Case Reference",
-    "Plan Start",
-    "Case Closed",
-    "Lead Practitioner Organisation",
-    "Lead Practitioner Role",
-    "Outcome",
-    "Need Identified",
-    "Achieved On",
-    "Sustained",
-    "Projects",
-]
 
 
 def _day(rng, start, end):
@@ -84,7 +72,7 @@ def families_csv(today, seed=2024):
     )
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(HEADER)
+    writer.writerow(EXPORT_HEADER)
     last_plan = today - datetime.timedelta(days=30)
     for number in range(FAMILIES):
         plan = _day(rng, FIRST_PLAN, last_plan)

@@ -15,18 +15,21 @@ from governance.csvfiles import FileProblem, decode, parse_date, read
 from governance.models import Organisation
 from projects.models import Project
 
-HEADINGS = {
-    "case reference": "case_reference",
-    "plan start": "plan_start",
-    "case closed": "case_closed",
-    "lead practitioner organisation": "organisation",
-    "lead practitioner role": "role",
-    "outcome": "outcome",
-    "need identified": "identified_on",
-    "achieved on": "achieved_on",
-    "sustained": "sustained",
-    "projects": "projects",
-}
+# The case-management system's columns, as its export heads them, and the field each fills.
+COLUMNS = [
+    ("Case Reference", "case_reference"),
+    ("Plan Start", "plan_start"),
+    ("Case Closed", "case_closed"),
+    ("Lead Practitioner Organisation", "organisation"),
+    ("Lead Practitioner Role", "role"),
+    ("Outcome", "outcome"),
+    ("Need Identified", "identified_on"),
+    ("Achieved On", "achieved_on"),
+    ("Sustained", "sustained"),
+    ("Projects", "projects"),
+]
+EXPORT_HEADER = [heading for heading, _field in COLUMNS]
+HEADINGS = {heading.lower(): field for heading, field in COLUMNS}
 OPTIONAL = {"role", "projects", "case_closed", "achieved_on", "sustained"}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}

@@ -15,6 +15,7 @@ from projects.imports import spend_import
 from projects.models import Milestone, Project, SpendingPage
 from projects.reporting import quarters_reported_on
 from projects.services import progress_report_submit
+from projects.spend_csv import EXPORT_HEADER
 
 SUPPLIERS = {
     "Staff": ["Liverpool City Council Payroll", "Barnardo's", "Agency Staffing Ltd"],
@@ -29,17 +30,6 @@ INDIVIDUALS = ["Sarah Jones", "Michael Roberts", "Aisha Khan", "Tom Byrne"]
 TARGET_LINES = 2400
 # One line in 12 is six times the usual size; dividing by this keeps the total on profile.
 LUMPY = Decimal("1.4")
-HEADER = [
-    "Transaction Number",
-    "Date",
-    "Supplier",
-    "Description",
-    "Cost Centre",
-    "Expense Type",
-    "Net Amount",
-    "Irrecoverable VAT",
-    "Supplier Type",
-]
 
 
 def months(start, end):
@@ -57,7 +47,7 @@ def ledger_csv(projects, today, seed=2026):
     total = sum(p.approved_amount for p in projects) or 1
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(HEADER)
+    writer.writerow(EXPORT_HEADER)
     number = 400000
     for project in projects:
         spans = list(months(project.start_date, min(today, project.end_date)))

@@ -4,19 +4,30 @@ dates as dd/mm/yyyy or ISO, amounts with or without '£' and thousands separator
 from governance.csvfiles import FileProblem, decode, parse_amount, parse_date
 from governance.csvfiles import read as read_csv
 
-__all__ = ["FileProblem", "clean", "decode", "parse_amount", "parse_date", "read"]
+__all__ = [
+    "EXPORT_HEADER",
+    "FileProblem",
+    "clean",
+    "decode",
+    "parse_amount",
+    "parse_date",
+    "read",
+]
 
-HEADINGS = {
-    "transaction number": "transaction_number",
-    "date": "date",
-    "supplier": "supplier",
-    "description": "description",
-    "cost centre": "cost_centre",
-    "expense type": "expense_type",
-    "net amount": "net_amount",
-    "irrecoverable vat": "irrecoverable_vat",
-    "supplier type": "supplier_type",
-}
+# The finance system's columns, as its export heads them, and the field each fills.
+COLUMNS = [
+    ("Transaction Number", "transaction_number"),
+    ("Date", "date"),
+    ("Supplier", "supplier"),
+    ("Description", "description"),
+    ("Cost Centre", "cost_centre"),
+    ("Expense Type", "expense_type"),
+    ("Net Amount", "net_amount"),
+    ("Irrecoverable VAT", "irrecoverable_vat"),
+    ("Supplier Type", "supplier_type"),
+]
+EXPORT_HEADER = [heading for heading, _field in COLUMNS]
+HEADINGS = {heading.lower(): field for heading, field in COLUMNS}
 OPTIONAL = {"irrecoverable_vat", "description", "supplier_type"}
 # Supplier types that mean a private person, whose name the Transparency Code file redacts.
 INDIVIDUAL = {"individual", "private individual", "person"}

@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.models import Group
 
+from evaluations.family_csv import EXPORT_HEADER
 from evaluations.models import Outcome
 from governance import roles
 from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
@@ -181,17 +182,8 @@ class SpendLineFactory(factory.django.DjangoModelFactory):
     irrecoverable_vat = Decimal("0.00")
 
 
-FAMILY_HEADER = [
-    "Case Reference",
-    "Plan Start",
-    "Case Closed",
-    "Lead Practitioner Organisation",
-    "Outcome",
-    "Need Identified",
-    "Achieved On",
-    "Sustained",
-    "Projects",
-]
+# The case-management export's heading without its optional role column.
+FAMILY_HEADER = [heading for heading in EXPORT_HEADER if heading != "Lead Practitioner Role"]
 
 
 def family_rows_csv(rows, header=FAMILY_HEADER):

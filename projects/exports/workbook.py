@@ -12,6 +12,18 @@ from projects.selectors import ALL_TIME, budget_against_actual, spend_by_month, 
 
 GBP = '"£"#,##0.00;[Red]-"£"#,##0.00'
 CHUNK = 2000
+# The Transactions sheet's columns, read as plain tuples: the ledger is the bulk of the file.
+LEDGER_COLUMNS = [
+    "transaction_number",
+    "date",
+    "supplier",
+    "description",
+    "cost_centre",
+    "project__reference",
+    "expense_type",
+    "net_amount",
+    "irrecoverable_vat",
+]
 
 
 def _months(period):
@@ -121,17 +133,7 @@ def write_workbook(output, period=ALL_TIME, today=None, **filters):
     lines = (
         spend_lines(period, **filters)
         .order_by("date", "transaction_number")
-        .values_list(
-            "transaction_number",
-            "date",
-            "supplier",
-            "description",
-            "cost_centre",
-            "project__reference",
-            "expense_type",
-            "net_amount",
-            "irrecoverable_vat",
-        )
+        .values_list(*LEDGER_COLUMNS)
         .iterator(chunk_size=CHUNK)
     )
     count = 0

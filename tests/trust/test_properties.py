@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from evaluations.family_csv import check as check_families
 from governance.csvfiles import parse_amount, parse_date
 from governance.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter, fy_start_year
-from projects.demo import HEADER as LEDGER_HEADER
 from projects.imports import SpendImportRefused, spend_import
 from projects.imports import check as check_ledger
 from projects.models import SpendLine
 from projects.profiles import profile_from_budget, scale_to, split_evenly
+from projects.spend_csv import EXPORT_HEADER
 from tests.factories import ProjectFactory
 
 money = st.decimals(min_value=Decimal("-99999999.99"), max_value=Decimal("99999999.99"), places=2)
@@ -116,7 +116,7 @@ ledger_rows = st.lists(st.lists(cell, min_size=0, max_size=9), max_size=8)
 def _csv(rows):
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(LEDGER_HEADER)
+    writer.writerow(EXPORT_HEADER)
     writer.writerows(rows)
     return out.getvalue().encode()
 
