@@ -16,76 +16,29 @@ from django.contrib.auth.models import Group
 from django.core.management.base import OutputWrapper
 from django.db import connection, transaction
 
+from benchmarks.batches import BATCH, Progress, batched
+from benchmarks.generate_records import LedgerAndFamilies
 from benchmarks.sizes import (
-    BUSY_SHARE,
-    BUSY_YEAR,
     DEMO_LEAD,
     DEMO_LEAD_SHARE,
+    FIRST_YEAR,
     SCALES,
     VOTERS,
 )
-from evaluations.models import Family, FamilyNeed, FamilySupport, Outcome, ProjectTarget
-from evaluations.pseudonyms import case_hash
-from evaluations.rules import Need, assess
+from evaluations.models import Outcome, ProjectTarget
 from governance import roles
-from governance.bulk import bulk_insert
 from governance.demo.people import DEMO_PASSWORD
-from governance.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter
+from governance.financial_years import fy_for_date, fy_name, fy_quarter
 from governance.models import Decision, Fund, Meeting, Membership, Organisation, User
 from governance.scheduling import meeting_dates
-from projects.models import BudgetProfileLine, Project, SpendLine
+from projects.models import BudgetProfileLine, Project
 from proposals.models import BudgetLine, OutcomeTarget, Proposal, ProposalVersion
 
-BATCH = 5_000
-FIRST_YEAR = 2021
 KINDS = ["funded_service"] * 5 + ["community"] * 2 + ["it", "research"]
-EXPENSES = ["Staff", "Premises", "Supplies and services", "IT", "Commissioned services"]
-SUPPLIERS = ["Barnardo's", "Family Action", "Softcat plc", "Merseyside Print Co", "The Reader"]
 SECTORS = [value for value, _label in Organisation.Sector.choices]
 
 
-class Progress:
-    """A one-line progress bar on the command's output."""
-
-    def __init__(self, stdout, label, total):
-        self.stdout, self.label, self.total, self.done = stdout, label, total, 0
-        self.shown = -1
-
-    def add(self, count):
-        self.done += count
-        percent = self.done * 100 // max(self.total, 1)
-        if percent != self.shown:
-            self.shown = percent
-            bar = "#" * (percent // 4)
-            self.stdout.write(
-                f"\r  {self.label:<22}[{bar:<25}] {self.done:>10,} of {self.total:,}", ending=""
-            )
-            self.stdout.flush()
-        if self.done >= self.total:
-            self.stdout.write("")
-
-
-def _batched(model, objects, progress=None):
-    """Insert from a generator, BATCH at a time (COPY on PostgreSQL)."""
-    batch = []
-    for obj in objects:
-        batch.append(obj)
-        if len(batch) == BATCH:
-            bulk_insert(model, batch)
-            if progress:
-                progress.add(len(batch))
-            batch = []
-    if batch:
-        bulk_insert(model, batch)
-        if progress:
-            progress.add(len(batch))
-
-
-def _day(rng, start, end):
-    return start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
-
-
-class Generator:
+class Generator(LedgerAndFamilies):
     def __init__(self, scale, seed, today, stdout=sys.stdout):
         self.sizes = SCALES[scale]
         self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
@@ -238,7 +191,7 @@ class Generator:
                     "outcomes": self.rng.sample(outcomes, self.rng.randint(2, 3)),
                 }
             )
-        _batched(
+        batched(
             Proposal,
             (
                 Proposal(
@@ -269,8 +222,8 @@ class Generator:
         )
         for row in self.plan:
             row["pk"] = ids[row["reference"]]
-        _batched(BudgetLine, self._budget_lines())
-        _batched(
+        batched(BudgetLine, self._budget_lines())
+        batched(
             OutcomeTarget,
             (
                 OutcomeTarget(proposal_id=row["pk"], outcome_id=outcome, expected_families=60)
@@ -278,8 +231,8 @@ class Generator:
                 for outcome in row["outcomes"]
             ),
         )
-        _batched(ProposalVersion, self._versions())
-        _batched(Decision, self._decisions())
+        batched(ProposalVersion, self._versions())
+        batched(Decision, self._decisions())
 
     def _halves(self, amount):
         first = (amount / 2).quantize(Decimal("0.01"))
@@ -372,7 +325,7 @@ class Generator:
                 "proposal_id", "pk"
             )
         )
-        _batched(
+        batched(
             Project,
             (
                 Project(
@@ -401,12 +354,12 @@ class Generator:
             .order_by("pk")
             .values_list("pk", "cost_centre", "start_date", "end_date", "approved_amount")
         )
-        _batched(BudgetProfileLine, self._profile())
+        batched(BudgetProfileLine, self._profile())
         targets = {row["pk"]: row["outcomes"] for row in approved}
         proposal_of = dict(
             Project.objects.filter(cost_centre__startswith="SC").values_list("pk", "proposal_id")
         )
-        _batched(
+        batched(
             ProjectTarget,
             (
                 ProjectTarget(project_id=pk, outcome_id=outcome, expected_families=60)
@@ -432,134 +385,6 @@ class Generator:
                     quarter=quarter,
                     amount=amount - each * (len(quarters) - 1) if last else each,
                 )
-
-    # The ledger and the families ------------------------------------------------------------
-    def ledger(self):
-        total = self.sizes["ledger_lines"]
-        busy_start, busy_end = fy_bounds(BUSY_YEAR)
-        busy_end = min(busy_end, self.today)
-        busy = [p for p in self.projects if p[2] <= busy_end and p[3] >= busy_start]
-        other = [
-            p
-            for p in self.projects
-            if p[2] < busy_start or (p[3] > busy_end and p[2] <= self.today)
-        ]
-        in_busy = int(total * BUSY_SHARE)
-
-        def lines():
-            for number in range(total):
-                if number < in_busy:
-                    pk, code, start, end, _amount = self.rng.choice(busy)
-                    day = _day(self.rng, max(start, busy_start), min(end, busy_end))
-                else:
-                    pk, code, start, end, _amount = self.rng.choice(other)
-                    day = self._outside_busy_year(start, end, busy_start, busy_end)
-                amount = Decimal(self.rng.randint(2_000, 90_000)) / 100
-                if self.rng.random() < 0.02:
-                    amount = -amount / 4
-                yield SpendLine(
-                    transaction_number=f"{self.tag}-{number:08d}",
-                    date=day,
-                    supplier=self.rng.choice(SUPPLIERS),
-                    description="Scale data",
-                    cost_centre=code,
-                    project_id=pk,
-                    expense_type=self.rng.choice(EXPENSES),
-                    net_amount=amount.quantize(Decimal("0.01")),
-                    irrecoverable_vat=Decimal("0.00"),
-                )
-
-        _batched(SpendLine, lines(), Progress(self.stdout, "ledger lines", total))
-
-    def _outside_busy_year(self, start, end, busy_start, busy_end):
-        end = min(end, self.today)
-        before = (min(end, busy_start - datetime.timedelta(days=1)) - start).days
-        after = (end - max(start, busy_end + datetime.timedelta(days=1))).days
-        if before >= 0 and (after < 0 or self.rng.random() < 0.5):
-            return _day(self.rng, start, min(end, busy_start - datetime.timedelta(days=1)))
-        return _day(self.rng, max(start, busy_end + datetime.timedelta(days=1)), end)
-
-    def families(self):
-        total, rows = self.sizes["families"], self.sizes["family_outcome_rows"]
-        outcomes = dict(Outcome.objects.values_list("number", "pk"))
-        projects = [p for p in self.projects if p[2] <= self.today - datetime.timedelta(days=30)]
-        progress = Progress(self.stdout, "families", total)
-        pattern = [3, 4, 5, 4]
-        mean_shift = rows // total - 4
-        for first in range(0, total, BATCH):
-            records = [
-                self._family(number, pattern[number % 4] + mean_shift, projects)
-                for number in range(first, min(first + BATCH, total))
-            ]
-            bulk_insert(Family, [record["family"] for record in records])
-            ids = dict(
-                Family.objects.filter(
-                    case_hash__in=[record["family"].case_hash for record in records]
-                ).values_list("case_hash", "pk")
-            )
-            bulk_insert(
-                FamilyNeed,
-                [
-                    FamilyNeed(
-                        family_id=ids[record["family"].case_hash],
-                        outcome_id=outcomes[need.outcome],
-                        identified_on=need.identified_on,
-                        achieved_on=need.achieved_on,
-                        sustained=need.sustained,
-                    )
-                    for record in records
-                    for need in record["needs"]
-                ],
-            )
-            bulk_insert(
-                FamilySupport,
-                [
-                    FamilySupport(family_id=ids[record["family"].case_hash], **record["support"])
-                    for record in records
-                    if record["support"]
-                ],
-            )
-            progress.add(len(records))
-
-    def _family(self, number, needs_count, projects):
-        rng, today = self.rng, self.today
-        latest = today - datetime.timedelta(days=30)
-        support = None
-        if rng.random() < 0.5 and projects:
-            pk, _code, start, end, _amount = rng.choice(projects)
-            plan = _day(rng, start, min(end, latest))
-        else:
-            pk, plan = None, _day(rng, datetime.date(FIRST_YEAR, 4, 1), latest)
-        ends = plan + datetime.timedelta(days=rng.randint(100, 320))
-        closed = ends if ends <= today else None
-        if pk:
-            support = {
-                "project_id": pk,
-                "start": max(plan, start),
-                "end": min(closed, end) if closed else end,
-            }
-        known = closed is not None and (closed + datetime.timedelta(days=183)) <= today
-        needs = []
-        for outcome in rng.sample(range(1, 11), needs_count):
-            identified = plan + datetime.timedelta(days=rng.randint(0, 20))
-            achieved = None
-            earliest, limit = identified + datetime.timedelta(days=20), closed or today
-            if rng.random() < (0.97 if closed else 0.45) and earliest <= limit:
-                achieved = _day(rng, earliest, limit)
-            sustained = (rng.random() < 0.96) if known and achieved else None
-            needs.append(Need(outcome, identified, achieved, sustained))
-        standing = assess(plan_start=plan, case_closed=closed, needs=needs)
-        family = Family(
-            case_hash=case_hash(f"SCALE-{self.tag}-{number}"),
-            lead_organisation_id=self.organisation_ids[number % len(self.organisation_ids)],
-            lead_role="Family support worker",
-            plan_start=plan,
-            case_closed=closed,
-            eligible=standing.eligible,
-            all_needs_sustained=standing.all_needs_sustained,
-            sustain_until=standing.sustain_until,
-        )
-        return {"family": family, "needs": needs, "support": support}
 
     def analyse(self):
         """Fresh planner statistics after a bulk load."""

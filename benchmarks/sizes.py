@@ -30,6 +30,8 @@ SCALES = {
         "leads": 5_000,
     },
 }
+# The data set's history starts in this financial year.
+FIRST_YEAR = 2021
 # A quarter of the ledger falls in this year, so the workbook can be measured at a quarter of
 # the lines (50,000 at county scale) and at all of them.
 BUSY_YEAR = "2025-26"
