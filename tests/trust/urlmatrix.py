@@ -12,7 +12,7 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.documents.models import Document
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from tests.trust.world import POST_DATA, ROLES, path_arguments, viewset_object
+from tests.trust.world import POST_DATA, ROLES, viewset_object
 
 OUR_APPS = ("governance", "proposals", "projects", "evaluations")
 # Outcomes that let nobody in, after which nothing may have changed.
@@ -79,9 +79,8 @@ def path_for(name, world):
     }
     if name in special:
         return special[name]
-    arguments = path_arguments(world)
-    if name in arguments:
-        return reverse(name, kwargs=arguments[name])
+    if name in world.arguments:
+        return reverse(name, kwargs=world.arguments[name])
     namespace = name.split(":")[0]
     viewset = our_viewsets().get(namespace)
     try:

@@ -51,6 +51,7 @@ class World:
     decision: Decision
     condition: Condition
     minutes: Minutes
+    arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
 def build():
@@ -100,7 +101,7 @@ def build():
     )
     past_meeting = Meeting.objects.get(status=Meeting.Status.CLOSED)
     decision = Decision.objects.filter(item__meeting=past_meeting).order_by("pk").first()
-    return World(
+    world = World(
         users={
             "anon": None,
             "lead": lead,
@@ -128,6 +129,8 @@ def build():
         condition=Condition.objects.filter(met_on=None).order_by("pk").first(),
         minutes=Minutes.objects.get(meeting=past_meeting),
     )
+    world.arguments = path_arguments(world)
+    return world
 
 
 def path_arguments(world):
