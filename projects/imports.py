@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 from governance.bulk import bulk_insert
 from governance.locks import one_at_a_time
+from projects import spend_totals
 from projects.models import Project, SpendImport, SpendLine
 from projects.spend_csv import FileProblem, clean, decode, read
 
@@ -127,6 +128,7 @@ def spend_import(*, user, data, filename, dry_run=False, progress=None):
             bulk_insert(SpendLine, batch)
             if progress:
                 progress(min(start + BATCH, len(new)), len(new))
+        spend_totals.refresh_for_lines((line.project_id, line.date) for line in new)
         log(
             record,
             "projects.spend_import",

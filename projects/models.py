@@ -164,6 +164,28 @@ class SpendLine(models.Model):
         return f"{self.transaction_number} {self.supplier} £{self.net_amount:,.2f}"
 
 
+class SpendMonth(models.Model):
+    """The ledger summed by project and month, kept by ``projects.spend_totals`` whenever
+    lines are written, so the pages that show spend read a few rows a project, not the
+    whole ledger. Never edited by hand: ``manage.py refresh_spend_totals`` rebuilds it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="spend_months")
+    month = models.DateField(help_text="The first day of the month.")
+    amount = models.DecimalField(
+        max_digits=14, decimal_places=2, help_text="Net amount plus irrecoverable VAT."
+    )
+    lines = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["project", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "month"], name="one_spend_total_a_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.project_id} {self.month:%b %Y}: £{self.amount:,.2f}"
+
+
 class ProgressReport(models.Model):
     """A lead's quarterly report on a project: how it is going, in their words and numbers."""
 

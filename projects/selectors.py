@@ -1,18 +1,20 @@
 """Budget against actual: one place for the figures the dashboard, the workbook and the
-exports all show. Sums are SQL; per-row arithmetic is on the summed values."""
+exports all show. Sums are SQL; per-row arithmetic is on the summed values. Spend is read
+from the ledger's monthly totals (``SpendMonth``), a few rows a project; the ledger itself
+only where its lines are listed."""
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, F, OuterRef, Q, Subquery, Sum, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, Count, DecimalField, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce
 
 from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
 from governance.models.decisions import APPROVALS
 from governance.money import MoneyOutput
-from projects.models import BudgetProfileLine, Project, SpendLine
+from projects.models import BudgetProfileLine, Project, SpendLine, SpendMonth
 
 ZERO = Decimal("0.00")
 UNDERSPEND_BELOW = Decimal("0.90")
@@ -46,6 +48,16 @@ def spend_lines(period=ALL_TIME, **filters):
     if start:
         lines = lines.filter(date__range=(start, end))
     return lines
+
+
+def spend_months(period=ALL_TIME, **filters):
+    """The ledger's monthly totals (net + irrecoverable VAT) in the period: periods are whole
+    months, so these sum to exactly what the period's lines do."""
+    months = SpendMonth.objects.filter(project__in=projects(**filters))
+    start, end = period.bounds()
+    if start:
+        months = months.filter(month__range=(start, end))
+    return months
 
 
 def projects(fund=None, kind=None, status=None, project=None):
@@ -131,13 +143,9 @@ def budget_against_actual(period=ALL_TIME, today=None, **filters):
         .select_related("lead_organisation", "fund")
         .annotate(
             period_budget=_sum_subquery(profile, "amount"),
-            period_spent=_sum_subquery(
-                spend_lines(period), F("net_amount") + F("irrecoverable_vat")
-            ),
+            period_spent=_sum_subquery(spend_months(period), "amount"),
             future_budget=_sum_subquery(future, "amount"),
-            spent_to_date=_sum_subquery(
-                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
-            ),
+            spent_to_date=_sum_subquery(SpendMonth.objects.all(), "amount"),
         )
         .order_by("reference")
     )
@@ -160,17 +168,8 @@ def totals(rows):
 
 def spend_by_month(period, **filters):
     """{(project id, first of month): spent} for the period, summed in SQL."""
-    rows = (
-        spend_lines(period, **filters)
-        .annotate(month=TruncMonth("date"))
-        .values("project", "month")
-        .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
-    )
-    return {(row["project"], _as_date(row["month"])): row["total"] for row in rows}
-
-
-def _as_date(value):
-    return value.date() if isinstance(value, datetime.datetime) else value
+    rows = spend_months(period, **filters).values_list("project", "month", "amount")
+    return {(project, month): amount for project, month, amount in rows}
 
 
 def transparency_lines(period=ALL_TIME, **filters):
@@ -193,11 +192,7 @@ def grants_awarded(**filters):
         projects(**filters)
         .filter(decision__outcome__in=APPROVALS)
         .select_related("proposal", "decision", "lead_organisation", "fund")
-        .annotate(
-            disbursed=_sum_subquery(
-                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
-            )
-        )
+        .annotate(disbursed=_sum_subquery(SpendMonth.objects.all(), "amount"))
         .order_by("reference")
     )
 
@@ -209,11 +204,7 @@ def projects_for_lead(user):
             pk__in=Project.objects.filter(Q(lead=user) | Q(proposal__co_leads=user)).values("pk")
         )
         .select_related("lead_organisation")
-        .annotate(
-            spent_to_date=_sum_subquery(
-                SpendLine.objects.all(), F("net_amount") + F("irrecoverable_vat")
-            )
-        )
+        .annotate(spent_to_date=_sum_subquery(SpendMonth.objects.all(), "amount"))
         .order_by("-start_date", "reference")
     )
 
@@ -248,9 +239,9 @@ def spending_by_kind():
         .annotate(count=Count("pk"), approved=Sum("approved_amount", output_field=MoneyOutput()))
     }
     spent = dict(
-        SpendLine.objects.filter(project__in=funded_projects().values("pk"))
+        SpendMonth.objects.filter(project__in=funded_projects().values("pk"))
         .values("project__kind")
-        .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
+        .annotate(total=Sum("amount", output_field=MoneyOutput()))
         .values_list("project__kind", "total")
     )
     return [

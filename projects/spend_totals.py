@@ -1,0 +1,89 @@
+"""The ledger summed by project and month (``SpendMonth``), which every page, export and
+report that shows spend reads instead of the ledger. The totals are rebuilt from the ledger
+in SQL, in the transaction that changed it: by the import for the projects and months it
+added to, by ``on_line_saved``/``on_line_deleted`` for a line written one at a time (the back
+office, the shell, the tests' factories), and by ``refresh_spend_totals`` for everything."""
+
+import datetime
+
+from django.apps import apps as installed_apps
+from django.db import connection, transaction
+from django.db.models import Count, F, Sum
+from django.db.models.functions import TruncMonth
+
+from governance.locks import one_at_a_time
+from governance.money import MoneyOutput
+from projects.models import SpendLine
+
+
+def _month_after(day):
+    return datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
+    """Rebuild the totals of ``projects`` (ids; every project when None) for the months from
+    the one ``first`` is in to the one ``last`` is in (dates; every month when None): one
+    DELETE and one INSERT ... SELECT ... GROUP BY, in a transaction, one writer at a time.
+    ``apps`` is a migration's models."""
+    months = apps.get_model("projects", "SpendMonth")
+    lines = apps.get_model("projects", "SpendLine").objects.order_by()
+    totals = months.objects.all()
+    if projects is not None:
+        projects = list(projects)
+        lines, totals = lines.filter(project__in=projects), totals.filter(project__in=projects)
+    if first is not None:
+        start = first.replace(day=1)
+        lines, totals = lines.filter(date__gte=start), totals.filter(month__gte=start)
+    if last is not None:
+        after = _month_after(last)
+        lines, totals = lines.filter(date__lt=after), totals.filter(month__lt=after)
+    summed = (
+        lines.annotate(month=TruncMonth("date"))
+        .values("project", "month")
+        .annotate(
+            amount=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()),
+            lines=Count("pk"),
+        )
+        .values_list("project", "month", "amount", "lines")
+    )
+    select, params = summed.query.sql_with_params()
+    table = months._meta.db_table
+    with transaction.atomic():
+        one_at_a_time("projects.spend_totals")
+        totals.delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (project_id, month, amount, lines) {select}",  # noqa: S608
+                params,
+            )
+
+
+def refresh_for_lines(lines):
+    """Rebuild the totals the given (project id, date) pairs fall in."""
+    lines = list(lines)
+    if lines:
+        refresh(
+            projects={project for project, _ in lines},
+            first=min(day for _, day in lines),
+            last=max(day for _, day in lines),
+        )
+
+
+def remember_old_place(sender, instance, raw=False, **kwargs):
+    """Before a line is saved over, note its project and date: the totals it leaves change
+    too."""
+    instance._spend_was = None
+    if instance.pk and not raw:
+        instance._spend_was = (
+            SpendLine.objects.filter(pk=instance.pk).values_list("project", "date").first()
+        )
+
+
+def on_line_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        was = getattr(instance, "_spend_was", None)
+        refresh_for_lines([(instance.project_id, instance.date)] + ([was] if was else []))
+
+
+def on_line_deleted(sender, instance, **kwargs):
+    refresh_for_lines([(instance.project_id, instance.date)])
