@@ -5,11 +5,13 @@ from decimal import Decimal
 
 from benchmarks.batches import BATCH, Progress, batched, random_day
 from benchmarks.sizes import BUSY_SHARE, BUSY_YEAR, FIRST_YEAR
+from evaluations import day_counts
 from evaluations.models import Family, FamilyNeed, FamilySupport, Outcome
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need, assess
 from governance.bulk import bulk_insert
 from governance.financial_years import fy_bounds
+from projects import spend_totals
 from projects.models import SpendLine
 
 EXPENSES = ["Staff", "Premises", "Supplies and services", "IT", "Commissioned services"]
@@ -55,6 +57,8 @@ class LedgerAndFamilies:
                 )
 
         batched(SpendLine, lines(), Progress(self.stdout, "ledger lines", total))
+        self.stdout.write("Summing the ledger by project and month")
+        spend_totals.refresh()
 
     def _outside_busy_year(self, start, end, busy_start, busy_end):
         end = min(end, self.today)
@@ -105,6 +109,8 @@ class LedgerAndFamilies:
                 ],
             )
             progress.add(len(records))
+        self.stdout.write("Counting the families by day for the results pages")
+        day_counts.refresh()
 
     def _family(self, number, needs_count, projects):
         rng, today = self.rng, self.today

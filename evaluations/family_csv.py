@@ -143,6 +143,12 @@ def clean(raw, lookups, today):
         problems.append("case closed is before plan start")
     if (
         values["identified_on"]
+        and values["case_closed"]
+        and values["identified_on"] > values["case_closed"]
+    ):
+        problems.append("the need was identified after the case closed")
+    if (
+        values["identified_on"]
         and values["achieved_on"]
         and values["achieved_on"] < values["identified_on"]
     ):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from evaluations import day_counts
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, Outcome
 from evaluations.rules import Need, assess
 from governance.bulk import bulk_insert, bulk_insert_rows
@@ -201,6 +202,8 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             done += len(batch)
             if progress:
                 progress(done, total)
+        if total:
+            day_counts.refresh()
         log(
             record_import,
             "evaluations.family_import",

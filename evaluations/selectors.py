@@ -1,15 +1,19 @@
 """Outcomes and value: the figures the admin, the portal, the public page, the workbook and
 ``outcome_report`` all show, computed in SQL here and nowhere else. Counts are unsuppressed;
 ``evaluations.presenting`` applies the disclosure rule for everyone outside the programme team.
+The programme's counts are sums over the results calendar (``evaluations.day_counts``); the
+counts by project, kind and fund read the families themselves.
 """
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
+from evaluations.day_counts import total
 from evaluations.models import (
+    DayCount,
     Family,
     FamilyNeed,
     FamilySupport,
@@ -21,9 +25,11 @@ from governance.financial_years import fy_bounds, fy_for_date, fy_name, fy_start
 from governance.models import Fund
 from governance.money import MoneyOutput, to_money
 from projects.models import Project
-from projects.selectors import PUBLIC_HEADINGS, Period, spend_lines
+from projects.selectors import PUBLIC_HEADINGS, Period, spend_months
 
 ZERO = Decimal("0.00")
+ONE_DAY = datetime.timedelta(days=1)
+Event = DayCount.Event
 GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
 
 
@@ -33,6 +39,48 @@ def counting_window(financial_year, as_of):
         return None, as_of
     start, end = fy_bounds(financial_year)
     return start, min(end, as_of)
+
+
+def begun(window):
+    start, end = window
+    return start is None or start <= end
+
+
+def _open_in(sums, key, window, opened, closed):
+    """Sums for what was open at some point in the window: opened by its last day, less what
+    closed before its first (nothing closes before it opens)."""
+    start, end = window
+    sums[f"{key}_opened"] = total(opened, last=end)
+    if start is not None:
+        sums[f"{key}_closed"] = total(closed, last=start - ONE_DAY)
+
+
+def _read_open(row, key):
+    return row[f"{key}_opened"] - row.get(f"{key}_closed", 0)
+
+
+def family_counts(windows):
+    """For each window: families supported (plan open in it), eligible families supported,
+    successful family outcomes counted in it and needs achieved in it. One query over the
+    results calendar; a window that has not begun counts nothing."""
+    sums = {}
+    for index, window in enumerate(windows):
+        _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
+        _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
+        sums[f"w{index}"] = total(Event.SUCCESSFUL, *window)
+        sums[f"a{index}"] = total(Event.NEED_ACHIEVED, *window)
+    row = DayCount.objects.aggregate(**sums) if sums else {}
+    return [
+        {
+            "supported": _read_open(row, f"s{index}"),
+            "eligible": _read_open(row, f"e{index}"),
+            "successful": row[f"w{index}"],
+            "achieved": row[f"a{index}"],
+        }
+        if begun(window)
+        else {"supported": 0, "eligible": 0, "successful": 0, "achieved": 0}
+        for index, window in enumerate(windows)
+    ]
 
 
 def within(field, window):
@@ -58,11 +106,8 @@ def successful(window, prefix=""):
 
 def spend_total(financial_year=None, **filters):
     """Spend in the year as the finance dashboard counts it: every ledger line dated in it."""
-    lines = spend_lines(Period(financial_year), **filters)
-    total = lines.aggregate(
-        total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput())
-    )["total"]
-    return total or ZERO
+    months = spend_months(Period(financial_year), **filters)
+    return months.aggregate(total=Sum("amount", output_field=MoneyOutput()))["total"] or ZERO
 
 
 def per(spend, count):
@@ -72,13 +117,8 @@ def per(spend, count):
 def year_summary(financial_year=None, as_of=None):
     """The programme's figures for a financial year (all years when None)."""
     as_of = as_of or datetime.date.today()
-    window = counting_window(financial_year, as_of)
-    counts = Family.objects.aggregate(
-        supported=Count("pk", filter=open_in(window)),
-        eligible=Count("pk", filter=open_in(window) & Q(eligible=True)),
-        successful=Count("pk", filter=successful(window)),
-    )
-    achieved = FamilyNeed.objects.filter(within("achieved_on", window)).count()
+    (counts,) = family_counts([counting_window(financial_year, as_of)])
+    achieved = counts["achieved"]
     spend = spend_total(financial_year)
     return {
         "financial_year": financial_year,
@@ -107,20 +147,14 @@ def by_outcome(financial_year=None, as_of=None):
     year), the projects' targets and what the projects reported."""
     as_of = as_of or datetime.date.today()
     window = counting_window(financial_year, as_of)
-    start, end = window
-    needs = FamilyNeed.objects.values("outcome").annotate(
-        with_need=Count(
-            "pk",
-            filter=open_in(window, "family__plan_start", "family__case_closed")
-            & Q(identified_on__lte=end),
-        ),
-        achieved=Count("pk", filter=within("achieved_on", window)),
-        sustained=Count(
-            "pk",
-            filter=Q(sustained=True, achieved_on__isnull=False)
-            & within("family__sustain_until", window),
-        ),
-    )
+    sums = {
+        "achieved": total(Event.NEED_ACHIEVED, *window),
+        "sustained": total(Event.NEED_SUSTAINED, *window),
+    }
+    _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
+    needs = DayCount.objects.filter(outcome__isnull=False).values("outcome").annotate(**sums)
+    if not begun(window):
+        needs = needs.none()
     needs = {row["outcome"]: row for row in needs}
     # The projects' targets and reported results ride on the outcomes query as subqueries.
     reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
@@ -138,7 +172,7 @@ def by_outcome(financial_year=None, as_of=None):
             {
                 "number": outcome.number,
                 "name": outcome.name,
-                "families_with_need": need.get("with_need", 0),
+                "families_with_need": _read_open(need, "need") if need else 0,
                 "achieved": need.get("achieved", 0),
                 "sustained": need.get("sustained", 0),
                 "target_families": outcome.target or 0,
@@ -193,15 +227,22 @@ def value_for_money(financial_year=None, by="project", as_of=None):
     window = counting_window(financial_year, as_of)
     key = GROUPINGS[by]
     spend = dict(
-        spend_lines(Period(financial_year))
+        spend_months(Period(financial_year))
         .values(key)
-        .annotate(total=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()))
+        .annotate(total=Sum("amount", output_field=MoneyOutput()))
         .values_list(key, "total")
     )
+    # A family has one support a project, so only kinds and funds need DISTINCT.
+    distinct = by != "project"
     supported, wins = {}, {}
-    for row in FamilySupport.objects.values(key).annotate(
-        supported=Count("family", distinct=True, filter=open_in(window, "start", "end")),
-        wins=Count("family", distinct=True, filter=successful(window, "family__")),
+    counted = open_in(window, "start", "end") | successful(window, "family__")
+    for row in (
+        FamilySupport.objects.filter(counted)
+        .values(key)
+        .annotate(
+            supported=Count("family", distinct=distinct, filter=open_in(window, "start", "end")),
+            wins=Count("family", distinct=distinct, filter=successful(window, "family__")),
+        )
     ):
         if row["supported"]:
             supported[row[key]] = row["supported"]
@@ -210,7 +251,7 @@ def value_for_money(financial_year=None, by="project", as_of=None):
     achieved = dict(
         FamilyNeed.objects.filter(within("achieved_on", window))
         .values(f"family__supports__{key}")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=distinct))
         .values_list(f"family__supports__{key}", "n")
     )
     keys = set(spend) | set(supported) | set(wins) | set(achieved)
@@ -238,7 +279,7 @@ def years_with_data(as_of=None):
     firsts = (
         Outcome.objects.annotate(
             plan=Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
-            spend=Subquery(spend_lines().order_by("date").values("date")[:1]),
+            spend=Subquery(spend_months().order_by("month").values("month")[:1]),
         )
         .values_list("plan", "spend")
         .first()
@@ -263,18 +304,12 @@ def results_by_year(years, as_of=None):
     as_of = as_of or datetime.date.today()
     if not years:
         return []
-    aggregates = {}
-    for year in years:
-        window = counting_window(year, as_of)
-        aggregates[f"supported_{year}"] = Count("pk", filter=open_in(window))
-        aggregates[f"eligible_{year}"] = Count("pk", filter=open_in(window) & Q(eligible=True))
-        aggregates[f"successful_{year}"] = Count("pk", filter=successful(window))
-    counts = Family.objects.aggregate(**aggregates)
-    spent = spend_lines().aggregate(
+    counts = family_counts([counting_window(year, as_of) for year in years])
+    spent = spend_months().aggregate(
         **{
             f"spend_{year}": Sum(
-                F("net_amount") + F("irrecoverable_vat"),
-                filter=Q(date__range=fy_bounds(year)),
+                "amount",
+                filter=Q(month__range=fy_bounds(year)),
                 output_field=MoneyOutput(),
             )
             for year in years
@@ -283,12 +318,12 @@ def results_by_year(years, as_of=None):
     return [
         {
             "financial_year": year,
-            "families_supported": counts[f"supported_{year}"],
-            "families_eligible": counts[f"eligible_{year}"],
-            "successful_family_outcomes": counts[f"successful_{year}"],
+            "families_supported": count["supported"],
+            "families_eligible": count["eligible"],
+            "successful_family_outcomes": count["successful"],
             "spend": spent[f"spend_{year}"] or ZERO,
         }
-        for year in years
+        for year, count in zip(years, counts, strict=True)
     ]
 
 
@@ -298,22 +333,20 @@ def needs_by_outcome_and_year(years, as_of=None, numbers=None):
     as_of = as_of or datetime.date.today()
     if not years:
         return {}, {}
+    windows = {year: counting_window(year, as_of) for year in years}
     counts = {}
     for index, year in enumerate(years):
-        window = counting_window(year, as_of)
-        counts[f"a{index}"] = Count("pk", filter=within("achieved_on", window))
-        counts[f"s{index}"] = Count(
-            "pk",
-            filter=Q(sustained=True, achieved_on__isnull=False)
-            & within("family__sustain_until", window),
-        )
+        counts[f"a{index}"] = total(Event.NEED_ACHIEVED, *windows[year])
+        counts[f"s{index}"] = total(Event.NEED_SUSTAINED, *windows[year])
     numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
     achieved = {(number, year): 0 for number in numbers for year in years}
     sustained = dict(achieved)
-    for row in FamilyNeed.objects.values("outcome__number").annotate(**counts):
+    rows = DayCount.objects.filter(outcome__isnull=False).values("outcome__number")
+    for row in rows.annotate(**counts):
         for index, year in enumerate(years):
-            achieved[(row["outcome__number"], year)] = row[f"a{index}"]
-            sustained[(row["outcome__number"], year)] = row[f"s{index}"]
+            if begun(windows[year]):
+                achieved[(row["outcome__number"], year)] = row[f"a{index}"]
+                sustained[(row["outcome__number"], year)] = row[f"s{index}"]
     return achieved, sustained
 
 

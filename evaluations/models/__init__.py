@@ -1,3 +1,4 @@
+from evaluations.models.counts import DayCount
 from evaluations.models.families import DataRelease, Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.models.framework import Outcome, UnitCost, ValueAssumptions
 from evaluations.models.pages import ResultsPage
@@ -6,6 +7,7 @@ from evaluations.models.studies import EvaluationStudy
 
 __all__ = [
     "DataRelease",
+    "DayCount",
     "EvaluationStudy",
     "Family",
     "FamilyImport",

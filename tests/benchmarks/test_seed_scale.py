@@ -7,9 +7,11 @@ from django.db.models import Sum
 
 from benchmarks.generate import Generator
 from benchmarks.sizes import BUSY_YEAR, SCALES
+from benchmarks.suite import selectors as selectors_benchmark
 from evaluations.models import Family, FamilyNeed
+from evaluations.selectors import value_for_money
 from governance.financial_years import fy_bounds
-from projects.models import BudgetProfileLine, Project, SpendLine
+from projects.models import BudgetProfileLine, Project, SpendLine, SpendMonth
 from proposals.models import Proposal
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +88,22 @@ def fingerprint(seed):
 def test_the_same_seed_gives_the_same_data(demo):
     assert fingerprint(5) == fingerprint(5)
     assert fingerprint(5) != fingerprint(6)
+
+
+def test_the_ledger_is_summed_by_month_as_it_is_written(demo):
+    generate()
+    assert SpendMonth.objects.aggregate(lines=Sum("lines"))["lines"] == SpendLine.objects.count()
+    assert (
+        SpendMonth.objects.aggregate(total=Sum("amount"))["total"]
+        == SpendLine.objects.aggregate(total=Sum("net_amount") + Sum("irrecoverable_vat"))["total"]
+    )
+
+
+def test_the_selectors_give_the_figures_of_the_hand_written_queries(demo):
+    generate()
+    results = selectors_benchmark.run(runs=1, today=TODAY)
+    assert [result["size"] for result in results] == [
+        len(value_for_money(BUSY_YEAR, as_of=TODAY)),
+        Project.objects.count(),
+    ]
+    assert all("on the ledger's lines it takes" in result["limit"] for result in results)

@@ -1,0 +1,96 @@
+"""The results calendar (``DayCount``): how many plans started, cases closed, needs were
+achieved ... on each day. A window's figures come from it by sums:
+
+- families supported (plan open at some point in the window) = plans started by its last day
+  less cases closed before its first (a case closes on or after its plan starts);
+- families with a need in an outcome area = needs open by the last day (identified, and the
+  plan started) less those whose case closed before the first day (the import refuses a need
+  identified after its case closed, so these had opened by then);
+- successful family outcomes, needs achieved and needs sustained = those dated in the window.
+
+It is rebuilt from the families in SQL by the import that changed them, in its transaction,
+and by ``manage.py refresh_results_calendar``."""
+
+from django.apps import apps as installed_apps
+from django.db import connection, transaction
+from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
+
+from evaluations.models import DayCount
+from governance.locks import one_at_a_time
+
+Event = DayCount.Event
+NO_OUTCOME = Value(None, output_field=IntegerField())
+EVERY = Q()
+
+
+def _families(apps, event, day, condition=EVERY):
+    return (
+        apps.get_model("evaluations", "Family")
+        .objects.order_by()
+        .filter(condition, **{f"{day}__isnull": False})
+        .values(the_day=F(day))
+        .annotate(event=Value(event.value), outcome=NO_OUTCOME, n=Count("pk"))
+    )
+
+
+def _needs(apps, event, day, condition=EVERY):
+    return (
+        apps.get_model("evaluations", "FamilyNeed")
+        .objects.order_by()
+        .filter(condition)
+        .annotate(the_day=day)
+        .filter(the_day__isnull=False)
+        .values("the_day", "outcome")
+        .annotate(event=Value(event.value), n=Count("pk"))
+    )
+
+
+def sources(apps):
+    """A queryset of (day, event, outcome, count) for every event."""
+    return [
+        _families(apps, Event.STARTED, "plan_start"),
+        _families(apps, Event.STARTED_ELIGIBLE, "plan_start", Q(eligible=True)),
+        _families(apps, Event.CLOSED, "case_closed"),
+        _families(apps, Event.CLOSED_ELIGIBLE, "case_closed", Q(eligible=True)),
+        _families(apps, Event.SUCCESSFUL, "sustain_until", Q(all_needs_sustained=True)),
+        _needs(apps, Event.NEED_OPENED, Greatest("family__plan_start", "identified_on")),
+        _needs(apps, Event.NEED_CLOSED, F("family__case_closed")),
+        _needs(apps, Event.NEED_ACHIEVED, F("achieved_on")),
+        _needs(
+            apps,
+            Event.NEED_SUSTAINED,
+            F("family__sustain_until"),
+            Q(sustained=True, achieved_on__isnull=False),
+        ),
+    ]
+
+
+def refresh(apps=installed_apps):
+    """Rebuild the calendar from every family: one DELETE and an INSERT ... SELECT ... GROUP BY
+    an event, in one transaction, one writer at a time. ``apps`` is a migration's models."""
+    counts = apps.get_model("evaluations", "DayCount")
+    table = counts._meta.db_table
+    with transaction.atomic():
+        one_at_a_time("evaluations.day_counts")
+        counts.objects.all().delete()
+        with connection.cursor() as cursor:
+            for queryset in sources(apps):
+                select, params = queryset.values_list(
+                    "the_day", "event", "outcome", "n"
+                ).query.sql_with_params()
+                cursor.execute(
+                    f"INSERT INTO {table} (day, event, outcome_id, count) {select}",  # noqa: S608
+                    params,
+                )
+
+
+def total(event, first=None, last=None):
+    """SUM of the event's counts dated from ``first`` to ``last`` (either end open when None),
+    as an aggregate expression for DayCount querysets; 0 when there are none."""
+    condition = Q(event=event)
+    if first is not None:
+        condition &= Q(day__gte=first)
+    if last is not None:
+        condition &= Q(day__lte=last)
+    return Coalesce(Sum("count", filter=condition), 0)

@@ -1,0 +1,36 @@
+"""Families and their needs counted by the day something happened to them, so that every
+results figure for any window of days is a sum over a few thousand rows instead of a pass over
+every family. Kept by ``evaluations.day_counts`` whenever families are imported."""
+
+from django.db import models
+
+
+class DayCount(models.Model):
+    class Event(models.TextChoices):
+        STARTED = "started", "Plans started"
+        STARTED_ELIGIBLE = "started_eligible", "Plans of eligible families started"
+        CLOSED = "closed", "Cases closed"
+        CLOSED_ELIGIBLE = "closed_eligible", "Cases of eligible families closed"
+        SUCCESSFUL = "successful", "Successful family outcomes (six months after closure)"
+        NEED_OPENED = "need_opened", "Needs open (identified, with the plan started)"
+        NEED_CLOSED = "need_closed", "Needs whose case closed"
+        NEED_ACHIEVED = "need_achieved", "Needs achieved"
+        NEED_SUSTAINED = "need_sustained", "Needs sustained (six months after closure)"
+
+    event = models.CharField(max_length=20, choices=Event.choices)
+    outcome = models.ForeignKey(
+        "evaluations.Outcome",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For the needs' events; blank for the families'.",
+    )
+    day = models.DateField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["event", "day"])]
+
+    def __str__(self):
+        return f"{self.day}: {self.count} {self.get_event_display().lower()}"
