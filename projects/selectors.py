@@ -42,8 +42,13 @@ class Period:
 ALL_TIME = Period()
 
 
+def _of_projects(queryset, filters):
+    """Rows of the projects the filters choose; every row when there are none."""
+    return queryset.filter(project__in=projects(**filters)) if filters else queryset
+
+
 def spend_lines(period=ALL_TIME, **filters):
-    lines = SpendLine.objects.filter(project__in=projects(**filters))
+    lines = _of_projects(SpendLine.objects.all(), filters)
     start, end = period.bounds()
     if start:
         lines = lines.filter(date__range=(start, end))
@@ -53,7 +58,7 @@ def spend_lines(period=ALL_TIME, **filters):
 def spend_months(period=ALL_TIME, **filters):
     """The ledger's monthly totals (net + irrecoverable VAT) in the period: periods are whole
     months, so these sum to exactly what the period's lines do."""
-    months = SpendMonth.objects.filter(project__in=projects(**filters))
+    months = _of_projects(SpendMonth.objects.all(), filters)
     start, end = period.bounds()
     if start:
         months = months.filter(month__range=(start, end))
@@ -77,6 +82,7 @@ def _sum_subquery(queryset, expression):
     return Coalesce(
         Subquery(
             queryset.filter(project=OuterRef("pk"))
+            .order_by()
             .values("project")
             .annotate(total=Sum(expression))
             .values("total")[:1],
@@ -140,7 +146,7 @@ def budget_against_actual(period=ALL_TIME, today=None, **filters):
     )
     queryset = (
         projects(**filters)
-        .select_related("lead_organisation", "fund")
+        .select_related("lead_organisation")
         .annotate(
             period_budget=_sum_subquery(profile, "amount"),
             period_spent=_sum_subquery(spend_months(period), "amount"),
