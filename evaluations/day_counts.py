@@ -8,8 +8,11 @@ achieved ... on each day. A window's figures come from it by sums:
   identified after its case closed, so these had opened by then);
 - successful family outcomes, needs achieved and needs sustained = those dated in the window.
 
-It is rebuilt from the families in SQL by the import that changed them, in its transaction,
-and by ``manage.py refresh_results_calendar``."""
+The family import moves it by what the families it wrote count now less what they counted
+before, in its transaction; ``manage.py refresh_results_calendar`` rebuilds it in SQL."""
+
+import datetime
+from collections import Counter
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
@@ -24,21 +27,23 @@ NO_OUTCOME = Value(None, output_field=IntegerField())
 EVERY = Q()
 
 
-def _families(apps, event, day, condition=EVERY):
+def _families(apps, families, event, day, condition=EVERY):
+    rows = apps.get_model("evaluations", "Family").objects.order_by()
+    if families is not None:
+        rows = rows.filter(pk__in=families)
     return (
-        apps.get_model("evaluations", "Family")
-        .objects.order_by()
-        .filter(condition, **{f"{day}__isnull": False})
+        rows.filter(condition, **{f"{day}__isnull": False})
         .values(the_day=F(day))
         .annotate(event=Value(event.value), outcome=NO_OUTCOME, n=Count("pk"))
     )
 
 
-def _needs(apps, event, day, condition=EVERY):
+def _needs(apps, families, event, day, condition=EVERY):
+    rows = apps.get_model("evaluations", "FamilyNeed").objects.order_by()
+    if families is not None:
+        rows = rows.filter(family__in=families)
     return (
-        apps.get_model("evaluations", "FamilyNeed")
-        .objects.order_by()
-        .filter(condition)
+        rows.filter(condition)
         .annotate(the_day=day)
         .filter(the_day__isnull=False)
         .values("the_day", "outcome")
@@ -46,19 +51,21 @@ def _needs(apps, event, day, condition=EVERY):
     )
 
 
-def sources(apps):
-    """A queryset of (day, event, outcome, count) for every event."""
+def sources(apps, families=None):
+    """A queryset of (day, event, outcome, count) for every event, counting the families
+    given (a queryset of their ids; every family when None)."""
     return [
-        _families(apps, Event.STARTED, "plan_start"),
-        _families(apps, Event.STARTED_ELIGIBLE, "plan_start", Q(eligible=True)),
-        _families(apps, Event.CLOSED, "case_closed"),
-        _families(apps, Event.CLOSED_ELIGIBLE, "case_closed", Q(eligible=True)),
-        _families(apps, Event.SUCCESSFUL, "sustain_until", Q(all_needs_sustained=True)),
-        _needs(apps, Event.NEED_OPENED, Greatest("family__plan_start", "identified_on")),
-        _needs(apps, Event.NEED_CLOSED, F("family__case_closed")),
-        _needs(apps, Event.NEED_ACHIEVED, F("achieved_on")),
+        _families(apps, families, Event.STARTED, "plan_start"),
+        _families(apps, families, Event.STARTED_ELIGIBLE, "plan_start", Q(eligible=True)),
+        _families(apps, families, Event.CLOSED, "case_closed"),
+        _families(apps, families, Event.CLOSED_ELIGIBLE, "case_closed", Q(eligible=True)),
+        _families(apps, families, Event.SUCCESSFUL, "sustain_until", Q(all_needs_sustained=True)),
+        _needs(apps, families, Event.NEED_OPENED, Greatest("family__plan_start", "identified_on")),
+        _needs(apps, families, Event.NEED_CLOSED, F("family__case_closed")),
+        _needs(apps, families, Event.NEED_ACHIEVED, F("achieved_on")),
         _needs(
             apps,
+            families,
             Event.NEED_SUSTAINED,
             F("family__sustain_until"),
             Q(sustained=True, achieved_on__isnull=False),
@@ -83,6 +90,47 @@ def refresh(apps=installed_apps):
                     f"INSERT INTO {table} (day, event, outcome_id, count) {select}",  # noqa: S608
                     params,
                 )
+
+
+def counted(families):
+    """{(event, outcome id, day): count} for the given families (a queryset of their ids)."""
+    counts = Counter()
+    for queryset in sources(installed_apps, families):
+        for day, event, outcome, n in queryset.values_list("the_day", "event", "outcome", "n"):
+            day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
+            counts[(event, outcome, day)] += n
+    return counts
+
+
+def apply(change):
+    """Add a signed change {(event, outcome id, day): count} to the calendar: how an import
+    that replaced some families moves it (what they count now less what they counted before),
+    in work proportional to the days touched, not to the families."""
+    change = {key: n for key, n in change.items() if n}
+    if not change:
+        return
+    with transaction.atomic():
+        one_at_a_time("evaluations.day_counts")
+        days = [day for _event, _outcome, day in change]
+        rows = DayCount.objects.filter(
+            event__in={event for event, _outcome, _day in change},
+            day__range=(min(days), max(days)),
+        )
+        changed, emptied = [], []
+        for row in rows:
+            n = change.pop((row.event, row.outcome_id, row.day), 0)
+            if n:
+                row.count += n
+                (changed if row.count else emptied).append(row)
+        DayCount.objects.bulk_update(changed, ["count"], batch_size=1000)
+        DayCount.objects.filter(pk__in=[row.pk for row in emptied]).delete()
+        DayCount.objects.bulk_create(
+            [
+                DayCount(event=event, outcome_id=outcome, day=day, count=n)
+                for (event, outcome, day), n in change.items()
+            ],
+            batch_size=1000,
+        )
 
 
 def total(event, first=None, last=None):

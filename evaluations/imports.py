@@ -2,6 +2,7 @@
 replaced whole (its needs and the projects that supported it), so importing a newer export
 updates families and importing the same file again changes nothing."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -180,7 +181,9 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             done += len(batch)
             if progress:
                 progress(done, total)
+        before = Counter()
         for batch in _batches(changed):
+            before.update(day_counts.counted([pk for pk, _record in batch]))
             Family.objects.bulk_update(
                 [_family(record, record_import, pk=pk) for pk, record in batch],
                 [
@@ -203,7 +206,9 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             if progress:
                 progress(done, total)
         if total:
-            day_counts.refresh()
+            change = day_counts.counted(Family.objects.filter(family_import=record_import))
+            change.subtract(before)
+            day_counts.apply(change)
         log(
             record_import,
             "evaluations.family_import",

@@ -128,7 +128,7 @@ def spend_import(*, user, data, filename, dry_run=False, progress=None):
             bulk_insert(SpendLine, batch)
             if progress:
                 progress(min(start + BATCH, len(new)), len(new))
-        spend_totals.refresh_for_lines((line.project_id, line.date) for line in new)
+        spend_totals.add_lines(new)
         log(
             record,
             "projects.spend_import",

@@ -1,10 +1,12 @@
 """The ledger summed by project and month (``SpendMonth``), which every page, export and
 report that shows spend reads instead of the ledger. The totals are rebuilt from the ledger
-in SQL, in the transaction that changed it: by the import for the projects and months it
-added to, by ``on_line_saved``/``on_line_deleted`` for a line written one at a time (the back
+in SQL, in the transaction that changed it: the import adds its new lines to the months they
+fall in, and ``on_line_saved``/``on_line_deleted`` for a line written one at a time (the back
 office, the shell, the tests' factories), and by ``refresh_spend_totals`` for everything."""
 
 import datetime
+from collections import defaultdict
+from decimal import Decimal
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
@@ -13,7 +15,7 @@ from django.db.models.functions import TruncMonth
 
 from governance.locks import one_at_a_time
 from governance.money import MoneyOutput
-from projects.models import SpendLine
+from projects.models import SpendLine, SpendMonth
 
 
 def _month_after(day):
@@ -56,6 +58,39 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
                 f"INSERT INTO {table} (project_id, month, amount, lines) {select}",  # noqa: S608
                 params,
             )
+
+
+def add_lines(lines):
+    """Add new ledger lines (SpendLine instances, already written in this transaction) to
+    their months' totals: work proportional to the months touched, not to the ledger."""
+    added = defaultdict(lambda: [Decimal("0.00"), 0])
+    for line in lines:
+        total = added[(line.project_id, line.date.replace(day=1))]
+        total[0] += line.net_amount + line.irrecoverable_vat
+        total[1] += 1
+    if not added:
+        return
+    with transaction.atomic():
+        one_at_a_time("projects.spend_totals")
+        kept = SpendMonth.objects.filter(
+            project__in={project for project, _ in added},
+            month__range=(min(month for _, month in added), max(month for _, month in added)),
+        )
+        changed = []
+        for row in kept:
+            total = added.pop((row.project_id, row.month), None)
+            if total:
+                row.amount += total[0]
+                row.lines += total[1]
+                changed.append(row)
+        SpendMonth.objects.bulk_update(changed, ["amount", "lines"], batch_size=1000)
+        SpendMonth.objects.bulk_create(
+            [
+                SpendMonth(project_id=project, month=month, amount=amount, lines=count)
+                for (project, month), (amount, count) in added.items()
+            ],
+            batch_size=1000,
+        )
 
 
 def refresh_for_lines(lines):

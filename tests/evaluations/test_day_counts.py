@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
+from evaluations import day_counts
 from evaluations.models import DayCount, Family, FamilyNeed
 from evaluations.selectors import (
     by_outcome,
@@ -154,3 +155,15 @@ def test_a_need_identified_after_its_case_closed_is_refused(import_families):
     with pytest.raises(FamilyImportRefused) as refused:
         import_families(family_rows_csv(rows), today=TODAY)
     assert refused.value.errors == [(2, "the need was identified after the case closed")]
+
+
+def test_an_import_moves_the_calendar_to_what_a_rebuild_gives(families, import_families):
+    rows = [
+        ["CASE-1", "01/04/2026", "02/04/2026", "", 3, "01/04/2026", "02/04/2026", "yes", ""],
+        ["CASE-2", "03/03/2023", "", "", 4, "04/03/2023", "", "", ""],
+        ["CASE-NEW", "05/05/2025", "06/06/2025", "", 5, "05/05/2025", "", "", ""],
+    ]
+    import_families(family_rows_csv(rows), today=TODAY)
+    moved = sorted(DayCount.objects.values_list("event", "outcome", "day", "count"))
+    day_counts.refresh()
+    assert moved == sorted(DayCount.objects.values_list("event", "outcome", "day", "count"))

@@ -119,13 +119,14 @@ def test_spend_by_month_reads_the_totals(db):
 
 
 class TotalsFollowAnyChanges(TestCase):
-    """Any mix of lines added, moved and deleted one at a time or imported in a batch."""
+    """Any mix of lines added, moved and deleted one at a time or added in a batch (as the
+    import does)."""
 
     @settings(max_examples=25, deadline=None)
     @given(
         st.lists(
             st.tuples(
-                st.sampled_from(["add", "move", "delete", "refresh_month"]),
+                st.sampled_from(["add", "add_batch", "move", "delete", "refresh_month"]),
                 st.integers(0, 2),
                 st.dates(datetime.date(2025, 1, 1), datetime.date(2027, 12, 31)),
                 st.decimals(-500, 5000, places=2),
@@ -139,6 +140,13 @@ class TotalsFollowAnyChanges(TestCase):
             line = SpendLine.objects.order_by("?").first()
             if action == "add" or line is None:
                 SpendLineFactory(project=projects[index], date=day, net_amount=amount)
+            elif action == "add_batch":
+                batch = [
+                    SpendLineFactory.build(project=projects[index], date=day, net_amount=amount),
+                    SpendLineFactory.build(project=projects[0], date=day, net_amount=amount),
+                ]
+                SpendLine.objects.bulk_create(batch)
+                spend_totals.add_lines(batch)
             elif action == "move":
                 line.project, line.date = projects[index], day
                 line.save()
