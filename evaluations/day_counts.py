@@ -20,10 +20,11 @@ from django.db.models import Count, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 
 from evaluations.models import DayCount
+from governance.bulk import add_to_totals
 from governance.locks import one_at_a_time
 
 Event = DayCount.Event
-NO_OUTCOME = Value(None, output_field=IntegerField())
+NO_OUTCOME = Value(0, output_field=IntegerField())
 EVERY = Q()
 
 
@@ -34,7 +35,7 @@ def _families(apps, families, event, day, condition=EVERY):
     return (
         rows.filter(condition, **{f"{day}__isnull": False})
         .values(the_day=F(day))
-        .annotate(event=Value(event.value), outcome=NO_OUTCOME, n=Count("pk"))
+        .annotate(event=Value(event.value), area=NO_OUTCOME, n=Count("pk"))
     )
 
 
@@ -46,13 +47,13 @@ def _needs(apps, families, event, day, condition=EVERY):
         rows.filter(condition)
         .annotate(the_day=day)
         .filter(the_day__isnull=False)
-        .values("the_day", "outcome")
+        .values("the_day", area=F("outcome__number"))
         .annotate(event=Value(event.value), n=Count("pk"))
     )
 
 
 def sources(apps, families=None):
-    """A queryset of (day, event, outcome, count) for every event, counting the families
+    """A queryset of (day, event, outcome area, count) for every event, counting the families
     given (a queryset of their ids; every family when None)."""
     return [
         _families(apps, families, Event.STARTED, "plan_start"),
@@ -84,53 +85,36 @@ def refresh(apps=installed_apps):
         with connection.cursor() as cursor:
             for queryset in sources(apps):
                 select, params = queryset.values_list(
-                    "the_day", "event", "outcome", "n"
+                    "the_day", "event", "area", "n"
                 ).query.sql_with_params()
                 cursor.execute(
-                    f"INSERT INTO {table} (day, event, outcome_id, count) {select}",  # noqa: S608
+                    f"INSERT INTO {table} (day, event, outcome, count) {select}",  # noqa: S608
                     params,
                 )
 
 
 def counted(families):
-    """{(event, outcome id, day): count} for the given families (a queryset of their ids)."""
+    """{(event, outcome area, day): count} for the given families (ids, or a queryset of
+    them)."""
     counts = Counter()
     for queryset in sources(installed_apps, families):
-        for day, event, outcome, n in queryset.values_list("the_day", "event", "outcome", "n"):
+        for day, event, outcome, n in queryset.values_list("the_day", "event", "area", "n"):
             day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
             counts[(event, outcome, day)] += n
     return counts
 
 
 def apply(change):
-    """Add a signed change {(event, outcome id, day): count} to the calendar: how an import
+    """Add a signed change {(event, outcome area, day): count} to the calendar: how an import
     that replaced some families moves it (what they count now less what they counted before),
     in work proportional to the days touched, not to the families."""
-    change = {key: n for key, n in change.items() if n}
-    if not change:
+    rows = [(event, area, day, n) for (event, area, day), n in change.items() if n]
+    if not rows:
         return
     with transaction.atomic():
         one_at_a_time("evaluations.day_counts")
-        days = [day for _event, _outcome, day in change]
-        rows = DayCount.objects.filter(
-            event__in={event for event, _outcome, _day in change},
-            day__range=(min(days), max(days)),
-        )
-        changed, emptied = [], []
-        for row in rows:
-            n = change.pop((row.event, row.outcome_id, row.day), 0)
-            if n:
-                row.count += n
-                (changed if row.count else emptied).append(row)
-        DayCount.objects.bulk_update(changed, ["count"], batch_size=1000)
-        DayCount.objects.filter(pk__in=[row.pk for row in emptied]).delete()
-        DayCount.objects.bulk_create(
-            [
-                DayCount(event=event, outcome_id=outcome, day=day, count=n)
-                for (event, outcome, day), n in change.items()
-            ],
-            batch_size=1000,
-        )
+        add_to_totals(DayCount, ["event", "outcome", "day"], ["count"], rows)
+        DayCount.objects.filter(count=0).delete()
 
 
 def total(event, first=None, last=None):

@@ -152,7 +152,7 @@ def by_outcome(financial_year=None, as_of=None):
         "sustained": total(Event.NEED_SUSTAINED, *window),
     }
     _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
-    needs = DayCount.objects.filter(outcome__isnull=False).values("outcome").annotate(**sums)
+    needs = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
     if not begun(window):
         needs = needs.none()
     needs = {row["outcome"]: row for row in needs}
@@ -167,7 +167,7 @@ def by_outcome(financial_year=None, as_of=None):
     )
     rows = []
     for outcome in outcomes:
-        need = needs.get(outcome.pk, {})
+        need = needs.get(outcome.number, {})
         rows.append(
             {
                 "number": outcome.number,
@@ -341,12 +341,12 @@ def needs_by_outcome_and_year(years, as_of=None, numbers=None):
     numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
     achieved = {(number, year): 0 for number in numbers for year in years}
     sustained = dict(achieved)
-    rows = DayCount.objects.filter(outcome__isnull=False).values("outcome__number")
+    rows = DayCount.objects.filter(outcome__gt=0).values("outcome")
     for row in rows.annotate(**counts):
         for index, year in enumerate(years):
             if begun(windows[year]):
-                achieved[(row["outcome__number"], year)] = row[f"a{index}"]
-                sustained[(row["outcome__number"], year)] = row[f"s{index}"]
+                achieved[(row["outcome"], year)] = row[f"a{index}"]
+                sustained[(row["outcome"], year)] = row[f"s{index}"]
     return achieved, sustained
 
 

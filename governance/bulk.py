@@ -69,3 +69,33 @@ def _copy(model, fields, rows):
     ):
         for row in rows:
             copy.write_row(row)
+
+
+def add_to_totals(model, keys, sums, rows):
+    """Add rows of (*keys, *sums) to a table of totals with a unique constraint on ``keys``
+    (column names): a new key is inserted, a key already there has the sums added to its own.
+    INSERT ... ON CONFLICT DO UPDATE, which PostgreSQL and SQLite both have: on PostgreSQL from
+    a temporary table filled by COPY (one statement however many rows), on SQLite a row at a
+    time in process. Each key may appear once in ``rows``."""
+    rows = list(rows)
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(name) for name in [*keys, *sums])
+    upsert = f"ON CONFLICT ({', '.join(quote(name) for name in keys)}) DO UPDATE SET " + ", ".join(
+        f"{quote(name)} = {table}.{quote(name)} + excluded.{quote(name)}" for name in sums
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            marks = ", ".join(["%s"] * (len(keys) + len(sums)))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}) {upsert}", rows)  # noqa: S608
+            return
+        staging = f"SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
+        cursor.execute(f"CREATE TEMPORARY TABLE staged_totals AS {staging}")
+        with cursor.cursor.copy(f"COPY staged_totals ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        staged = f"SELECT {columns} FROM staged_totals {upsert}"  # noqa: S608
+        cursor.execute(f"INSERT INTO {table} ({columns}) {staged}")
+        cursor.execute("DROP TABLE staged_totals")

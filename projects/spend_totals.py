@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
+from governance.bulk import add_to_totals
 from governance.locks import one_at_a_time
 from governance.money import MoneyOutput
 from projects.models import SpendLine, SpendMonth
@@ -72,24 +73,11 @@ def add_lines(lines):
         return
     with transaction.atomic():
         one_at_a_time("projects.spend_totals")
-        kept = SpendMonth.objects.filter(
-            project__in={project for project, _ in added},
-            month__range=(min(month for _, month in added), max(month for _, month in added)),
-        )
-        changed = []
-        for row in kept:
-            total = added.pop((row.project_id, row.month), None)
-            if total:
-                row.amount += total[0]
-                row.lines += total[1]
-                changed.append(row)
-        SpendMonth.objects.bulk_update(changed, ["amount", "lines"], batch_size=1000)
-        SpendMonth.objects.bulk_create(
-            [
-                SpendMonth(project_id=project, month=month, amount=amount, lines=count)
-                for (project, month), (amount, count) in added.items()
-            ],
-            batch_size=1000,
+        add_to_totals(
+            SpendMonth,
+            ["project_id", "month"],
+            ["amount", "lines"],
+            [(project, month, amount, n) for (project, month), (amount, n) in added.items()],
         )
 
 

@@ -18,19 +18,16 @@ class DayCount(models.Model):
         NEED_SUSTAINED = "need_sustained", "Needs sustained (six months after closure)"
 
     event = models.CharField(max_length=20, choices=Event.choices)
-    outcome = models.ForeignKey(
-        "evaluations.Outcome",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="For the needs' events; blank for the families'.",
+    outcome = models.PositiveSmallIntegerField(
+        help_text="The outcome area's number for the needs' events; 0 for the families'."
     )
     day = models.DateField()
-    count = models.PositiveIntegerField()
+    count = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["event", "day"])]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "outcome", "day"], name="one_count_a_day")
+        ]
 
     def __str__(self):
         return f"{self.day}: {self.count} {self.get_event_display().lower()}"
