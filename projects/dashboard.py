@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q, Sum
 from django.http import FileResponse, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
@@ -18,7 +20,13 @@ from projects.exports.grants import write_grants_json, write_grants_xlsx
 from projects.exports.transparency import write_transparency
 from projects.exports.workbook import _months, write_workbook
 from projects.models import BudgetProfileLine, Project
-from projects.selectors import Period, budget_against_actual, spend_by_month, totals
+from projects.selectors import (
+    Period,
+    budget_against_actual,
+    projects,
+    spend_each_month,
+    totals,
+)
 from proposals.models import Proposal
 
 
@@ -42,8 +50,9 @@ class FinanceFilterSet(django_filters.FilterSet):
     fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all())
     kind = django_filters.ChoiceFilter(choices=Proposal.Kind.choices)
     status = django_filters.ChoiceFilter(choices=Project.Status.choices)
-    project = django_filters.ModelChoiceFilter(
-        queryset=Project.objects.all(), method="noop", label="Project"
+    # A reference box, not a list: a national programme has thousands of projects.
+    project = django_filters.CharFilter(
+        label="Project reference or cost centre", method="noop", max_length=30
     )
 
     class Meta:
@@ -59,22 +68,32 @@ class FinanceFilterSet(django_filters.FilterSet):
         quarter = (
             int(data["quarter"]) if data.get("quarter") and data.get("financial_year") else None
         )
-        filters = {k: data[k] for k in ("fund", "kind", "status", "project") if data.get(k)}
+        filters = {k: data[k] for k in ("fund", "kind", "status") if data.get(k)}
+        if data.get("project"):
+            code = data["project"].strip()
+            found = Project.objects.filter(Q(reference__iexact=code) | Q(cost_centre__iexact=code))
+            # An unknown reference chooses no project, and the page says none match.
+            filters["project"] = found.values_list("pk", flat=True).first() or 0
         return Period(data.get("financial_year") or None, quarter), filters
 
 
-def monthly_chart(period, rows, filters):
-    """Budget (each quarter's profile spread over its months) and spend, month by month."""
+def monthly_chart(period, filters):
+    """Budget (each quarter's profile spread over its months) and spend, month by month, for
+    the projects the filters choose: two grouped queries, however many projects."""
     months = _months(period)
     if not months:
         return []
-    spent = defaultdict(Decimal)
-    for (_, month), amount in spend_by_month(period, **filters).items():
-        spent[month] += amount
+    spent = defaultdict(Decimal, spend_each_month(period, **filters))
     budget = defaultdict(Decimal)
-    profile = BudgetProfileLine.objects.filter(
-        project__in=[r.project.pk for r in rows], financial_year=period.financial_year
-    ).values_list("quarter", "amount")
+    profile = (
+        BudgetProfileLine.objects.filter(
+            project__in=projects(**filters), financial_year=period.financial_year
+        )
+        .order_by()
+        .values("quarter")
+        .annotate(total=Sum("amount"))
+        .values_list("quarter", "total")
+    )
     for quarter, amount in profile:
         for offset in range(3):
             month = months[(quarter - 1) * 3 + offset] if len(months) == 12 else None
@@ -102,6 +121,7 @@ def monthly_chart(period, rows, filters):
 
 
 CHART_HEIGHT = 170
+ROWS_PER_PAGE = 50
 
 
 class FinanceDashboardView(generic.base.WagtailAdminTemplateMixin, TemplateView):
@@ -125,10 +145,10 @@ class FinanceDashboardView(generic.base.WagtailAdminTemplateMixin, TemplateView)
         context.update(
             {
                 "filters": filterset,
-                "rows": rows,
+                "page": Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page")),
                 "totals": totals(rows),
                 "period": period,
-                "chart": monthly_chart(period, rows, filters),
+                "chart": monthly_chart(period, filters),
                 "query": self.request.GET.urlencode() or f"financial_year={current_fy()}",
             }
         )

@@ -73,7 +73,7 @@ def projects(fund=None, kind=None, status=None, project=None):
         queryset = queryset.filter(kind=kind)
     if status:
         queryset = queryset.filter(status=status)
-    if project:
+    if project is not None:
         queryset = queryset.filter(pk=getattr(project, "pk", project))
     return queryset
 
@@ -176,6 +176,18 @@ def spend_by_month(period, **filters):
     """{(project id, first of month): spent} for the period, summed in SQL."""
     rows = spend_months(period, **filters).values_list("project", "month", "amount")
     return {(project, month): amount for project, month, amount in rows}
+
+
+def spend_each_month(period, **filters):
+    """{first of month: spent} over the projects the filters choose, summed in SQL."""
+    rows = (
+        spend_months(period, **filters)
+        .order_by()
+        .values("month")
+        .annotate(total=Sum("amount", output_field=MoneyOutput()))
+        .values_list("month", "total")
+    )
+    return dict(rows)
 
 
 def transparency_lines(period=ALL_TIME, **filters):

@@ -79,3 +79,24 @@ def test_every_dashboard_filter_has_a_label(client_for, finance_officer):
     page = client_for(finance_officer).get("/admin/finance/").content.decode()
     assert "[invalid name]" not in page
     assert "Financial year" in page
+
+
+def test_the_dashboard_lists_a_page_of_projects_and_totals_them_all(
+    client_for, finance_officer, monkeypatch
+):
+    monkeypatch.setattr("projects.dashboard.ROWS_PER_PAGE", 1)
+    ProjectFactory.create_batch(2, approved_amount=Decimal("1000.00"))
+    page = client_for(finance_officer).get("/admin/finance/?financial_year=&page=2")
+    assert len(page.context["page"].object_list) == 1
+    assert page.context["totals"]["budget"] == Decimal("2000.00")
+
+
+def test_a_project_is_chosen_by_its_reference_or_cost_centre(client_for, finance_officer):
+    chosen, _other = ProjectFactory(cost_centre="FP2026077"), ProjectFactory()
+    client = client_for(finance_officer)
+    for code in [chosen.reference.lower(), " fp2026077 "]:
+        page = client.get("/admin/finance/", {"financial_year": "", "project": code})
+        assert [row.project for row in page.context["page"]] == [chosen]
+    unknown = client.get("/admin/finance/", {"financial_year": "", "project": "FP-NONE"})
+    assert list(unknown.context["page"]) == []
+    assert "No projects match these filters." in unknown.content.decode()
