@@ -17,6 +17,7 @@ from evaluations.models import (
     UnitCost,
 )
 from governance.admin_listing import ListingViewSet, ProgrammeViewSet
+from governance.filters import ProjectReferenceFilter
 
 
 class OutcomeViewSet(ProgrammeViewSet):
@@ -98,6 +99,8 @@ class FamilyImportViewSet(ListingViewSet):
 
 
 class ProjectResultFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
+
     class Meta:
         model = ProjectResult
         fields = ["project", "financial_year", "quarter", "outcome"]
@@ -156,6 +159,14 @@ class ProjectResultViewSet(ListingViewSet):
     list_select_related = ["project", "outcome", "entered_by"]
 
 
+class ProjectTargetFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
+
+    class Meta:
+        model = ProjectTarget
+        fields = ["project", "outcome"]
+
+
 class ProjectTargetViewSet(ListingViewSet):
     model = ProjectTarget
     icon = "pick"
@@ -163,7 +174,7 @@ class ProjectTargetViewSet(ListingViewSet):
     menu_order = 331
     add_to_admin_menu = True
     list_display = ["project", "outcome", "expected_families"]
-    list_filter = ["project", "outcome"]
+    filterset_class = ProjectTargetFilterSet
     search_fields = ["project__reference", "project__title"]
     form_fields = ["project", "outcome", "expected_families"]
 

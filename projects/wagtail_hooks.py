@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
 from governance.admin_listing import ListingViewSet
+from governance.filters import ProjectReferenceFilter
 from projects.admin_forms import SpendLineForm
 from projects.admin_plans import BudgetProfileView, MilestonesView
 from projects.admin_views import OverdueReportsView, SpendImportView
@@ -122,6 +123,7 @@ class ProjectViewSet(ListingViewSet):
 
 
 class SpendFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
     date = django_filters.DateFromToRangeFilter(label="Date")
 
     class Meta:
@@ -165,6 +167,8 @@ class SpendLineViewSet(ListingViewSet):
 
 
 class ProgressReportFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
+
     class Meta:
         model = ProgressReport
         fields = ["project", "financial_year", "quarter", "rag"]

@@ -77,3 +77,13 @@ def test_the_programme_team_reads_the_ledger_but_cannot_import(client_for, progr
 
 def test_leads_are_kept_out_of_the_ledger(client_for, lead):
     assert client_for(lead).get("/admin/spend/").status_code == 403
+
+
+def test_the_ledger_is_filtered_by_a_typed_project_reference(client_for, finance_officer, project):
+    from tests.factories import SpendLineFactory
+
+    mine = SpendLineFactory(project=project)
+    SpendLineFactory()
+    page = client_for(finance_officer).get("/admin/spend/", {"project": "fp2026005"})
+    assert list(page.context["object_list"]) == [mine]
+    assert 'type="text" name="project"' in page.content.decode()
