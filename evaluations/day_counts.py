@@ -8,8 +8,9 @@ achieved ... on each day. A window's figures come from it by sums:
   identified after its case closed, so these had opened by then);
 - successful family outcomes, needs achieved and needs sustained = those dated in the window.
 
-The family import moves it by what the families it wrote count now less what they counted
-before, in its transaction; ``manage.py refresh_results_calendar`` rebuilds it in SQL."""
+The family import moves it by what the families it writes count (``events_of``) less what the
+ones it replaces counted before (``counted``), in its transaction;
+``manage.py refresh_results_calendar`` rebuilds it in SQL."""
 
 import datetime
 from collections import Counter
@@ -91,6 +92,29 @@ def refresh(apps=installed_apps):
                     f"INSERT INTO {table} (day, event, outcome, count) {select}",  # noqa: S608
                     params,
                 )
+
+
+def events_of(family, needs):
+    """The calendar entries (event, outcome area, day) of one family about to be written,
+    from the family (with its standing worked out) and its needs (``rules.Need``): what
+    ``sources`` counts in SQL, so an import need not read back what it has just written."""
+    yield Event.STARTED.value, 0, family.plan_start
+    if family.eligible:
+        yield Event.STARTED_ELIGIBLE.value, 0, family.plan_start
+    if family.case_closed:
+        yield Event.CLOSED.value, 0, family.case_closed
+        if family.eligible:
+            yield Event.CLOSED_ELIGIBLE.value, 0, family.case_closed
+    if family.all_needs_sustained and family.sustain_until:
+        yield Event.SUCCESSFUL.value, 0, family.sustain_until
+    for need in needs:
+        yield Event.NEED_OPENED.value, need.outcome, max(family.plan_start, need.identified_on)
+        if family.case_closed:
+            yield Event.NEED_CLOSED.value, need.outcome, family.case_closed
+        if need.achieved_on:
+            yield Event.NEED_ACHIEVED.value, need.outcome, need.achieved_on
+            if need.sustained and family.sustain_until:
+                yield Event.NEED_SUSTAINED.value, need.outcome, family.sustain_until
 
 
 def counted(families):

@@ -88,6 +88,11 @@ def _family(record, record_import, pk=None):
     )
 
 
+def _count(change, families, records):
+    for family, record in zip(families, records, strict=True):
+        change.update(day_counts.events_of(family, record.needs.values()))
+
+
 NEED_COLUMNS = ["family_id", "outcome_id", "identified_on", "achieved_on", "sustained"]
 SUPPORT_COLUMNS = ["family_id", "project_id", "start", "end"]
 
@@ -170,8 +175,13 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             families_unchanged=result.unchanged,
         )
         total, done = len(new) + len(changed), 0
+        # The results calendar moves by what these families count now less what the changed
+        # ones counted before.
+        change = Counter()
         for batch in _batches(new):
-            bulk_insert(Family, [_family(record, record_import) for record in batch])
+            families = [_family(record, record_import) for record in batch]
+            bulk_insert(Family, families)
+            _count(change, families, batch)
             pks = dict(
                 Family.objects.filter(case_hash__in=[r.case_hash for r in batch]).values_list(
                     "case_hash", "pk"
@@ -181,11 +191,12 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             done += len(batch)
             if progress:
                 progress(done, total)
-        before = Counter()
         for batch in _batches(changed):
-            before.update(day_counts.counted([pk for pk, _record in batch]))
+            change.subtract(day_counts.counted([pk for pk, _record in batch]))
+            families = [_family(record, record_import, pk=pk) for pk, record in batch]
+            _count(change, families, [record for _pk, record in batch])
             Family.objects.bulk_update(
-                [_family(record, record_import, pk=pk) for pk, record in batch],
+                families,
                 [
                     "lead_organisation",
                     "lead_role",
@@ -205,10 +216,7 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
             done += len(batch)
             if progress:
                 progress(done, total)
-        if total:
-            change = day_counts.counted(Family.objects.filter(family_import=record_import))
-            change.subtract(before)
-            day_counts.apply(change)
+        day_counts.apply(change)
         log(
             record_import,
             "evaluations.family_import",
