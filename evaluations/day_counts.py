@@ -16,12 +16,12 @@ import datetime
 from collections import Counter
 
 from django.apps import apps as installed_apps
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 
 from evaluations.models import DayCount
-from governance.bulk import add_to_totals
+from governance.bulk import add_to_totals, insert_select
 from governance.locks import one_at_a_time
 
 Event = DayCount.Event
@@ -79,19 +79,12 @@ def refresh(apps=installed_apps):
     """Rebuild the calendar from every family: one DELETE and an INSERT ... SELECT ... GROUP BY
     an event, in one transaction, one writer at a time. ``apps`` is a migration's models."""
     counts = apps.get_model("evaluations", "DayCount")
-    table = counts._meta.db_table
     with transaction.atomic():
         one_at_a_time("evaluations.day_counts")
         counts.objects.all().delete()
-        with connection.cursor() as cursor:
-            for queryset in sources(apps):
-                select, params = queryset.values_list(
-                    "the_day", "event", "area", "n"
-                ).query.sql_with_params()
-                cursor.execute(
-                    f"INSERT INTO {table} (day, event, outcome, count) {select}",  # noqa: S608
-                    params,
-                )
+        for queryset in sources(apps):
+            rows = queryset.values_list("the_day", "event", "area", "n")
+            insert_select(counts, ["day", "event", "outcome", "count"], rows)
 
 
 def events_of(family, needs):

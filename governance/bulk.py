@@ -99,3 +99,15 @@ def add_to_totals(model, keys, sums, rows):
         staged = f"SELECT {columns} FROM staged_totals {upsert}"  # noqa: S608
         cursor.execute(f"INSERT INTO {table} ({columns}) {staged}")
         cursor.execute("DROP TABLE staged_totals")
+
+
+def insert_select(model, columns, queryset):
+    """INSERT INTO the model's table (``columns``) the rows a queryset selects, in one
+    statement that never brings them into Python: for tables of totals rebuilt by GROUP BY.
+    The queryset's values_list must give the columns in the same order."""
+    select, params = queryset.query.sql_with_params()
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(name) for name in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({names}) {select}", params)  # noqa: S608

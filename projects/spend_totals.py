@@ -1,19 +1,20 @@
 """The ledger summed by project and month (``SpendMonth``), which every page, export and
-report that shows spend reads instead of the ledger. The totals are rebuilt from the ledger
-in SQL, in the transaction that changed it: the import adds its new lines to the months they
-fall in, and ``on_line_saved``/``on_line_deleted`` for a line written one at a time (the back
-office, the shell, the tests' factories), and by ``refresh_spend_totals`` for everything."""
+report that shows spend reads instead of the ledger. The totals change in the transaction
+that changed the ledger: the import adds its new lines to their months (``add_lines``); a
+line saved or deleted one at a time (the back office, the shell, the tests' factories) has
+its old and new months rebuilt from the ledger (``on_line_saved``, ``on_line_deleted``);
+``refresh_spend_totals`` rebuilds everything."""
 
 import datetime
 from collections import defaultdict
 from decimal import Decimal
 
 from django.apps import apps as installed_apps
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
-from governance.bulk import add_to_totals
+from governance.bulk import add_to_totals, insert_select
 from governance.locks import one_at_a_time
 from governance.money import MoneyOutput
 from projects.models import SpendLine, SpendMonth
@@ -49,16 +50,10 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
         )
         .values_list("project", "month", "amount", "lines")
     )
-    select, params = summed.query.sql_with_params()
-    table = months._meta.db_table
     with transaction.atomic():
         one_at_a_time("projects.spend_totals")
         totals.delete()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (project_id, month, amount, lines) {select}",  # noqa: S608
-                params,
-            )
+        insert_select(months, ["project_id", "month", "amount", "lines"], summed)
 
 
 def add_lines(lines):

@@ -56,6 +56,11 @@ def _money(value):
     return to_money(Decimal(str(value))) if value is not None else Decimal("0.00")
 
 
+def _spending(budget_rows):
+    """Each project's spend in the year and to date, from BUDGET_SQL's rows."""
+    return [(pk, _money(spent), _money(to_date)) for pk, _b, spent, _f, to_date in budget_rows]
+
+
 def _sql(query, params, spend=MONTHS):
     with connection.cursor() as cursor:
         cursor.execute(query.format(spend=spend, spent=SPENT[spend], day=DAY[spend]), params)
@@ -105,9 +110,9 @@ def run(runs, today=None):
     sql_budget_time, raw_budget = median_time(lambda: _sql(BUDGET_SQL, budget_params), runs)
     expected_budget = [(pk, _money(spent)) for pk, _budget, spent, _future, _all in raw_budget]
     ledger_budget, budget_note = _on_the_ledger(BUDGET_SQL, budget_params)
-    if [(row.project.pk, row.spent) for row in budget_rows] != expected_budget or [
-        (pk, _money(spent), _money(all_time)) for pk, _b, spent, _f, all_time in raw_budget
-    ] != [(pk, _money(spent), _money(all_time)) for pk, _b, spent, _f, all_time in ledger_budget]:
+    if [(row.project.pk, row.spent) for row in budget_rows] != expected_budget or _spending(
+        raw_budget
+    ) != _spending(ledger_budget):
         raise AssertionError("budget_against_actual differs from the hand-written SQL")
     return [
         {
