@@ -60,6 +60,6 @@ bench: install
 	@if [ "$(BENCH_DB)" = postgres ]; then \
 	  psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bench_$(BENCH_SCALE)'" | grep -q 1 \
 	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bench_$(BENCH_SCALE)"; fi
-	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py seed_scale --scale $(BENCH_SCALE) --if-missing
-	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py bench --scale $(BENCH_SCALE) $(BENCH_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.bench DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=config.settings.bench DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py seed_scale --scale $(BENCH_SCALE) --if-missing
+	DJANGO_SETTINGS_MODULE=config.settings.bench DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py bench --scale $(BENCH_SCALE) $(BENCH_ARGS)

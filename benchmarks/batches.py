@@ -2,7 +2,7 @@
 
 import datetime
 
-from governance.bulk import bulk_insert
+from core.bulk import bulk_insert
 
 BATCH = 5_000
 

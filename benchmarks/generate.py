@@ -18,19 +18,14 @@ from django.db import connection, transaction
 
 from benchmarks.batches import BATCH, Progress, batched
 from benchmarks.generate_records import LedgerAndFamilies
-from benchmarks.sizes import (
-    DEMO_LEAD,
-    DEMO_LEAD_SHARE,
-    FIRST_YEAR,
-    SCALES,
-    VOTERS,
-)
-from evaluations.models import Outcome, ProjectTarget
-from governance import roles
-from governance.demo.people import DEMO_PASSWORD
-from governance.financial_years import fy_for_date, fy_name, fy_quarter
-from governance.models import Decision, Fund, Meeting, Membership, Organisation, User
-from governance.scheduling import meeting_dates
+from benchmarks.sizes import DEMO_LEAD, DEMO_LEAD_SHARE, FIRST_YEAR, SCALES, VOTERS
+from core.financial_years import fy_for_date, fy_name, fy_quarter
+from demo.people import DEMO_PASSWORD
+from evaluations.models import ProjectTarget
+from governance.models import Decision
+from programme import roles
+from programme.models import Fund, Meeting, Membership, Organisation, Outcome, User
+from programme.scheduling import meeting_dates
 from projects.models import BudgetProfileLine, Project
 from proposals.models import BudgetLine, OutcomeTarget, Proposal, ProposalVersion
 
@@ -320,17 +315,11 @@ class Generator(LedgerAndFamilies):
 
     def projects(self):
         approved = [row for row in self.plan if row["status"] == "approved"]
-        decisions = dict(
-            Decision.objects.filter(proposal_id__in=[row["pk"] for row in approved]).values_list(
-                "proposal_id", "pk"
-            )
-        )
         batched(
             Project,
             (
                 Project(
                     proposal_id=row["pk"],
-                    decision_id=decisions[row["pk"]],
                     reference=row["reference"],
                     title=f"Whole-family support {row['reference'][-5:]}",
                     kind=row["kind"],
@@ -338,6 +327,7 @@ class Generator(LedgerAndFamilies):
                     lead_organisation_id=row["organisation"],
                     fund_id=self.funds[fy_for_date(row["meeting"].date)],
                     approved_amount=row["amount"],
+                    approved_on=row["meeting"].date,
                     cost_centre=f"SC{index:07d}",
                     start_date=row["start"],
                     end_date=row["end"],

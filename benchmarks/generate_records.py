@@ -5,12 +5,13 @@ from decimal import Decimal
 
 from benchmarks.batches import BATCH, Progress, batched, random_day
 from benchmarks.sizes import BUSY_SHARE, BUSY_YEAR, FIRST_YEAR
+from core.bulk import bulk_insert
+from core.financial_years import fy_bounds
 from evaluations import day_counts
-from evaluations.models import Family, FamilyNeed, FamilySupport, Outcome
+from evaluations.models import Family, FamilyNeed, FamilySupport
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need, assess
-from governance.bulk import bulk_insert
-from governance.financial_years import fy_bounds
+from programme.models import Outcome
 from projects import spend_totals
 from projects.models import SpendLine
 

@@ -2,7 +2,7 @@
 
 import json
 
-from benchmarks.pages import OVER_LIMIT
+from benchmarks.listings import OVER_LIMIT
 
 
 def _ms(seconds):

@@ -7,12 +7,9 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from core.money import to_money
 from evaluations.models import UnitCost, ValueAssumptions
-from evaluations.selectors import (
-    by_outcome,
-    spend_total,
-)
-from governance.money import to_money
+from evaluations.selectors.results import by_outcome, spend_total
 
 HUNDRED = Decimal("100")
 

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.db.models import Count, F, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 
+from core.bulk import add_to_totals, insert_select
+from core.locks import one_at_a_time
 from evaluations.models import DayCount
-from governance.bulk import add_to_totals, insert_select
-from governance.locks import one_at_a_time
 
 Event = DayCount.Event
 NO_OUTCOME = Value(0, output_field=IntegerField())

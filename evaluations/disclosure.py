@@ -66,7 +66,3 @@ def suppress(cells, groups=()):
 
 def suppress_one(value):
     return shown(value, is_small(value))
-
-
-def unsuppressed(cells):
-    return {key: shown(value) for key, value in cells.items()}

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower
 
-from evaluations.models import Outcome
+from core.csvfiles import FileProblem, decode, parse_date, read
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need
-from governance.csvfiles import FileProblem, decode, parse_date, read
-from governance.models import Organisation
+from programme.models import Organisation, Outcome
 from projects.models import Project
 
 # The case-management system's columns, as its export heads them, and the field each fills.

@@ -1,7 +1,7 @@
 from django import forms
 
-from evaluations.services import FIELDS
-from governance.govuk_forms import GovukFormMixin
+from core.forms import GovukFormMixin
+from evaluations.models.results import RESULT_FIGURES
 
 LABELS = {
     "families_supported": "Families supported",
@@ -18,7 +18,7 @@ class ResultsForm(GovukFormMixin, forms.Form):
         self.rows = []
         for outcome in outcomes:
             names = []
-            for field in FIELDS:
+            for field in RESULT_FIGURES:
                 name = f"o{outcome.number}_{field}"
                 self.fields[name] = forms.IntegerField(
                     label=f"{outcome.name}: {LABELS[field].lower()}",
@@ -47,3 +47,10 @@ class ResultsForm(GovukFormMixin, forms.Form):
             for error in self.errors.get(name, []):
                 items.append((self[name].id_for_label, f"{field.label}: {error}"))
         return items
+
+
+class AssumptionsForm(forms.Form):
+    """Try other deadweight and optimism-bias figures on the page without saving them."""
+
+    deadweight = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)
+    optimism_bias = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)

@@ -14,8 +14,6 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from governance.financial_years import fy_bounds
-
 MIN_OUTCOME_AREAS = 3
 SUSTAIN_MONTHS = 6
 
@@ -60,9 +58,3 @@ def assess(*, plan_start, case_closed, needs):
         and all(need.achieved_on is not None and need.sustained is True for need in needs)
     )
     return Assessment(eligible, all_sustained, sustain_until)
-
-
-def open_in_year(*, plan_start, case_closed, financial_year):
-    """Whether the plan was open at some point in the financial year."""
-    start, end = fy_bounds(financial_year)
-    return plan_start <= end and (case_closed is None or case_closed >= start)

@@ -1,7 +1,6 @@
 """The results page for the group (and finance and the programme team) in the portal, and the
 quarter's outcome results form for project leads."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,35 +9,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from core.financial_years import current_fy
 from evaluations.benefits import fiscal_benefit
-from evaluations.forms import ResultsForm
-from evaluations.models import Outcome, ProjectResult
-from evaluations.presenting import (
-    bars,
-    gather,
-    results,
-    sees_family_rows,
-    value_rows,
-    year_figures,
-)
-from evaluations.selectors import GROUPINGS
-from evaluations.services import FIELDS, can_enter_results, project_results_record
-from governance.financial_years import current_fy
-from governance.roles import GROUP_MEMBERS, user_roles
-from projects.views import visible_project
+from evaluations.forms import AssumptionsForm, ResultsForm
+from evaluations.permissions import can_enter_results, sees_family_rows, sees_results
+from evaluations.selectors.presenting import bars, gather, results, value_rows, year_figures
+from evaluations.selectors.projects import results_entry
+from evaluations.selectors.results import GROUPINGS
+from evaluations.services import project_results_record
+from projects.selectors import visible_project
 
 BY_LABELS = {"project": "Project", "kind": "Kind of project", "fund": "Fund"}
-
-
-def sees_results(user):
-    return GROUP_MEMBERS in user_roles(user) or user.has_perm("evaluations.view_projectresult")
-
-
-class AssumptionsForm(forms.Form):
-    """Try other deadweight and optimism-bias figures on the page without saving them."""
-
-    deadweight = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)
-    optimism_bias = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, required=False)
 
 
 @login_required
@@ -87,17 +68,10 @@ def results_page(request):
 @require_http_methods(["GET", "POST"])
 def results_write(request, reference, financial_year, quarter):
     """A quarter's families per outcome, for the project's lead (or the programme team)."""
-    project = visible_project(request, reference)
+    project = visible_project(request.user, reference)
     if not can_enter_results(request.user, project):
         raise PermissionDenied
-    targeted = set(project.outcome_targets.values_list("outcome__number", flat=True))
-    outcomes = sorted(Outcome.objects.all(), key=lambda o: (o.number not in targeted, o.number))
-    existing = {}
-    for result in ProjectResult.objects.filter(
-        project=project, financial_year=financial_year, quarter=quarter
-    ).select_related("outcome"):
-        for field in FIELDS:
-            existing[(result.outcome.number, field)] = getattr(result, field)
+    outcomes, targeted, existing = results_entry(project, financial_year, quarter)
     form = ResultsForm(request.POST or None, outcomes=outcomes, existing=existing)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,45 +1,178 @@
 from django import forms
-from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from governance.govuk_forms import GovukFormMixin
+from core.forms import DateInput, GovukFormMixin, GovukRadios, MoneyField
+from governance.models import Ballot, Decision, Vote
+from programme.models import User
 
 
-class EmailAuthenticationForm(GovukFormMixin, AuthenticationForm):
-    username = forms.EmailField(
-        label="Email address",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+class DeclarationForm(GovukFormMixin, forms.Form):
+    nature = forms.CharField(
+        label="What is your interest?", widget=forms.Textarea(attrs={"rows": 3})
     )
-    error_messages = {
-        "invalid_login": "Enter a correct email address and password.",
-        "inactive": "This account has been switched off. Contact the programme team.",
-    }
+    prejudicial = forms.BooleanField(
+        label="It is prejudicial: I will not vote on this item", required=False
+    )
 
 
-class GovukPasswordResetForm(GovukFormMixin, PasswordResetForm):
-    pass
+class QuestionForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(label="Your question", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
-    pass
+class AnswerForm(GovukFormMixin, forms.Form):
+    answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CsvImportForm(forms.Form):
-    """Uploading a CSV export to import in the back office. Larger files go through the
-    import command, which reads them from disk."""
+class BallotForm(GovukFormMixin, forms.Form):
+    choice = forms.ChoiceField(label="Your vote", choices=Ballot.Choice.choices, widget=GovukRadios)
 
-    file = forms.FileField(label="CSV export")
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("Choose a CSV file (its name ends .csv).")
-        limit = settings.CSV_UPLOAD_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"The file is larger than {limit // (1024 * 1024)} MB; "
-                "import it with the command instead."
-            )
-        if upload.size == 0:
-            raise forms.ValidationError("The selected file is empty.")
-        return upload
+class SecretaryBallotForm(BallotForm):
+    member = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="Vote for", empty_label=None
+    )
+
+    def __init__(self, *args, voters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = User.objects.filter(pk__in=voters)
+        self.fields["choice"].label = "Their vote"
+
+
+class CloseVoteForm(GovukFormMixin, forms.Form):
+    casting_vote = forms.ChoiceField(
+        label="Chair's casting vote (only on a tie)",
+        required=False,
+        choices=[("", "No casting vote"), *Vote.Casting.choices],
+        widget=GovukRadios,
+    )
+
+
+class DecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        choices=Decision.Outcome.choices, widget=GovukRadios, label="Decision"
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when rejecting.",
+    )
+    condition = forms.CharField(
+        label="Condition (if approved with conditions)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    condition_owner = forms.ModelChoiceField(
+        queryset=User.objects.all(), required=False, label="Condition owner"
+    )
+    condition_due = forms.DateField(required=False, widget=DateInput(), label="Condition due")
+    condition_review = forms.DateField(
+        required=False, widget=DateInput(), label="Condition review date"
+    )
+    override_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Override reason",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+    )
+
+    def conditions(self):
+        data = self.cleaned_data
+        if not data.get("condition"):
+            return []
+        missing = [
+            n for n in ("condition_owner", "condition_due", "condition_review") if not data.get(n)
+        ]
+        if missing:
+            raise forms.ValidationError(dict.fromkeys(missing, "Required for a condition"))
+        return [
+            {
+                "text": data["condition"],
+                "owner": data["condition_owner"],
+                "due_date": data["condition_due"],
+                "review_date": data["condition_review"],
+            }
+        ]
+
+
+class AttendanceForm(GovukFormMixin, forms.Form):
+    person = forms.ModelChoiceField(queryset=User.objects.all(), label="Person")
+    capacity = forms.ChoiceField(
+        choices=[
+            ("member", "Member"),
+            ("substitute", "Substitute"),
+            ("adviser", "Adviser"),
+            ("officer", "Officer in attendance"),
+        ],
+        widget=GovukRadios,
+    )
+    substitute_for = forms.ModelChoiceField(
+        queryset=User.objects.all(), required=False, label="Substitute for"
+    )
+    present = forms.BooleanField(
+        required=False, initial=True, label="Present (untick to record apologies)"
+    )
+
+
+class ChairsActionForm(GovukFormMixin, forms.Form):
+    proposal = forms.ModelChoiceField(queryset=None, label="Proposal", empty_label=None)
+    outcome = forms.ChoiceField(
+        widget=GovukRadios,
+        label="Decision",
+        choices=[c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DEFERRED],
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    decided_on = forms.DateField(widget=DateInput(), label="Date of the decision")
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it is urgent, and the reasons for the decision",
+    )
+    alternatives = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="Alternatives considered and rejected"
+    )
+    interests = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Interests declared"
+    )
+    override_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Override reason",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+    )
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals
+
+
+class UrgentItemForm(GovukFormMixin, forms.Form):
+    proposal = forms.ModelChoiceField(queryset=None, label="Proposal", empty_label=None)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="The chair's reason it cannot wait"
+    )
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals
+
+
+class DispensationForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Why the bar is lifted"
+    )
+
+
+class CorrectionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        widget=GovukRadios,
+        label="The decision as it should stand",
+        choices=[c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DEFERRED],
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="What is corrected, and why"
+    )
+    override_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Override reason (if the fund check needs one)",
+    )

@@ -1,135 +1,11 @@
-from django.urls import path
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSetGroup
 
-from governance import audit
-from governance.admin_listing import ListingViewSet, ProgrammeViewSet
-from governance.admin_views import MeetingIndexView, ScheduleMeetingsView
-from governance.filters import (
-    DecisionFilterSet,
-    FundFilterSet,
-    InterestFilterSet,
-    MeetingFilterSet,
-    MembershipFilterSet,
-    OrganisationFilterSet,
-)
-from governance.models import (
-    Criterion,
-    Decision,
-    Fund,
-    Interest,
-    Meeting,
-    Membership,
-    Organisation,
-    Priority,
-)
-
-
-class OrganisationViewSet(ProgrammeViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = "Organisations"
-    list_display = ["name", "short_name", "sector", "on_strategic_group"]
-    list_export = [
-        "name",
-        "short_name",
-        "sector",
-        "on_strategic_group",
-        "org_identifier",
-        "website",
-    ]
-    filterset_class = OrganisationFilterSet
-    search_fields = ["name", "short_name"]
-    inspect_view_enabled = True
-    form_fields = [
-        "name",
-        "short_name",
-        "sector",
-        "on_strategic_group",
-        "org_identifier",
-        "website",
-    ]
-
-
-class MembershipViewSet(ListingViewSet):
-    model = Membership
-    icon = "user"
-    menu_label = "Group members"
-    list_display = ["user", "organisation", "role", "start_date", "end_date"]
-    list_export = ["user", "organisation", "role", "start_date", "end_date"]
-    filterset_class = MembershipFilterSet
-    search_fields = ["user__first_name", "user__last_name", "user__email", "organisation__name"]
-    inspect_view_enabled = True
-    form_fields = ["user", "organisation", "role", "start_date", "end_date"]
-
-    list_select_related = ["user", "organisation"]
-
-
-class PriorityViewSet(ProgrammeViewSet):
-    model = Priority
-    icon = "pick"
-    menu_label = "Priorities"
-    list_display = ["title", "is_additional", "sort_order"]
-    search_fields = ["title", "description"]
-    inspect_view_enabled = True
-    form_fields = ["title", "description", "is_additional", "sort_order"]
-
-
-class CriterionViewSet(ProgrammeViewSet):
-    model = Criterion
-    icon = "tasks"
-    menu_label = "Criteria"
-    list_display = ["title", "is_active", "sort_order"]
-    list_filter = ["is_active"]
-    search_fields = ["title", "guidance"]
-    inspect_view_enabled = True
-    form_fields = ["title", "guidance", "sort_order", "is_active"]
-
-
-class FundViewSet(ProgrammeViewSet):
-    model = Fund
-    icon = "table"
-    menu_label = "Funds"
-    list_display = ["name", "financial_year", "total_budget", "funder"]
-    list_export = ["name", "financial_year", "total_budget", "funder"]
-    filterset_class = FundFilterSet
-    search_fields = ["name", "funder"]
-    inspect_view_enabled = True
-    form_fields = ["name", "financial_year", "total_budget", "funder", "description"]
-
-
-class MeetingViewSet(ProgrammeViewSet):
-    model = Meeting
-    index_view_class = MeetingIndexView
-    icon = "date"
-    menu_label = "Meetings"
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = [
-        "date",
-        "start_time",
-        "location",
-        "submission_deadline",
-        "papers_date",
-        "status",
-    ]
-    list_export = ["date", "start_time", "location", "submission_deadline", "papers_date", "status"]
-    filterset_class = MeetingFilterSet
-    search_fields = ["location"]
-    inspect_view_enabled = True
-    form_fields = [
-        "date",
-        "start_time",
-        "location",
-        "online_link",
-        "submission_deadline",
-        "papers_date",
-    ]
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("schedule/", ScheduleMeetingsView.as_view(), name="schedule"),
-        ]
+from core.admin.viewsets import ListingViewSet
+from core.panels import Panel
+from governance.filters import DecisionFilterSet
+from governance.forms import AnswerForm
+from governance.models import Decision
+from governance.selectors.proposals import decisions_on, questions_on
 
 
 class DecisionViewSet(ListingViewSet):
@@ -159,44 +35,6 @@ class DecisionViewSet(ListingViewSet):
     form_fields = ["reasons"]
 
     list_select_related = ["proposal", "meeting", "fund"]
-
-
-class InterestViewSet(ListingViewSet):
-    model = Interest
-    icon = "warning"
-    menu_label = "Register of interests"
-    list_display = ["member", "organisation", "description", "registered_on", "ended_on"]
-    list_export = ["member", "organisation", "description", "registered_on", "ended_on"]
-    filterset_class = InterestFilterSet
-    search_fields = ["description", "member__last_name", "organisation__name"]
-    inspect_view_enabled = True
-    form_fields = ["member", "organisation", "description", "registered_on", "ended_on"]
-
-    list_select_related = ["member", "organisation"]
-
-
-class ProgrammeSetUpGroup(ViewSetGroup):
-    menu_label = "Programme set-up"
-    menu_icon = "cogs"
-    menu_order = 300
-    items = [
-        OrganisationViewSet("organisations"),
-        MembershipViewSet("memberships"),
-        InterestViewSet("interests"),
-        PriorityViewSet("priorities"),
-        CriterionViewSet("criteria"),
-        FundViewSet("funds"),
-    ]
-
-
-@hooks.register("register_admin_viewset")
-def register_programme_set_up():
-    return ProgrammeSetUpGroup()
-
-
-@hooks.register("register_admin_viewset")
-def register_meetings():
-    return MeetingViewSet("meetings")
 
 
 @hooks.register("register_admin_viewset")
@@ -232,6 +70,27 @@ def register_governance_actions(actions):
         actions.register_action(action, label, message)
 
 
-hooks.register("register_admin_urls", audit.urls)
-hooks.register("register_reports_menu_item", audit.menu_item)
-hooks.register("construct_reports_menu", audit.replace_site_history)
+@hooks.register("proposal_page_panels")
+def decisions_panel(request, proposal):
+    """The group's decisions on a proposal, on its leads' page, with their letters."""
+    decisions = list(decisions_on(proposal))
+    if decisions:
+        return Panel(
+            "governance/panels/proposal_decisions.html",
+            {"proposal": proposal, "decisions": decisions},
+            order=10,
+        )
+    return None
+
+
+@hooks.register("proposal_page_panels")
+def questions_panel(request, proposal):
+    """The group's questions on a proposal's papers, for its leads to answer."""
+    questions = list(questions_on(proposal))
+    if questions:
+        return Panel(
+            "governance/panels/proposal_questions.html",
+            {"proposal": proposal, "questions": questions, "answer_form": AnswerForm()},
+            order=20,
+        )
+    return None

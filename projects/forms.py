@@ -1,6 +1,6 @@
 from django import forms
 
-from governance.govuk_forms import GovukCheckboxes, GovukFormMixin, GovukRadios
+from core.forms import GovukCheckboxes, GovukFormMixin, GovukRadios
 from projects.models import Project
 
 

@@ -1,14 +1,10 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from governance.financial_years import validate_financial_year
-from governance.models.pages import RICH_TEXT_FEATURES
+from core.financial_years import validate_financial_year
+from core.models import ImportRecord
 from proposals.models import Proposal
 
 
@@ -30,20 +26,24 @@ class Project(models.Model):
     proposal = models.OneToOneField(
         "proposals.Proposal", on_delete=models.PROTECT, related_name="project"
     )
-    decision = models.ForeignKey(
-        "governance.Decision", on_delete=models.PROTECT, related_name="projects"
-    )
     reference = models.CharField(max_length=20, unique=True)
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Proposal.Kind.choices)
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     lead_organisation = models.ForeignKey(
-        "governance.Organisation", on_delete=models.PROTECT, related_name="projects"
+        "programme.Organisation", on_delete=models.PROTECT, related_name="projects"
     )
     fund = models.ForeignKey(
-        "governance.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+        "programme.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
     )
     approved_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    approved_on = models.DateField(help_text="The date of the group's decision in force.")
+    withdrawn = models.BooleanField(
+        "approval withdrawn",
+        default=False,
+        help_text="A correction withdrew the group's approval: the project is closed and is "
+        "not a grant.",
+    )
     cost_centre = models.CharField(
         max_length=20, unique=True, help_text="The finance system's code; spend lands by it."
     )
@@ -111,24 +111,11 @@ class BudgetProfileLine(models.Model):
         )
 
 
-class SpendImport(models.Model):
+class SpendImport(ImportRecord):
     """One import of the finance system's CSV export."""
 
-    filename = models.CharField(max_length=255)
-    sha256 = models.CharField(max_length=64)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    imported_at = models.DateTimeField(auto_now_add=True)
-    rows_in_file = models.PositiveIntegerField()
     rows_added = models.PositiveIntegerField()
     rows_already_there = models.PositiveIntegerField()
-
-    class Meta:
-        ordering = ["-imported_at"]
-
-    def __str__(self):
-        return f"{self.filename} ({self.imported_at:%d %b %Y})"
 
 
 class SpendLine(models.Model):
@@ -219,32 +206,3 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.project.reference} {self.financial_year} Q{self.quarter}"
-
-
-class SpendingPage(Page):
-    """'What is the money spent on?': the approved projects by kind, with their amounts,
-    generated from the record so it is always current."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["governance.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
-
-        context = super().get_context(request, *args, **kwargs)
-        kinds = spending_by_kind()
-        page = Paginator(funded_projects(), 50).get_page(request.GET.get("page"))
-        groups = {}
-        for project in page.object_list:
-            groups.setdefault(PUBLIC_HEADINGS.get(project.kind, project.kind), []).append(project)
-        context.update(
-            kinds=kinds,
-            total=sum((kind["approved"] for kind in kinds), 0),
-            page_obj=page,
-            groups=groups.items(),
-        )
-        return context

@@ -1,6 +1,6 @@
 """Who may see and do what with a project. Checked by every view and service."""
 
-from governance.roles import GROUP_MEMBERS
+from programme.roles import GROUP_MEMBERS
 
 
 def is_project_lead(user, project):

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from decimal import ROUND_DOWN, Decimal
 
-from governance.money import PENNY
+from core.money import PENNY
 
 
 def split_evenly(total, parts):

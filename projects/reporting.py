@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from governance.financial_years import fy_for_date, fy_quarter
+from core.financial_years import fy_for_date, fy_quarter
 from projects.models import ProgressReport, Project
-from projects.selectors import Period
+from projects.periods import Period
 
 REPORTING = [
     Project.Status.SET_UP,

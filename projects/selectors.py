@@ -4,42 +4,25 @@ from the ledger's monthly totals (``SpendMonth``), a few rows a project; the led
 only where its lines are listed."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
-from governance.models.decisions import APPROVALS
-from governance.money import MoneyOutput
-from projects.models import BudgetProfileLine, Project, SpendLine, SpendMonth
+from core.financial_years import fy_for_date, fy_quarter
+from core.money import MoneyOutput
+from projects.models import BudgetProfileLine, ProgressReport, Project, SpendLine, SpendMonth
+from projects.periods import ALL_TIME
+from projects.permissions import can_view_project
+from projects.reporting import reports_outstanding
 
 ZERO = Decimal("0.00")
 UNDERSPEND_BELOW = Decimal("0.90")
-
-
-@dataclass(frozen=True)
-class Period:
-    financial_year: str | None = None
-    quarter: int | None = None
-
-    def bounds(self):
-        if not self.financial_year:
-            return None, None
-        start, end = fy_bounds(self.financial_year)
-        if self.quarter:
-            first_month = start.month + 3 * (self.quarter - 1)
-            start = datetime.date(start.year + (first_month > 12), (first_month - 1) % 12 + 1, 1)
-            after = datetime.date(
-                start.year + (start.month + 3 > 12), (start.month + 2) % 12 + 1, 1
-            )
-            end = after - datetime.timedelta(days=1)
-        return start, end
-
-
-ALL_TIME = Period()
 
 
 def _of_projects(queryset, filters):
@@ -208,8 +191,8 @@ def grants_awarded(**filters):
     for the 360Giving file. A project whose approval was withdrawn is not a grant."""
     return (
         projects(**filters)
-        .filter(decision__outcome__in=APPROVALS)
-        .select_related("proposal", "decision", "lead_organisation", "fund")
+        .filter(withdrawn=False)
+        .select_related("proposal", "lead_organisation", "fund")
         .annotate(disbursed=_sum_subquery(SpendMonth.objects.all(), "amount"))
         .order_by("reference")
     )
@@ -239,7 +222,7 @@ PUBLIC_HEADINGS = {
 def funded_projects():
     """Projects the group has approved and not withdrawn, grouped by kind for the public."""
     return (
-        Project.objects.filter(decision__outcome__in=APPROVALS)
+        Project.objects.filter(withdrawn=False)
         .select_related("lead_organisation", "proposal")
         .order_by(
             Case(*[When(kind=k, then=i) for i, k in enumerate(KIND_ORDER)], default=9), "title"
@@ -272,3 +255,84 @@ def spending_by_kind():
         }
         for kind in sorted(approved, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 9)
     ]
+
+
+CHART_HEIGHT = 170
+
+
+def monthly_chart(period, filters):
+    """Budget (each quarter's profile spread over its months) and spend, month by month, for
+    the projects the filters choose: two grouped queries, however many projects."""
+    months = period.months()
+    if not months:
+        return []
+    spent = defaultdict(Decimal, spend_each_month(period, **filters))
+    budget = defaultdict(Decimal)
+    profile = (
+        BudgetProfileLine.objects.filter(
+            project__in=projects(**filters), financial_year=period.financial_year
+        )
+        .order_by()
+        .values("quarter")
+        .annotate(total=Sum("amount"))
+        .values_list("quarter", "total")
+    )
+    for quarter, amount in profile:
+        for offset in range(3):
+            month = months[(quarter - 1) * 3 + offset] if len(months) == 12 else None
+            if month:
+                budget[month] += amount / 3
+    top = max([*spent.values(), *budget.values(), Decimal(1)])
+    bars = []
+    for index, month in enumerate(months):
+        budget_height = max(int(budget[month] / top * CHART_HEIGHT), 0)
+        spent_height = max(int(spent[month] / top * CHART_HEIGHT), 0)
+        bars.append(
+            {
+                "month": month,
+                "budget": budget[month],
+                "spent": spent[month],
+                "x": index * 80 + 8,
+                "spent_x": index * 80 + 36,
+                "budget_y": CHART_HEIGHT - budget_height,
+                "budget_height": budget_height,
+                "spent_y": CHART_HEIGHT - spent_height,
+                "spent_height": spent_height,
+            }
+        )
+    return bars
+
+
+def visible_project(user, reference):
+    """The project with this reference, if this person may see it; otherwise 404, so nobody
+    learns by guessing a URL that a project exists."""
+    project = get_object_or_404(
+        Project.objects.select_related("lead", "lead_organisation", "fund", "proposal"),
+        reference=reference,
+    )
+    if not can_view_project(user, project):
+        raise Http404
+    return project
+
+
+def project_page(project: Project, today: datetime.date) -> dict:
+    """A project's page: budget against actual over its life, its profile, milestones,
+    reports and the quarters still owed a report."""
+    [row] = budget_against_actual(project=project, today=today)
+    return {
+        "project": project,
+        "row": row,
+        "profile": project.profile.all(),
+        "milestones": project.milestones.all(),
+        "reports": project.reports.select_related("submitted_by"),
+        "outstanding": reports_outstanding(project, today),
+        "today": today,
+    }
+
+
+def report_of(project: Project, financial_year: str, quarter: int) -> QuerySet[ProgressReport]:
+    return (
+        ProgressReport.objects.select_related("submitted_by")
+        .prefetch_related("milestones_met")
+        .filter(project=project, financial_year=financial_year, quarter=quarter)
+    )

@@ -1,8 +1,8 @@
 """Reading the finance system's CSV export of the ledger: headings in any order and case,
 dates as dd/mm/yyyy or ISO, amounts with or without '£' and thousands separators."""
 
-from governance.csvfiles import FileProblem, decode, parse_amount, parse_date
-from governance.csvfiles import read as read_csv
+from core.csvfiles import FileProblem, decode, parse_amount, parse_date
+from core.csvfiles import read as read_csv
 
 __all__ = [
     "EXPORT_HEADER",

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
-from governance.bulk import add_to_totals, insert_select
-from governance.locks import one_at_a_time
-from governance.money import MoneyOutput
+from core.bulk import add_to_totals, insert_select
+from core.locks import one_at_a_time
+from core.money import MoneyOutput
 from projects.models import SpendLine, SpendMonth
 
 

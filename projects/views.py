@@ -5,28 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from core.panels import panels
 from projects import services
 from projects.forms import ProgressReportForm
-from projects.models import ProgressReport, Project
-from projects.permissions import can_report, can_view_project
+from projects.permissions import can_report
 from projects.reporting import outstanding_by_project, reports_outstanding
-from projects.selectors import budget_against_actual, projects_for_lead
-
-
-def visible_project(request, reference):
-    """The project, if this person may see it; otherwise 404."""
-    project = get_object_or_404(
-        Project.objects.select_related("lead", "lead_organisation", "fund", "proposal"),
-        reference=reference,
-    )
-    if not can_view_project(request.user, project):
-        raise Http404
-    return project
+from projects.selectors import project_page, projects_for_lead, report_of, visible_project
 
 
 @login_required
@@ -41,42 +29,28 @@ def project_list(request):
 
 @login_required
 def project_detail(request, reference):
-    project = visible_project(request, reference)
+    project = visible_project(request.user, reference)
     today = timezone.localdate()
-    [row] = budget_against_actual(project=project, today=today)
-    return render(
-        request,
-        "projects/detail.html",
-        {
-            "project": project,
-            "row": row,
-            "profile": project.profile.all(),
-            "milestones": project.milestones.all(),
-            "reports": project.reports.select_related("submitted_by"),
-            "outstanding": reports_outstanding(project, today),
-            "can_report": can_report(request.user, project),
-            "today": today,
-            "due_days": settings.PROGRESS_REPORT_DUE_DAYS,
-        },
+    context = project_page(project, today)
+    context.update(
+        can_report=can_report(request.user, project),
+        due_days=settings.PROGRESS_REPORT_DUE_DAYS,
+        panels=panels("project_page_panels", request, project),
     )
+    return render(request, "projects/detail.html", context)
 
 
 @login_required
 def report_detail(request, reference, financial_year, quarter):
-    project = visible_project(request, reference)
-    report = get_object_or_404(
-        ProgressReport.objects.select_related("submitted_by").prefetch_related("milestones_met"),
-        project=project,
-        financial_year=financial_year,
-        quarter=quarter,
-    )
+    project = visible_project(request.user, reference)
+    report = get_object_or_404(report_of(project, financial_year, quarter))
     return render(request, "projects/report.html", {"project": project, "report": report})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_write(request, reference, financial_year, quarter):
-    project = visible_project(request, reference)
+    project = visible_project(request.user, reference)
     if not can_report(request.user, project):
         raise PermissionDenied
     due = next(

@@ -1,14 +1,8 @@
 from django import forms
 
-from governance.financial_years import current_fy, fy_name, fy_start_year
-from governance.govuk_forms import (
-    DateInput,
-    GovukCheckboxes,
-    GovukFormMixin,
-    GovukRadios,
-    MoneyField,
-)
-from governance.models import Organisation, Priority
+from core.financial_years import current_fy, fy_name, fy_start_year
+from core.forms import DateInput, GovukCheckboxes, GovukFormMixin, GovukRadios, MoneyField
+from programme.models import Organisation, Priority
 from proposals.models import BudgetLine, Proposal
 
 

@@ -11,7 +11,7 @@ def _recipients(proposal):
     return [proposal.lead.email, *proposal.co_leads.values_list("email", flat=True)]
 
 
-def _send(proposal, template, subject, **context):
+def send_to_leads(proposal, template, subject, **context):
     context = {
         "proposal": proposal,
         "link": settings.WAGTAILADMIN_BASE_URL
@@ -19,15 +19,15 @@ def _send(proposal, template, subject, **context):
         "programme_name": settings.PROGRAMME_NAME,
         **context,
     }
-    body = render_to_string(f"proposals/email/{template}.txt", context)
+    body = render_to_string(template, context)
     recipients = _recipients(proposal)
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
 
 
 def notify_submitted(proposal, version, rolled_from=None):
-    _send(
+    send_to_leads(
         proposal,
-        "submitted",
+        "proposals/email/submitted.txt",
         f"{proposal.reference} submitted for the {version.meeting.date:%-d %B %Y} meeting",
         version=version,
         rolled_from=rolled_from,
@@ -35,22 +35,18 @@ def notify_submitted(proposal, version, rolled_from=None):
 
 
 def notify_returned(proposal, screening):
-    _send(
+    send_to_leads(
         proposal,
-        "returned",
+        "proposals/email/returned.txt",
         f"{proposal.reference} returned for more information",
         screening=screening,
     )
 
 
 def notify_eligible(proposal, rolled_from=None):
-    _send(
+    send_to_leads(
         proposal,
-        "eligible",
+        "proposals/email/eligible.txt",
         f"{proposal.reference} will go to the {proposal.meeting.date:%-d %B %Y} meeting",
         rolled_from=rolled_from,
     )
-
-
-def notify_decided(proposal, decision):
-    _send(proposal, "decided", f"Decision on {proposal.reference}", decision=decision)

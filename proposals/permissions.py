@@ -1,6 +1,6 @@
 """Who may see and do what with a proposal. Checked by every view and service."""
 
-from governance.roles import GROUP_MEMBERS
+from programme.roles import GROUP_MEMBERS
 from proposals.models import Proposal
 
 GROUP_CAN_SEE = {Proposal.Status.ELIGIBLE, Proposal.Status.DECIDED}

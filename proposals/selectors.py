@@ -1,8 +1,15 @@
 """Reads of proposals shared by the portal, the back office and exports."""
 
-from governance.models import Criterion
-from proposals.models import Proposal
-from proposals.rules import SECTIONS, section_problems
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from programme.selectors import active_criteria, meeting_for_submission, missed_meeting
+from proposals.models import Attachment, Proposal, ProposalVersion
+from proposals.permissions import can_view, is_lead
+from proposals.snapshots import compare_snapshots
+from proposals.workflow import SECTIONS, section_problems
 
 
 def proposals_for_lead(user):
@@ -34,7 +41,7 @@ def proposal_with_total(proposal_pk):
 
 def task_list(proposal):
     """Each task-list section with its status: completed, incomplete, not started or optional."""
-    problems = section_problems(proposal, list(Criterion.objects.filter(is_active=True)))
+    problems = section_problems(proposal, list(active_criteria()))
     started = {
         "about": bool(proposal.summary),
         "need": bool(proposal.need_and_evidence or proposal.whole_family_approach),
@@ -58,3 +65,82 @@ def task_list(proposal):
             {"slug": slug, "name": name, "status": status, "problems": problems.get(slug, [])}
         )
     return sections, problems
+
+
+def placement(on):
+    """(meeting a submission made on this day is placed for, the earlier meeting whose deadline
+    it missed, if any)."""
+    meeting = meeting_for_submission(on)
+    missed = missed_meeting(on)
+    return meeting, (missed if meeting and missed and missed.date < meeting.date else None)
+
+
+def awaiting_decision() -> QuerySet[Proposal]:
+    """Proposals submitted or screened eligible and not yet decided: what chair's action can
+    decide."""
+    return Proposal.objects.filter(status__in=[Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE])
+
+
+def visible_proposal(user, reference: str) -> Proposal:
+    """The proposal with this reference, if this person may see it; otherwise 404, so nobody
+    learns by guessing a URL that someone else's proposal exists."""
+    proposal = get_object_or_404(Proposal, reference=reference)
+    if not can_view(user, proposal):
+        raise Http404
+    return proposal
+
+
+def latest_version(proposal: Proposal) -> ProposalVersion | None:
+    return proposal.versions.select_related("meeting").order_by("-number").first()
+
+
+def lead_page(proposal: Proposal) -> dict:
+    """What a proposal's own page shows its leads beside the task list: its submitted
+    versions, why it was last returned (if it was) and where a submission today would go."""
+    returned = None
+    if proposal.status == Proposal.Status.RETURNED:
+        returned = latest_version(proposal).screenings.order_by("-screened_at").first()
+    return {
+        "versions": proposal.versions.select_related("meeting").order_by("-number"),
+        "latest_screening": returned,
+        "placement": placement(timezone.localdate()),
+    }
+
+
+def check_answers(proposal: Proposal) -> dict:
+    """Everything the lead has entered, for "check your answers"."""
+    return {
+        "placement": placement(timezone.localdate()),
+        "budget_lines": proposal.budget_lines.all(),
+        "targets": proposal.outcome_targets.select_related("outcome"),
+        "answers": proposal.answers.select_related("criterion"),
+        "attachments": proposal.attachments.filter(removed_at=None),
+    }
+
+
+def version_page(proposal: Proposal, number: int) -> dict:
+    """One submitted version as the group reads it, with what changed since the one before."""
+    version = get_object_or_404(
+        proposal.versions.select_related("meeting", "submitted_by"), number=number
+    )
+    previous = proposal.versions.filter(number=number - 1).first()
+    return {
+        "proposal": proposal,
+        "version": version,
+        "snapshot": version.snapshot,
+        "changes": compare_snapshots(previous.snapshot, version.snapshot) if previous else None,
+        "previous": previous,
+        "other_versions": proposal.versions.exclude(pk=version.pk).order_by("number"),
+        "attachments": Attachment.objects.filter(pk__in=version.snapshot.get("attachment_ids", [])),
+    }
+
+
+def attachment_to_open(user, proposal: Proposal, attachment_id: int) -> Attachment:
+    """An attachment of the proposal this person may open: its leads any of them, everyone
+    else only those a submitted version lists (they read versions). Otherwise 404."""
+    attachment = get_object_or_404(Attachment, pk=attachment_id, proposal=proposal)
+    if not is_lead(user, proposal):
+        submitted = (v.snapshot.get("attachment_ids", []) for v in proposal.versions.all())
+        if not any(attachment.pk in ids for ids in submitted):
+            raise Http404
+    return attachment

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from proposals import views, views_sections
+from proposals.views import proposals as views
+from proposals.views import sections
 
 app_name = "proposals"
 
@@ -17,35 +18,25 @@ urlpatterns = [
         views.attachment_download,
         name="attachment",
     ),
-    path(
-        "<str:reference>/questions/<int:question_id>/answer/",
-        views.question_answer_view,
-        name="answer",
-    ),
-    path(
-        "<str:reference>/decisions/<int:decision_id>/letter/",
-        views.decision_letter,
-        name="decision_letter",
-    ),
-    path("<str:reference>/budget/", views_sections.budget, name="budget"),
+    path("<str:reference>/budget/", sections.budget, name="budget"),
     path(
         "<str:reference>/budget/<int:line_id>/remove/",
-        views_sections.budget_remove,
+        sections.budget_remove,
         name="budget_remove",
     ),
-    path("<str:reference>/attachments/", views_sections.attachments, name="attachments"),
+    path("<str:reference>/attachments/", sections.attachments, name="attachments"),
     path(
         "<str:reference>/attachments/<int:attachment_id>/remove/",
-        views_sections.attachment_remove_view,
+        sections.attachment_remove_view,
         name="attachment_remove",
     ),
-    path("<str:reference>/co-leads/", views_sections.co_leads, name="co_leads"),
+    path("<str:reference>/co-leads/", sections.co_leads, name="co_leads"),
     path(
         "<str:reference>/co-leads/<int:user_id>/remove/",
-        views_sections.co_lead_remove_view,
+        sections.co_lead_remove_view,
         name="co_lead_remove",
     ),
-    path("<str:reference>/outcomes/", views_sections.outcomes, name="outcomes"),
-    path("<str:reference>/criteria/", views_sections.criteria, name="criteria"),
-    path("<str:reference>/<slug:section>/", views_sections.section, name="section"),
+    path("<str:reference>/outcomes/", sections.outcomes, name="outcomes"),
+    path("<str:reference>/criteria/", sections.criteria, name="criteria"),
+    path("<str:reference>/<slug:section>/", sections.section, name="section"),
 ]

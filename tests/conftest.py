@@ -1,6 +1,6 @@
 import pytest
 
-from governance import roles
+from programme import roles
 from tests.factories import MembershipFactory, UserFactory
 
 

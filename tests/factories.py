@@ -1,13 +1,23 @@
+import csv
 import datetime
+import io
 from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
 
 from evaluations.family_csv import EXPORT_HEADER
-from evaluations.models import Outcome
-from governance import roles
-from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
+from programme import roles
+from programme.models import (
+    Criterion,
+    Fund,
+    Meeting,
+    Membership,
+    Organisation,
+    Outcome,
+    Priority,
+    User,
+)
 from proposals.models import BudgetLine, CriterionAnswer, OutcomeTarget, Proposal
 
 PASSWORD = "a-long-test-password-1"
@@ -141,28 +151,16 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         model = "projects.Project"
 
     proposal = factory.SubFactory(ProposalFactory, status=Proposal.Status.DECIDED)
-    decision = factory.LazyAttribute(lambda o: _decision_for(o.proposal))
     reference = factory.SelfAttribute("proposal.reference")
     title = factory.SelfAttribute("proposal.title")
     kind = "funded_service"
     lead = factory.SelfAttribute("proposal.lead")
     lead_organisation = factory.SelfAttribute("proposal.lead_organisation")
     approved_amount = Decimal("50000.00")
+    approved_on = datetime.date(2026, 3, 11)
     cost_centre = factory.Sequence(lambda n: f"FP9{n:06d}")
     start_date = datetime.date(2026, 4, 1)
     end_date = datetime.date(2027, 3, 31)
-
-
-def _decision_for(proposal):
-    from governance.models import Decision
-
-    return Decision.objects.create(
-        proposal=proposal,
-        outcome="approved",
-        approved_amount=Decimal("50000.00"),
-        decided_on=datetime.date(2026, 3, 11),
-        recorded_by=proposal.lead,
-    )
 
 
 class SpendLineFactory(factory.django.DjangoModelFactory):
@@ -188,8 +186,6 @@ FAMILY_HEADER = [heading for heading in EXPORT_HEADER if heading != "Lead Practi
 
 def family_rows_csv(rows, header=FAMILY_HEADER):
     """A case-management export: a header row and one row per need, as bytes."""
-    import csv
-    import io
 
     out = io.StringIO()
     writer = csv.writer(out)

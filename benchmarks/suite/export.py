@@ -9,8 +9,9 @@ import xlsxwriter
 
 from benchmarks.sizes import BUSY_YEAR
 from benchmarks.suite.measure import median_time, peak_memory
-from projects.exports.workbook import LEDGER_COLUMNS, write_workbook
-from projects.selectors import ALL_TIME, Period, spend_lines
+from exports.workbook import LEDGER_COLUMNS, write_workbook
+from projects.periods import ALL_TIME, Period
+from projects.selectors import spend_lines
 
 
 def _bare(rows, path):

@@ -12,10 +12,12 @@ from django.db import connection, transaction
 from benchmarks.suite.measure import Rollback, median_time
 from evaluations.family_csv import EXPORT_HEADER as FAMILY_EXPORT_HEADER
 from evaluations.family_csv import check
-from evaluations.imports import family_outcomes_import
+from evaluations.models import Family
 from evaluations.pseudonyms import case_hash
-from projects.imports import spend_import
+from evaluations.services import family_outcomes_import
+from programme.models import Outcome
 from projects.models import Project
+from projects.services import spend_import
 from projects.spend_csv import EXPORT_HEADER as LEDGER_HEADER
 
 SPEND_COLUMNS = [
@@ -121,8 +123,6 @@ def family_file(count, seed=4):
 
 
 def _family_bulk(families, needs):
-    from evaluations.models import Family, Outcome
-
     outcomes = dict(Outcome.objects.values_list("number", "pk"))
     base = (Family.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     now = datetime.datetime.now(datetime.UTC)

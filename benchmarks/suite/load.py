@@ -21,9 +21,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from demo.people import DEMO_PASSWORD
 from governance import services
-from governance.demo.people import DEMO_PASSWORD
-from governance.models import Attendance, Meeting, Membership, User, Vote
+from governance.models import Attendance, Vote
+from programme.models import Meeting, Membership, User
 
 ROOT = Path(settings.BASE_DIR)
 LEADS = 50
@@ -113,7 +114,7 @@ def _free_port():
 
 def start_server(workers, threads):
     port = _free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "governance.settings.bench"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(Path(sys.executable).with_name("gunicorn")),

@@ -1,7 +1,7 @@
 """Every listing page: server time (median, in-process test client) and query count at this
 database's scale, beside the query count on the demo data."""
 
-from benchmarks.pages import LISTING_PAGES, fetch
+from benchmarks.listings import LISTING_PAGES, fetch
 
 
 def run(runs, demo_counts=None):

@@ -10,10 +10,11 @@ from django.db import connection
 
 from benchmarks.sizes import BUSY_YEAR
 from benchmarks.suite.measure import median_time
-from evaluations.selectors import value_for_money
-from governance.financial_years import fy_bounds, fy_for_date, fy_quarter
-from governance.money import to_money
-from projects.selectors import Period, budget_against_actual
+from core.financial_years import fy_bounds, fy_for_date, fy_quarter
+from core.money import to_money
+from evaluations.selectors.results import value_for_money
+from projects.periods import Period
+from projects.selectors import budget_against_actual
 
 MONTHS = "projects_spendmonth"
 LINES = "projects_spendline"

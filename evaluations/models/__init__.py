@@ -1,9 +1,8 @@
 from evaluations.models.counts import DayCount
 from evaluations.models.families import DataRelease, Family, FamilyImport, FamilyNeed, FamilySupport
-from evaluations.models.framework import Outcome, UnitCost, ValueAssumptions
-from evaluations.models.pages import ResultsPage
 from evaluations.models.results import ProjectResult, ProjectTarget
 from evaluations.models.studies import EvaluationStudy
+from evaluations.models.value import UnitCost, ValueAssumptions
 
 __all__ = [
     "DataRelease",
@@ -13,10 +12,8 @@ __all__ = [
     "FamilyImport",
     "FamilyNeed",
     "FamilySupport",
-    "Outcome",
     "ProjectResult",
     "ProjectTarget",
-    "ResultsPage",
     "UnitCost",
     "ValueAssumptions",
 ]

@@ -6,26 +6,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from core.models import ImportRecord
 
-class FamilyImport(models.Model):
+
+class FamilyImport(ImportRecord):
     """One import of the case-management system's export."""
 
-    filename = models.CharField(max_length=255)
-    sha256 = models.CharField(max_length=64)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    imported_at = models.DateTimeField(auto_now_add=True)
-    rows_in_file = models.PositiveIntegerField()
     families_added = models.PositiveIntegerField()
     families_updated = models.PositiveIntegerField()
     families_unchanged = models.PositiveIntegerField()
-
-    class Meta:
-        ordering = ["-imported_at"]
-
-    def __str__(self):
-        return f"{self.filename} ({self.imported_at:%d %b %Y})"
 
 
 class Family(models.Model):
@@ -40,7 +29,7 @@ class Family(models.Model):
         help_text="HMAC-SHA256 of the case reference with the site's secret key.",
     )
     lead_organisation = models.ForeignKey(
-        "governance.Organisation",
+        "programme.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -93,7 +82,7 @@ class FamilyNeed(models.Model):
     """One of the ten outcome areas in which a family needed support, and how it ended."""
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="needs")
-    outcome = models.ForeignKey("evaluations.Outcome", on_delete=models.PROTECT, related_name="+")
+    outcome = models.ForeignKey("programme.Outcome", on_delete=models.PROTECT, related_name="+")
     identified_on = models.DateField()
     achieved_on = models.DateField(null=True, blank=True)
     sustained = models.BooleanField(

@@ -6,7 +6,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from governance.financial_years import validate_financial_year
+from core.financial_years import validate_financial_year
+
+# What a lead reports for each outcome each quarter, in the order they are entered.
+RESULT_FIGURES = ("families_supported", "families_achieved", "families_sustained")
 
 
 class ProjectTarget(models.Model):
@@ -16,7 +19,7 @@ class ProjectTarget(models.Model):
     project = models.ForeignKey(
         "projects.Project", on_delete=models.CASCADE, related_name="outcome_targets"
     )
-    outcome = models.ForeignKey("evaluations.Outcome", on_delete=models.PROTECT, related_name="+")
+    outcome = models.ForeignKey("programme.Outcome", on_delete=models.PROTECT, related_name="+")
     expected_families = models.PositiveIntegerField(validators=[MinValueValidator(1)])
 
     class Meta:
@@ -41,7 +44,7 @@ class ProjectResult(models.Model):
     quarter = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    outcome = models.ForeignKey("evaluations.Outcome", on_delete=models.PROTECT, related_name="+")
+    outcome = models.ForeignKey("programme.Outcome", on_delete=models.PROTECT, related_name="+")
     families_supported = models.PositiveIntegerField(default=0)
     families_achieved = models.PositiveIntegerField(
         default=0, help_text="Families who achieved this outcome in the quarter."

@@ -22,7 +22,7 @@ class EvaluationStudy(models.Model):
 
     title = models.CharField(max_length=255)
     commissioner = models.ForeignKey(
-        "governance.Organisation",
+        "programme.Organisation",
         on_delete=models.PROTECT,
         related_name="studies_commissioned",
     )

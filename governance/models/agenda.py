@@ -16,7 +16,7 @@ class AgendaItem(models.Model):
         URGENT = 70, "Urgent business"
 
     meeting = models.ForeignKey(
-        "governance.Meeting", on_delete=models.CASCADE, related_name="agenda"
+        "programme.Meeting", on_delete=models.CASCADE, related_name="agenda"
     )
     section = models.PositiveSmallIntegerField(choices=Section.choices)
     position = models.PositiveIntegerField(default=0)
@@ -74,7 +74,7 @@ class PapersPack(models.Model):
     submitted version and screening, and the fund position."""
 
     meeting = models.OneToOneField(
-        "governance.Meeting", on_delete=models.PROTECT, related_name="papers"
+        "programme.Meeting", on_delete=models.PROTECT, related_name="papers"
     )
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.ForeignKey(

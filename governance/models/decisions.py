@@ -81,14 +81,14 @@ class Decision(models.Model):
         related_name="decisions",
     )
     meeting = models.ForeignKey(
-        "governance.Meeting",
+        "programme.Meeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="decisions",
     )
     fund = models.ForeignKey(
-        "governance.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+        "programme.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
     )
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     approved_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
@@ -167,12 +167,12 @@ class Condition(models.Model):
 
 class Minutes(models.Model):
     meeting = models.OneToOneField(
-        "governance.Meeting", on_delete=models.PROTECT, related_name="minutes"
+        "programme.Meeting", on_delete=models.PROTECT, related_name="minutes"
     )
     text = models.TextField()
     drafted_at = models.DateTimeField(auto_now=True)
     approved_at_meeting = models.ForeignKey(
-        "governance.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "programme.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_on = models.DateField(null=True, blank=True)
 

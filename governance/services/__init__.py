@@ -1,26 +1,12 @@
 """Every change to the group's records: keyword-only, one transaction, permission checked,
 audited. ``user=None`` is the system itself (a management command run by an operator)."""
 
-from .agenda import (
-    agenda_add_urgent,
-    agenda_build,
-    agenda_move,
-    agenda_publish,
-    attendance_record,
-    declaration_record,
-    dispensation_grant,
-    question_answer,
-    question_ask,
-)
-from .decisions import (
-    chairs_action_record,
-    condition_met,
-    decision_correct,
-    decision_record,
-    minutes_approve,
-    minutes_draft,
-)
-from .meetings import meeting_close, meeting_start, meetings_schedule
+from .agenda import agenda_add_urgent, agenda_build, agenda_move, agenda_publish
+from .attendance import attendance_record, declaration_record, dispensation_grant
+from .decisions import chairs_action_record, condition_met, decision_correct, decision_record
+from .meetings import meeting_close, meeting_start
+from .minutes import minutes_approve, minutes_draft
+from .questions import question_answer, question_ask
 from .votes import vote_cast, vote_close, vote_open
 
 __all__ = [
@@ -37,7 +23,6 @@ __all__ = [
     "dispensation_grant",
     "meeting_close",
     "meeting_start",
-    "meetings_schedule",
     "minutes_approve",
     "minutes_draft",
     "question_answer",

@@ -1,22 +1,26 @@
+"""The group's decisions: on an agenda item after its vote, as a correction, or by chair's
+action between meetings, and the conditions that come with them. Keyword-only, one
+transaction, permission checked, audited. A decision calls the services below it directly:
+the proposal's, the project's and the outcome targets'."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from wagtail.log_actions import log
 
-from governance.conduct import is_chair, result
-from governance.financial_years import fy_for_date
-from governance.models import Condition, Decision, Fund, Meeting, Minutes, Vote
-from governance.models.decisions import APPROVALS
-from governance.money import to_money
-from governance.selectors import fund_position
-from governance.services.meetings import locked_meeting, require_runner
-from governance.signals import decision_recorded
+from core.money import to_money
+from evaluations.services import project_targets_copy
+from governance.models import APPROVALS, Condition, Decision, Vote
+from governance.notifications import notify_decided
+from governance.selectors.meetings import fund_for, fund_position
+from governance.services.guards import locked_meeting, require_runner
+from governance.voting import result
+from programme.models import Meeting
+from programme.permissions import is_chair
+from projects.services import project_follow_decision
+from proposals.models import Proposal
+from proposals.services import proposal_admit_urgently, proposal_decide, proposal_place
 
 Outcome = Decision.Outcome
-
-
-def _fund_for(day):
-    return Fund.objects.filter(financial_year=fy_for_date(day)).order_by("name").first()
 
 
 def _checks(proposal, version, outcome, amount, conditions, override_reason, fund, committed=0):
@@ -50,24 +54,34 @@ def _checks(proposal, version, outcome, amount, conditions, override_reason, fun
             )
 
 
-def _apply(decision, user, conditions, next_meeting=None):
-    """Record the conditions, move the proposal on and tell the lead."""
-    from proposals.notifications import notify_decided
-    from proposals.rules import check_transition
+def _follow(decision, user):
+    """What a decision does below the group: the project it creates, changes or withdraws, and
+    a new project's outcome targets, copied from the proposal the group approved."""
+    project, created = project_follow_decision(
+        by=user,
+        proposal=decision.proposal,
+        approved_amount=decision.approved_amount if decision.is_approval else None,
+        fund=decision.fund,
+        decided_on=decision.decided_on,
+        decision=str(decision),
+    )
+    if created:
+        project_targets_copy(project=project)
 
+
+def _apply(decision, user, conditions, next_meeting=None):
+    """Record the conditions, move the proposal on, follow the decision through to the
+    project and tell the lead."""
     proposal = decision.proposal
     for condition in conditions:
         Condition.objects.create(decision=decision, **condition)
     if decision.outcome == Outcome.DEFERRED:
-        proposal.meeting = next_meeting
-        proposal.save(update_fields=["meeting", "updated_at"])
+        proposal_place(proposal=proposal, meeting=next_meeting)
     else:
-        check_transition(proposal, "decided")
-        proposal.status = "decided"
-        proposal.save(update_fields=["status", "updated_at"])
+        proposal_decide(proposal=proposal)
     log(proposal, "governance.decision", user=user, data={"decision": str(decision)})
-    decision_recorded.send(sender=Decision, decision=decision)
-    notify_decided(proposal, decision)
+    _follow(decision, user)
+    notify_decided(decision)
 
 
 @transaction.atomic
@@ -98,7 +112,7 @@ def decision_record(
     if outcome == Outcome.REJECTED and not reasons.strip():
         raise ValidationError({"reasons": "Give the reasons for rejecting the proposal"})
     proposal = item.proposal
-    fund = _fund_for(meeting.date)
+    fund = fund_for(meeting.date)
     _checks(proposal, item.version, outcome, approved_amount, conditions, override_reason, fund)
     decision = Decision.objects.create(
         proposal=proposal,
@@ -181,7 +195,7 @@ def decision_correct(
         user=user,
         data={"corrects": str(old), "now": str(correction)},
     )
-    decision_recorded.send(sender=Decision, decision=correction)
+    _follow(correction, user)
     return correction
 
 
@@ -202,18 +216,17 @@ def chairs_action_record(
     """An urgent decision by the chair between meetings; noted at the next meeting."""
     if not is_chair(user, decided_on):
         raise PermissionDenied("Only the chair or vice-chair can take chair's action.")
-    if proposal.status not in ("submitted", "eligible"):
+    if proposal.status not in (Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE):
         raise ValidationError("Chair's action is for a submitted proposal awaiting decision.")
     if not (reasons.strip() and alternatives.strip()):
         raise ValidationError("Record the reasons and the alternatives considered and rejected.")
     if outcome == Outcome.DEFERRED:
         raise ValidationError("Chair's action decides; to defer, leave it for the meeting.")
     version = proposal.versions.order_by("-number").first()
-    fund = _fund_for(decided_on)
+    fund = fund_for(decided_on)
     _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
-    if proposal.status == "submitted":
-        # Urgency is the chair's call: the action stands in for screening and the meeting.
-        proposal.status = "eligible"
+    # Urgency is the chair's call: the action stands in for screening and the meeting.
+    proposal_admit_urgently(proposal=proposal)
     decision = Decision.objects.create(
         proposal=proposal,
         fund=fund,
@@ -229,41 +242,6 @@ def chairs_action_record(
     )
     _apply(decision, user, conditions)
     return decision
-
-
-@transaction.atomic
-def minutes_draft(*, user, meeting):
-    """Draft the minutes from the record: attendance, declarations, votes and decisions."""
-    require_runner(user, meeting)
-    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
-    if minutes and minutes.locked:
-        raise ValidationError("These minutes are approved and locked.")
-    from governance.minutes import minutes_context
-
-    text = render_to_string("governance/minutes.txt", minutes_context(meeting))
-    minutes, _ = Minutes.objects.update_or_create(meeting=meeting, defaults={"text": text})
-    log(meeting, "governance.minutes_draft", user=user)
-    return minutes
-
-
-@transaction.atomic
-def minutes_approve(*, user, minutes, at_meeting):
-    """Minutes are approved at a later meeting, and locked."""
-    at_meeting = Meeting.objects.get(pk=at_meeting.pk)
-    require_runner(user, at_meeting)
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
-    if minutes.locked:
-        raise ValidationError("These minutes are already approved.")
-    if at_meeting.date <= minutes.meeting.date or at_meeting.status != Meeting.Status.IN_SESSION:
-        raise ValidationError("Minutes are approved at a later meeting, while it is in session.")
-    minutes.approved_at_meeting = at_meeting
-    minutes.approved_on = at_meeting.date
-    minutes.save(update_fields=["approved_at_meeting", "approved_on"])
-    meeting = minutes.meeting
-    meeting.status = Meeting.Status.MINUTES_APPROVED
-    meeting.save(update_fields=["status"])
-    log(meeting, "governance.minutes_approve", user=user, data={"at": at_meeting.date.isoformat()})
-    return minutes
 
 
 @transaction.atomic

@@ -1,43 +1,13 @@
-import datetime
+"""A meeting's start and close: keyword-only, one transaction, permission checked, audited."""
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
-from governance.conduct import quorum_problem, runs_meetings
-from governance.models import Meeting
-from governance.scheduling import meeting_dates
-
-
-def require(user, permission, message):
-    if user is not None and not user.has_perm(permission):
-        raise PermissionDenied(message)
-
-
-def require_runner(user, meeting):
-    if user is not None and not runs_meetings(user, meeting):
-        raise PermissionDenied("Only the chair, the vice-chair or the programme team can do that.")
-
-
-def locked_meeting(meeting):
-    return Meeting.objects.select_for_update().get(pk=meeting.pk)
-
-
-@transaction.atomic
-def meetings_schedule(*, user, financial_year):
-    """Create the year's bi-monthly meetings that do not exist yet; returns the new ones."""
-    require(user, "governance.add_meeting", "Only the programme team can schedule meetings.")
-    start_time = datetime.time.fromisoformat(settings.MEETING_START_TIME)
-    created = []
-    for day in meeting_dates(financial_year):
-        meeting, is_new = Meeting.objects.get_or_create(
-            date=day, defaults={"start_time": start_time, "location": settings.MEETING_LOCATION}
-        )
-        if is_new:
-            log(meeting, "wagtail.create", user=user)
-            created.append(meeting)
-    return created
+from governance.services.guards import locked_meeting, require_runner
+from governance.services.minutes import minutes_draft
+from governance.voting import quorum_problem
+from programme.models import Meeting
 
 
 @transaction.atomic
@@ -58,8 +28,6 @@ def meeting_start(*, user, meeting):
 
 @transaction.atomic
 def meeting_close(*, user, meeting):
-    from governance.services.decisions import minutes_draft
-
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
     if meeting.status != Meeting.Status.IN_SESSION:

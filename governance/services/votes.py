@@ -3,16 +3,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from governance.conduct import (
-    barred,
-    holds_vote,
-    quorum_problem,
-    result,
-    runs_meetings,
-    tally,
-)
-from governance.models import Ballot, Meeting, Vote
-from governance.services.meetings import locked_meeting, require_runner
+from governance.models import Ballot, Vote
+from governance.permissions import runs_meetings
+from governance.services.guards import locked_meeting, require_runner
+from governance.voting import barred, holds_vote, quorum_problem, result, tally
+from programme.models import Meeting
 
 
 @transaction.atomic

@@ -3,8 +3,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from governance.financial_years import validate_financial_year
-from governance.money import money_sum
+from core.financial_years import validate_financial_year
+from core.money import money_sum
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -41,7 +41,7 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="proposals_co_led"
     )
     lead_organisation = models.ForeignKey(
-        "governance.Organisation", on_delete=models.PROTECT, related_name="proposals"
+        "programme.Organisation", on_delete=models.PROTECT, related_name="proposals"
     )
     summary = models.TextField(blank=True)
     need_and_evidence = models.TextField("need and evidence", blank=True)
@@ -49,10 +49,10 @@ class Proposal(models.Model):
     delivery_start = models.DateField(null=True, blank=True)
     delivery_end = models.DateField(null=True, blank=True)
     sustainability = models.TextField("sustainability and exit plan", blank=True)
-    priorities = models.ManyToManyField("governance.Priority", blank=True, related_name="+")
+    priorities = models.ManyToManyField("programme.Priority", blank=True, related_name="+")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     meeting = models.ForeignKey(
-        "governance.Meeting",
+        "programme.Meeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -100,7 +100,7 @@ class ReferenceCounter(models.Model):
 
 class OutcomeTarget(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="outcome_targets")
-    outcome = models.ForeignKey("evaluations.Outcome", on_delete=models.PROTECT, related_name="+")
+    outcome = models.ForeignKey("programme.Outcome", on_delete=models.PROTECT, related_name="+")
     expected_families = models.PositiveIntegerField(validators=[MinValueValidator(1)])
 
     class Meta:
@@ -147,9 +147,7 @@ class BudgetLine(models.Model):
 
 class CriterionAnswer(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="answers")
-    criterion = models.ForeignKey(
-        "governance.Criterion", on_delete=models.PROTECT, related_name="+"
-    )
+    criterion = models.ForeignKey("programme.Criterion", on_delete=models.PROTECT, related_name="+")
     answer = models.TextField()
     evidence = models.TextField(blank=True)
 

@@ -19,7 +19,7 @@ class ProposalVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     meeting = models.ForeignKey(
-        "governance.Meeting", on_delete=models.PROTECT, related_name="+", null=True
+        "programme.Meeting", on_delete=models.PROTECT, related_name="+", null=True
     )
     total_requested = models.DecimalField(max_digits=12, decimal_places=2)
     snapshot = models.JSONField()
@@ -79,9 +79,7 @@ class CriterionResult(models.Model):
         NOT_MET = "not_met", "Not met"
 
     screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="results")
-    criterion = models.ForeignKey(
-        "governance.Criterion", on_delete=models.PROTECT, related_name="+"
-    )
+    criterion = models.ForeignKey("programme.Criterion", on_delete=models.PROTECT, related_name="+")
     result = models.CharField(max_length=10, choices=Result.choices)
     note = models.TextField(blank=True)
 

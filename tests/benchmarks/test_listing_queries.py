@@ -6,9 +6,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from benchmarks.generate import Generator
-from benchmarks.pages import LISTING_PAGES, OVER_LIMIT, query_counts
+from benchmarks.listings import LISTING_PAGES, OVER_LIMIT, query_counts
 
 pytestmark = pytest.mark.django_db
 LIMIT = 20
@@ -18,8 +19,6 @@ LIMIT = 20
 def counts(django_db_setup, django_db_blocker):
     """Query counts on the demo, then on the demo plus the small scale data set."""
     with django_db_blocker.unblock():
-        from django.db import transaction
-
         try:
             with transaction.atomic():
                 call_command("seed_demo", stdout=StringIO())

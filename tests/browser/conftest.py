@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,8 +50,6 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
-    from django.db import connections
-
     # Playwright's sync API runs an event loop in this thread. Django's connections are then
     # looked up per context, so the test gets a new connection object: tell Django that the
     # ORM calls are still synchronous, and hand the new connection the migrated data that

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from governance.demo.people import DEMO_PASSWORD
-from governance.models import Meeting
+from demo.people import DEMO_PASSWORD
+from programme.models import Meeting
 from proposals.models import Proposal
 from tests.browser.conftest import accessibility_problems, sign_in
 

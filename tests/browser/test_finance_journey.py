@@ -7,7 +7,7 @@ import openpyxl
 from django.db.models import F, Sum
 from playwright.sync_api import expect
 
-from governance import roles
+from programme import roles
 from projects.models import SpendLine
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, ProjectFactory, UserFactory
@@ -33,7 +33,7 @@ def test_finance_imports_the_ledger_then_downloads_the_years_workbook(new_page, 
     ledger.write_text(LEDGER)
     page = new_page()
     sign_in(page, finance.email, PASSWORD)
-    page.goto("/admin/spend-import/")
+    page.goto("/admin/spend/import/")
     page.locator("input[type=file]").set_input_files(ledger)
     page.get_by_role("button", name="Check the file").click()
     expect(page.locator("main")).to_contain_text("3 will be added")

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from governance.demo.people import DEMO_PASSWORD
-from governance.models import Criterion
+from demo.people import DEMO_PASSWORD
+from programme.models import Criterion
 from proposals.models import Proposal
 from tests.browser.conftest import sign_in
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from governance.demo.people import DEMO_LOGINS, DEMO_PASSWORD
+from demo.people import DEMO_LOGINS, DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 

@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from demo.people import DEMO_PASSWORD
 from governance import services
-from governance.demo.people import DEMO_PASSWORD
-from governance.models import Attendance, Meeting, Membership, User
+from governance.models import Attendance
+from programme.models import Meeting, Membership, User
 from tests.browser.conftest import sign_in
 
 

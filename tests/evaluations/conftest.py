@@ -4,7 +4,7 @@ import hashlib
 import pytest
 
 from evaluations.family_csv import check
-from evaluations.imports import family_outcomes_import
+from evaluations.services import family_outcomes_import
 
 TODAY = datetime.date(2026, 11, 23)
 

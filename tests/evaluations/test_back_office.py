@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
@@ -37,8 +38,6 @@ def test_the_team_previews_then_confirms_a_family_import(client_for, programme_o
 
 
 def test_the_pending_import_keeps_no_case_reference(client_for, programme_officer, settings):
-    from django.core.files.storage import storages
-
     client = client_for(programme_officer)
     client.post("/admin/families/import/", {"file": SimpleUploadedFile("c.csv", a_file())})
     pending = client.session["evaluations.pending_family_import"]["name"]
@@ -138,19 +137,6 @@ def test_sending_a_progress_report_leads_on_to_the_results(client, project):
     )
     assert ProgressReport.objects.exists()
     assert response.url == f"/portal/results/projects/{project.reference}/2026-27/q1/"
-
-
-def test_a_new_project_takes_its_proposals_outcome_targets():
-    from evaluations.models import Outcome
-    from proposals.models import OutcomeTarget
-    from tests.factories import ProposalFactory
-
-    proposal = ProposalFactory()
-    OutcomeTarget.objects.create(
-        proposal=proposal, outcome=Outcome.objects.get(number=1), expected_families=120
-    )
-    project = ProjectFactory(proposal=proposal)
-    assert list(project.outcome_targets.values_list("expected_families", flat=True)) == [120]
 
 
 @pytest.mark.parametrize(

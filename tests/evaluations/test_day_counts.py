@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
+from core.imports import ImportRefused
 from evaluations import day_counts
 from evaluations.models import DayCount, Family, FamilyNeed
-from evaluations.selectors import (
+from evaluations.selectors.results import (
     by_outcome,
     counting_window,
     family_counts,
@@ -149,12 +150,10 @@ def test_the_command_rebuilds_the_calendar(families):
 
 
 def test_a_need_identified_after_its_case_closed_is_refused(import_families):
-    from evaluations.imports import FamilyImportRefused
-
     rows = [["CASE-1", "01/04/2025", "30/09/2025", "", 1, "01/10/2025", "", "", ""]]
-    with pytest.raises(FamilyImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_families(family_rows_csv(rows), today=TODAY)
-    assert refused.value.errors == [(2, "the need was identified after the case closed")]
+    assert refused.value.problems == [(2, "the need was identified after the case closed")]
 
 
 def test_an_import_moves_the_calendar_to_what_a_rebuild_gives(families, import_families):

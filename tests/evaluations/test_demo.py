@@ -4,9 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from evaluations.models import EvaluationStudy, Family, ResultsPage, UnitCost
-from evaluations.selectors import year_summary
-from governance.financial_years import fy_for_date, fy_name, fy_start_year
+from core.financial_years import fy_for_date, fy_name, fy_start_year
+from evaluations.models import EvaluationStudy, Family, UnitCost
+from evaluations.selectors.results import year_summary
+from public.models import ResultsPage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from wagtail.models import ModelLogEntry
 
+from core.imports import ImportRefused
 from evaluations.family_csv import check
-from evaluations.imports import FamilyImportRefused
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.pseudonyms import case_hash
+from evaluations.services import families as imports
 from tests.evaluations.conftest import TODAY
 from tests.factories import FAMILY_HEADER, ProjectFactory, family_rows_csv, need_rows
 
@@ -70,9 +73,9 @@ def test_projects_are_named_by_reference_or_cost_centre(import_families):
 
 def test_one_bad_row_imports_nothing_and_names_the_line(import_families):
     rows = a_family("GOOD-1") + [["BAD-1", "06/01/2025", "", "", "12", "06/01/2025", "", "", ""]]
-    with pytest.raises(FamilyImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_families(family_rows_csv(rows))
-    assert refused.value.errors == [
+    assert refused.value.problems == [
         (5, "outcome '12' is not one of the ten headline outcomes (give its name or 1-10)")
     ]
     assert not Family.objects.exists()
@@ -165,8 +168,6 @@ def test_only_the_programme_team_may_import(import_families, lead):
 
 
 def test_the_import_is_in_the_audit_log(import_families, programme_officer):
-    from wagtail.models import ModelLogEntry
-
     import_families(family_rows_csv(a_family()), user=programme_officer)
     entry = ModelLogEntry.objects.get(action="evaluations.family_import")
     assert entry.user == programme_officer
@@ -174,10 +175,6 @@ def test_the_import_is_in_the_audit_log(import_families, programme_officer):
 
 
 def test_a_write_the_database_refuses_is_reported_and_leaves_nothing(import_families, monkeypatch):
-    from django.db import IntegrityError
-
-    from evaluations import imports
-
     real = imports.bulk_insert_rows
 
     def clash(model, columns, rows, **kwargs):
@@ -187,7 +184,7 @@ def test_a_write_the_database_refuses_is_reported_and_leaves_nothing(import_fami
 
     monkeypatch.setattr(imports, "bulk_insert_rows", clash)
     project = ProjectFactory(start_date=datetime.date(2024, 4, 1))
-    with pytest.raises(FamilyImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         import_families(family_rows_csv(a_family(projects=project.reference)))
-    assert "Nothing was imported" in refused.value.errors[0][1]
+    assert "Nothing was imported" in refused.value.problems[0][1]
     assert not Family.objects.exists()

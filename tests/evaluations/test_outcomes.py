@@ -1,4 +1,4 @@
-from evaluations.models import Outcome
+from programme.models import Outcome
 
 
 def test_the_ten_headline_outcomes_are_seeded_by_migration(db):

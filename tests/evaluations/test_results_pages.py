@@ -8,10 +8,12 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Site
 
-from evaluations.models import Family, ResultsPage
+from evaluations.models import Family
 from evaluations.pseudonyms import case_hash
+from public.models import ResultsPage
 from tests.evaluations.conftest import TODAY
 from tests.factories import ProjectFactory, family_rows_csv, need_rows
 
@@ -40,8 +42,6 @@ def few_families(import_families, freeze_today):
 
 @pytest.fixture
 def freeze_today(monkeypatch):
-    from django.utils import timezone
-
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
 
 

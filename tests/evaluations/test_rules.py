@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from evaluations.rules import Need, add_months, assess, open_in_year
+from evaluations.rules import Need, add_months, assess
 
 D = datetime.date
 PLAN = D(2025, 1, 6)
@@ -101,20 +101,3 @@ def test_an_ineligible_family_is_not_a_success_even_with_every_need_sustained():
 )
 def test_six_months_after_a_month_end_is_the_last_day_of_the_shorter_month(day, months, expected):
     assert add_months(day, months) == expected
-
-
-@pytest.mark.parametrize(
-    "plan_start, case_closed, year, expected",
-    [
-        (D(2024, 5, 1), D(2025, 4, 1), "2025-26", True),  # closed on the year's first day
-        (D(2024, 5, 1), D(2025, 3, 31), "2025-26", False),  # closed the day before it began
-        (D(2026, 3, 31), None, "2025-26", True),  # started on its last day
-        (D(2026, 4, 1), None, "2025-26", False),
-        (D(2023, 1, 1), None, "2025-26", True),  # open throughout
-    ],
-)
-def test_a_family_counts_in_every_year_its_plan_was_open(plan_start, case_closed, year, expected):
-    assert (
-        open_in_year(plan_start=plan_start, case_closed=case_closed, financial_year=year)
-        is expected
-    )

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from evaluations.selectors import value_for_money, year_summary
-from governance.money import to_money
+from core.money import to_money
+from evaluations.selectors.results import value_for_money, year_summary
 from tests.factories import ProjectFactory, SpendLineFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db

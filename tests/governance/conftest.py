@@ -4,7 +4,8 @@ from decimal import Decimal
 import pytest
 
 from governance import services
-from governance.models import Attendance, Membership
+from governance.models import Attendance
+from programme.models import Membership
 from proposals import services as proposal_services
 from proposals.models import CriterionResult, Screening
 from tests.factories import (

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from governance import services
 from tests.factories import UserFactory
 
 PORTAL_URLS = ["/portal/"]
@@ -79,8 +80,6 @@ def test_a_user_with_no_role_reaches_the_portal_but_not_the_admin(client_for):
 
 
 def test_decisions_cannot_be_edited_in_the_admin(client_for, programme_officer, meeting_setup):
-    from governance import services
-
     vote = services.vote_open(user=meeting_setup["chair"], item=meeting_setup["item"])
     for member in meeting_setup["members"]:
         services.vote_cast(user=member, vote=vote, choice="for")

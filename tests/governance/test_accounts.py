@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core import mail
 
+from programme.models import Organisation, User
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -60,8 +61,6 @@ def test_a_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client):
 
 @pytest.mark.django_db
 def test_the_user_editor_sets_a_persons_organisation(client):
-    from governance.models import Organisation, User
-
     admin = User.objects.create_superuser("admin@families.example", "a-long-admin-pass-1")
     person = UserFactory(email="someone.new@families.example")
     police = Organisation.objects.create(name="Merseyside Police", sector="police")

@@ -8,6 +8,7 @@ from django.test import Client
 
 from governance import services
 from governance.models import Attendance, Ballot
+from governance.voting import tally
 from tests.factories import MembershipFactory
 
 pytestmark = [
@@ -62,6 +63,5 @@ def test_twenty_members_voting_at_once_twice_each_leave_twenty_votes(
         thread.join()
     assert errors == []
     assert Ballot.objects.filter(vote=vote).count() == 20
-    from governance.conduct import tally
 
     assert tally(vote) == {"for": 15, "against": 0, "abstain": 5}

@@ -1,13 +1,17 @@
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import services
-from governance.models import Decision, Meeting
-from governance.selectors import fund_position
-from proposals.models import Proposal
+from governance.models import AgendaItem, Decision
+from governance.selectors.meetings import conditions_due, fund_position
+from programme.models import Fund, Meeting, Membership
+from proposals.models import CriterionResult, Proposal
+from tests.factories import CriterionFactory, FundFactory, MeetingFactory, PriorityFactory
+from tests.governance.conftest import eligible_proposal
 
 
 def carried(setup, choice="for"):
@@ -57,8 +61,6 @@ def test_the_amount_approved_cannot_exceed_the_request(meeting_setup):
 
 
 def test_exceeding_the_funds_remaining_budget_needs_an_override(meeting_setup):
-    from governance.models import Fund
-
     Fund.objects.update(total_budget=Decimal("10000.00"))
     carried(meeting_setup)
     with pytest.raises(ValidationError, match="more than the £10,000.00 left in the fund"):
@@ -74,8 +76,6 @@ def test_exceeding_the_funds_remaining_budget_needs_an_override(meeting_setup):
 
 
 def test_a_proposal_that_failed_a_criterion_needs_an_override(meeting_setup):
-    from proposals.models import CriterionResult
-
     screening = meeting_setup["item"].version.screenings.get()
     CriterionResult.objects.filter(screening=screening).update(result="not_met")
     carried(meeting_setup)
@@ -100,7 +100,6 @@ def test_approval_with_conditions_needs_a_condition(meeting_setup):
     carried(meeting_setup)
     with pytest.raises(ValidationError, match="at least one condition"):
         decide(meeting_setup, outcome="approved_with_conditions", approved_amount="1000")
-    import datetime
 
     decision = decide(
         meeting_setup,
@@ -172,11 +171,6 @@ def test_a_correction_is_a_new_decision_naming_the_old_one(meeting_setup, progra
 def test_chairs_action_decides_between_meetings_and_is_noted_next_time(
     meeting_setup, programme_officer
 ):
-    import datetime
-
-    from governance.models import AgendaItem
-    from tests.governance.conftest import eligible_proposal
-
     urgent = eligible_proposal(programme_officer)
     decision = services.chairs_action_record(
         user=meeting_setup["chair"],
@@ -198,10 +192,6 @@ def test_chairs_action_decides_between_meetings_and_is_noted_next_time(
 
 
 def test_only_the_chair_takes_chairs_action(meeting_setup, programme_officer):
-    import datetime
-
-    from django.core.exceptions import PermissionDenied
-
     with pytest.raises(PermissionDenied):
         services.chairs_action_record(
             user=meeting_setup["members"][0],
@@ -216,10 +206,6 @@ def test_only_the_chair_takes_chairs_action(meeting_setup, programme_officer):
 
 
 def test_an_unmet_condition_stays_on_the_log_until_marked_met(meeting_setup, client_for):
-    import datetime
-
-    from governance.selectors import conditions_due
-
     carried(meeting_setup)
     decision = decide(
         meeting_setup,
@@ -246,12 +232,6 @@ def test_an_unmet_condition_stays_on_the_log_until_marked_met(meeting_setup, cli
 def test_publishing_emails_every_member_and_freezes_the_papers(
     group, programme_officer, django_capture_on_commit_callbacks
 ):
-    import datetime
-
-    from governance.models import Membership
-    from tests.factories import CriterionFactory, FundFactory, MeetingFactory, PriorityFactory
-    from tests.governance.conftest import eligible_proposal
-
     CriterionFactory()
     PriorityFactory()
     FundFactory(financial_year="2029-30", total_budget=Decimal("100000.00"))

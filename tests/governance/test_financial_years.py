@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from governance.financial_years import fy_bounds, fy_for_date, fy_quarter, fy_start_year
+from core.financial_years import fy_bounds, fy_for_date, fy_quarter, fy_start_year
 
 
 @pytest.mark.parametrize(

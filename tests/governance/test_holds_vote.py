@@ -3,8 +3,8 @@
 import pytest
 
 from governance import services
-from governance.conduct import holds_vote, item_voters
 from governance.models import Attendance
+from governance.voting import holds_vote, item_voters
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,12 @@
-import pytest
+import datetime
 
-from governance.models import Declaration, Question, Vote
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from governance import services
+from governance.models import Decision, Declaration, Question, Vote
+from tests.factories import CriterionFactory, MeetingFactory, PriorityFactory
+from tests.governance.conftest import eligible_proposal
 
 
 def urls(setup):
@@ -65,12 +71,6 @@ def test_a_member_declares_an_interest_through_the_portal(client_for, meeting_se
 def test_a_member_asks_and_the_lead_answers_on_their_proposal_page(
     client, group, programme_officer
 ):
-    import datetime
-
-    from governance import services
-    from tests.factories import CriterionFactory, MeetingFactory, PriorityFactory
-    from tests.governance.conftest import eligible_proposal
-
     CriterionFactory()
     PriorityFactory()
     meeting = MeetingFactory(date=datetime.date(2030, 3, 6))
@@ -83,7 +83,7 @@ def test_a_member_asks_and_the_lead_answers_on_their_proposal_page(
     client.force_login(proposal.lead)
     assert "Who refers?" in client.get(f"/portal/proposals/{proposal.reference}/").content.decode()
     client.post(
-        f"/portal/proposals/{proposal.reference}/questions/{question.pk}/answer/",
+        f"/portal/questions/{question.pk}/answer/",
         {"answer": "Schools and GPs."},
     )
     question.refresh_from_db()
@@ -91,10 +91,6 @@ def test_a_member_asks_and_the_lead_answers_on_their_proposal_page(
 
 
 def test_another_lead_cannot_answer_a_question(client_for, meeting_setup, lead):
-    from django.core.exceptions import PermissionDenied
-
-    from governance import services
-
     setup = meeting_setup
     question = Question.objects.create(item=setup["item"], asked_by=setup["chair"], text="Why?")
     with pytest.raises(PermissionDenied, match="Only the proposal's leads"):
@@ -107,8 +103,6 @@ def test_only_the_chair_reaches_chairs_action(client_for, meeting_setup):
 
 
 def test_urgent_business_needs_the_chairs_reason(client_for, meeting_setup, programme_officer):
-    from tests.governance.conftest import eligible_proposal
-
     late = eligible_proposal(programme_officer)
     url = f"/portal/meetings/{meeting_setup['meeting'].pk}/urgent/"
     client = client_for(meeting_setup["chair"])
@@ -120,9 +114,6 @@ def test_urgent_business_needs_the_chairs_reason(client_for, meeting_setup, prog
 
 
 def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
-    from governance import services
-    from governance.models import Decision
-
     setup = meeting_setup
     vote = services.vote_open(user=setup["chair"], item=setup["item"])
     services.vote_cast(user=setup["members"][0], vote=vote, choice="for")

@@ -2,11 +2,11 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from governance.models import Meeting
-from governance.views_meetings import feed_token
-from governance.working_days import clear_working_days_before, working_days_before
+from core.working_days import clear_working_days_before, working_days_before
+from governance.views.meetings import feed_token
+from programme.models import Meeting
 from tests.factories import MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +52,6 @@ def test_schedule_meetings_creates_the_years_bimonthly_meetings_once():
 
 
 def test_schedule_meetings_refuses_a_malformed_year():
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="not a financial year"):
         call_command("schedule_meetings", "--year", "2025", stdout=StringIO())
 

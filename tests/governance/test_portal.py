@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 
-from governance import roles
+from programme import roles
 from tests.factories import MembershipFactory
 
 
@@ -41,8 +43,6 @@ def test_the_portal_has_a_skip_link_and_labelled_navigation(client_for, lead):
 
 @pytest.mark.django_db
 def test_an_ended_membership_is_not_shown_as_a_seat(client_for):
-    import datetime
-
     membership = MembershipFactory(end_date=datetime.date(2024, 12, 31))
     page = client_for(membership.user).get("/portal/").content.decode()
     assert "Strategic group seat" not in page

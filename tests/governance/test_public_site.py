@@ -3,6 +3,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from governance.models import Ballot
+from programme.models import Meeting
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,8 +49,6 @@ def test_the_home_page_is_served_after_migrations_alone(client):
 
 
 def test_published_decisions_show_amounts_but_no_votes_by_name(client, site):
-    from governance.models import Ballot, Meeting
-
     index = client.get("/decisions/")
     assert index.status_code == 200
     meeting = Meeting.objects.filter(status="minutes_approved").order_by("date").first()
@@ -60,7 +61,5 @@ def test_published_decisions_show_amounts_but_no_votes_by_name(client, site):
 
 
 def test_decisions_of_a_meeting_not_yet_closed_are_not_public(client, site):
-    from governance.models import Meeting
-
     meeting = Meeting.objects.get(status="agenda_published")
     assert client.get(f"/decisions/{meeting.pk}/").status_code == 404

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import Group, Permission
 
-from governance import roles
+from programme import roles
 
 
 def test_the_four_roles_exist_as_groups_after_migrating(db):

@@ -1,12 +1,13 @@
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from governance import roles
-from governance.demo.people import DEMO_LOGINS, DEMO_PASSWORD
-from governance.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
+from demo.people import DEMO_LOGINS, DEMO_PASSWORD
+from programme import roles
+from programme.models import Criterion, Fund, Meeting, Membership, Organisation, Priority, User
 from proposals.models import Proposal, ProposalVersion
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,6 @@ def test_seed_demo_adds_the_liverpool_projects_in_a_spread_of_statuses():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_seed_demo_sends_no_email():
     """Run with real commits, so the services' after-commit emails really fire."""
-    from django.core import mail
 
     call_command("seed_demo", stdout=StringIO())
     assert Proposal.objects.exists()

@@ -6,7 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dj_database_url
 import pytest
+
+from config.settings.base import env_list
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +32,7 @@ def run_manage(*args, **env):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", DJANGO_SETTINGS_MODULE="governance.settings.production")
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="config.settings.production")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -37,7 +40,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_production_refuses_to_start_without_a_family_hash_secret():
     result = run_manage(
         "check",
-        DJANGO_SETTINGS_MODULE="governance.settings.production",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
     )
     assert result.returncode != 0
@@ -50,7 +53,7 @@ def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="governance.settings.production",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         FAMILY_HASH_SECRET=secrets.token_urlsafe(48),
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
@@ -61,8 +64,6 @@ def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_
 
 
 def test_database_url_chooses_the_database(monkeypatch):
-    import dj_database_url
-
     config = dj_database_url.parse("postgres://postgres@127.0.0.1:5432/families")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "families"
@@ -70,7 +71,5 @@ def test_database_url_chooses_the_database(monkeypatch):
 
 @pytest.mark.parametrize("value", ["a.example,b.example", " a.example , b.example "])
 def test_allowed_hosts_are_read_as_a_list(value, monkeypatch):
-    from governance.settings.base import env_list
-
     monkeypatch.setenv("ALLOWED_HOSTS", value)
     assert env_list("ALLOWED_HOSTS") == ["a.example", "b.example"]

@@ -2,8 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import services
-from governance.conduct import result, tally
 from governance.models import Attendance, Ballot, Vote
+from governance.services.agenda import flag_conflicts
+from governance.voting import result, tally
+from tests.factories import MembershipFactory, UserFactory
 
 
 @pytest.fixture
@@ -47,9 +49,6 @@ def test_a_dispensation_lifts_the_bar(meeting_setup):
 
 
 def test_the_lead_organisations_member_is_flagged_automatically(meeting_setup):
-    from governance.services.agenda import flag_conflicts
-    from tests.factories import MembershipFactory
-
     proposal = meeting_setup["proposal"]
     representative = MembershipFactory(organisation=proposal.lead_organisation).user
     flag_conflicts(meeting_setup["item"])
@@ -74,8 +73,6 @@ def test_advisers_and_absent_members_cannot_vote(meeting_setup, open_vote, progr
 
 
 def test_a_substitute_votes_in_the_absent_members_seat(meeting_setup, programme_officer):
-    from tests.factories import UserFactory
-
     absent = meeting_setup["members"][2]
     substitute = UserFactory()
     meeting = meeting_setup["meeting"]

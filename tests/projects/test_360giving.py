@@ -9,8 +9,8 @@ from django.core.management import call_command
 from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 
-from governance.models import Decision
-from projects.exports.grants import COLUMNS, grants_package, write_grants_xlsx
+from exports.grants import COLUMNS, grants_package, write_grants_xlsx
+from projects.services import project_follow_decision
 from tests.factories import OrganisationFactory, ProjectFactory, SpendLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_a_grant_carries_the_required_fields(settings):
     assert grant["title"] == project.title
     assert grant["currency"] == "GBP"
     assert grant["amountAwarded"] == 50000.0
-    assert grant["awardDate"] == project.decision.decided_on.isoformat()
+    assert grant["awardDate"] == project.approved_on.isoformat()
     assert grant["recipientOrganization"] == [{"id": "GB-CHC-216250", "name": "Barnardo's"}]
     assert grant["fundingOrganization"][0]["id"] == "GB-LAE-TST"
     assert grant["fundingOrganization"][0]["name"] == settings.COUNCIL_NAME
@@ -83,14 +83,14 @@ def test_money_to_the_councils_own_departments_is_not_a_grant(settings):
 
 def test_a_project_whose_approval_was_withdrawn_is_not_a_grant(programme_officer):
     project = ProjectFactory()
-    project.decision = Decision.objects.create(
+    project_follow_decision(
+        by=programme_officer,
         proposal=project.proposal,
-        outcome=Decision.Outcome.REJECTED,
-        reasons="Withdrawn on review",
-        decided_on=project.decision.decided_on,
-        recorded_by=programme_officer,
+        approved_amount=None,
+        fund=None,
+        decided_on=project.approved_on,
+        decision=f"{project.reference}: Rejected",
     )
-    project.save()
     assert grants_package()["grants"] == []
 
 

@@ -84,7 +84,7 @@ def test_every_dashboard_filter_has_a_label(client_for, finance_officer):
 def test_the_dashboard_lists_a_page_of_projects_and_totals_them_all(
     client_for, finance_officer, monkeypatch
 ):
-    monkeypatch.setattr("projects.dashboard.ROWS_PER_PAGE", 1)
+    monkeypatch.setattr("exports.views.ROWS_PER_PAGE", 1)
     ProjectFactory.create_batch(2, approved_amount=Decimal("1000.00"))
     page = client_for(finance_officer).get("/admin/finance/?financial_year=&page=2")
     assert len(page.context["page"].object_list) == 1

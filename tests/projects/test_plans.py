@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from projects.models import BudgetProfileLine, Milestone
+from projects.models import BudgetProfileLine, Milestone, ProgressReport
 from projects.services import milestones_set
 from tests.factories import ProjectFactory
 
@@ -77,8 +77,6 @@ def test_the_team_adds_and_removes_milestones(client_for, programme_officer, pro
 
 
 def test_a_milestone_a_report_recorded_is_kept(programme_officer, lead, project):
-    from projects.models import ProgressReport
-
     milestone = Milestone.objects.create(
         project=project, title="Launch", due_date=datetime.date(2026, 6, 1)
     )

@@ -77,9 +77,9 @@ def test_a_group_member_may_read_a_project_but_not_report(client_for, member, pr
 def test_the_programme_team_sees_overdue_reports_in_the_back_office(
     client_for, programme_officer, project
 ):
-    page = client_for(programme_officer).get("/admin/progress-reports/overdue/").content.decode()
+    page = client_for(programme_officer).get("/admin/progress_reports/overdue/").content.decode()
     assert project.reference in page
 
 
 def test_leads_cannot_open_the_overdue_list(client_for, lead):
-    assert client_for(lead).get("/admin/progress-reports/overdue/").status_code == 403
+    assert client_for(lead).get("/admin/progress_reports/overdue/").status_code == 403

@@ -4,9 +4,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import services
+from programme.models import Outcome
 from projects.models import Project
 from projects.profiles import profile_from_budget, split_evenly
 from projects.services import budget_profile_set
+from proposals.models import OutcomeTarget
 
 
 def approve(setup, amount):
@@ -26,6 +28,20 @@ def test_an_approval_creates_one_project_with_a_profile_summing_to_the_amount(me
     assert project.cost_centre == "FP" + project.reference.replace("FP-", "").replace("-", "")
     assert sum(line.amount for line in project.profile.all()) == Decimal("20000.01")
     assert project.profile.count() == 4
+
+
+def test_an_approval_gives_the_new_project_its_proposals_outcome_targets(meeting_setup):
+    proposal = meeting_setup["item"].proposal
+    OutcomeTarget.objects.update_or_create(
+        proposal=proposal,
+        outcome=Outcome.objects.get(number=1),
+        defaults={"expected_families": 120},
+    )
+    approve(meeting_setup, "20000.00")
+    project = Project.objects.get()
+    targets = {(t.outcome_id, t.expected_families) for t in project.outcome_targets.all()}
+    assert (Outcome.objects.get(number=1).pk, 120) in targets
+    assert targets == {(t.outcome_id, t.expected_families) for t in proposal.outcome_targets.all()}
 
 
 def test_a_rejection_creates_no_project(meeting_setup):

@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects.models import SpendLine
-from tests.factories import ProjectFactory
+from tests.factories import ProjectFactory, SpendLineFactory
 from tests.projects.test_spend_import import GOOD, csv_bytes
 
 
@@ -14,10 +14,10 @@ def project(db):
 def test_finance_previews_then_confirms_an_import(client_for, finance_officer, project):
     client = client_for(finance_officer)
     upload = SimpleUploadedFile("may.csv", csv_bytes(*GOOD))
-    preview = client.post("/admin/spend-import/", {"file": upload}).content.decode()
+    preview = client.post("/admin/spend/import/", {"file": upload}).content.decode()
     assert "3 will be added" in preview
     assert SpendLine.objects.count() == 0
-    response = client.post("/admin/spend-import/", {"confirm": "1"})
+    response = client.post("/admin/spend/import/", {"confirm": "1"})
     assert response.status_code == 302
     assert SpendLine.objects.count() == 3
 
@@ -25,10 +25,10 @@ def test_finance_previews_then_confirms_an_import(client_for, finance_officer, p
 def test_a_bad_file_is_shown_row_by_row_and_nothing_is_kept(client_for, finance_officer, project):
     client = client_for(finance_officer)
     upload = SimpleUploadedFile("bad.csv", csv_bytes("T1,99/99/2026,Acme,,FP2026005,Staff,1,0"))
-    page = client.post("/admin/spend-import/", {"file": upload}).content.decode()
+    page = client.post("/admin/spend/import/", {"file": upload}).content.decode()
     assert "Line 2: bad date" in page
     assert "Nothing was imported" in page
-    client.post("/admin/spend-import/", {"confirm": "1"})
+    client.post("/admin/spend/import/", {"confirm": "1"})
     assert SpendLine.objects.count() == 0
 
 
@@ -72,7 +72,7 @@ def test_a_manual_line_with_an_unknown_cost_centre_is_refused(client_for, financ
 def test_the_programme_team_reads_the_ledger_but_cannot_import(client_for, programme_officer):
     client = client_for(programme_officer)
     assert client.get("/admin/spend/").status_code == 200
-    assert client.get("/admin/spend-import/").status_code in (302, 403)
+    assert client.get("/admin/spend/import/").status_code in (302, 403)
 
 
 def test_leads_are_kept_out_of_the_ledger(client_for, lead):
@@ -80,8 +80,6 @@ def test_leads_are_kept_out_of_the_ledger(client_for, lead):
 
 
 def test_the_ledger_is_filtered_by_a_typed_project_reference(client_for, finance_officer, project):
-    from tests.factories import SpendLineFactory
-
     mine = SpendLineFactory(project=project)
     SpendLineFactory()
     page = client_for(finance_officer).get("/admin/spend/", {"project": "fp2026005"})

@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
-from projects.imports import SpendImportRefused, spend_import
+from core.imports import ImportRefused
 from projects.models import SpendLine
+from projects.services import spend_import
 from projects.spend_csv import parse_amount, parse_date
 from tests.factories import ProjectFactory
 
@@ -50,9 +51,9 @@ def test_importing_the_same_file_twice_adds_nothing(project, finance_officer):
 
 def test_one_bad_row_imports_nothing_and_names_the_row(project, finance_officer):
     rows = [*GOOD, "T1004,31/02/2026,Someone,Bad date,FP2026005,Staff,10.00,0"]
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(user=finance_officer, data=csv_bytes(*rows), filename="bad.csv")
-    assert refused.value.result.errors == [
+    assert refused.value.problems == [
         (5, "bad date: '31/02/2026' is not a date like 31/03/2025 or 2025-03-31")
     ]
     assert SpendLine.objects.count() == 0
@@ -66,9 +67,9 @@ def test_every_bad_row_is_reported_with_its_reason(project, finance_officer):
         "",
         "T2003,01/04/2026,Acme,,FP2026005,Staff,10.001,0",
     ]
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(user=finance_officer, data=csv_bytes(*rows), filename="bad.csv")
-    reasons = dict(refused.value.result.errors)
+    reasons = dict(refused.value.problems)
     assert reasons[2] == "unknown cost centre 'XX999'"
     assert "bad net amount" in reasons[3]
     assert reasons[4] == "duplicate transaction number T2002 (also on line 3)"
@@ -85,27 +86,27 @@ def test_headings_in_any_order_and_case_and_extra_columns(project, finance_offic
 
 
 def test_a_missing_heading_or_wrong_encoding_is_a_clear_error(project, finance_officer):
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(user=finance_officer, data=b"Date,Supplier\n01/04/2026,Acme\n", filename="x")
     assert (
         "missing: Transaction Number, Cost Centre, Expense Type, Net Amount"
-        in (refused.value.result.errors[0][1])
+        in (refused.value.problems[0][1])
     )
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(
             user=finance_officer,
             data=HEADER.encode() + "T1,01/04/2026,Caf\xe9".encode("cp1252"),
             filename="x",
         )
-    assert "not UTF-8" in refused.value.result.errors[0][1]
+    assert "not UTF-8" in refused.value.problems[0][1]
 
 
 def test_a_changed_line_with_a_known_number_is_refused(project, finance_officer):
     spend_import(user=finance_officer, data=csv_bytes(GOOD[0]), filename="a.csv")
     changed = GOOD[0].replace("£3,850.00", "£3,900.00")
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(user=finance_officer, data=csv_bytes(changed), filename="b.csv")
-    assert "imported before with a different" in refused.value.result.errors[0][1]
+    assert "imported before with a different" in refused.value.problems[0][1]
 
 
 def test_only_finance_imports_spend(project, lead):

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from governance.models import Decision
-from projects.models import SpendingPage
+from projects.services import project_follow_decision
+from public.models import SpendingPage
 from tests.factories import ProjectFactory, SpendLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +33,14 @@ def test_the_page_lists_approved_projects_by_kind_with_amounts(client, page):
 
 def test_a_withdrawn_approval_is_not_listed(client, page, programme_officer):
     project = ProjectFactory(title="Withdrawn work")
-    project.decision = Decision.objects.create(
+    project_follow_decision(
+        by=programme_officer,
         proposal=project.proposal,
-        outcome=Decision.Outcome.REJECTED,
-        reasons="Withdrawn",
-        decided_on=project.decision.decided_on,
-        recorded_by=programme_officer,
+        approved_amount=None,
+        fund=None,
+        decided_on=project.approved_on,
+        decision=f"{project.reference}: Rejected",
     )
-    project.save()
     assert "Withdrawn work" not in client.get(page.url).content.decode()
 
 

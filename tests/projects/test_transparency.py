@@ -4,10 +4,10 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from projects.exports.transparency import HEADINGS, REDACTED, write_transparency
-from projects.selectors import Period
+from exports.transparency import HEADINGS, REDACTED, write_transparency
+from projects.periods import Period
 from tests.factories import ProjectFactory, SpendLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,5 @@ def test_the_command_writes_the_file(tmp_path):
 
 
 def test_the_command_refuses_a_bad_year(tmp_path):
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="financial year"):
         call_command("export_transparency", "--year", "2026", "--out", str(tmp_path / "x.csv"))

@@ -1,13 +1,16 @@
 import datetime
 import random
 from decimal import Decimal
+from io import StringIO
 
 import openpyxl
 import pytest
+from django.core.management import call_command
 
-from projects.exports.workbook import write_workbook
+from exports.workbook import write_workbook
 from projects.models import SpendLine
-from projects.selectors import Period, budget_against_actual, totals
+from projects.periods import Period
+from projects.selectors import budget_against_actual, totals
 from tests.factories import ProjectFactory
 
 
@@ -92,10 +95,6 @@ def test_the_quarter_filter_keeps_only_that_quarters_spend(db):
 
 
 def test_the_command_writes_the_workbook(db, tmp_path):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     add_line(ProjectFactory(), 1, "10.00")
     path = tmp_path / "spend.xlsx"
     call_command("export_spend", "--year", "2026-27", "--out", str(path), stdout=StringIO())

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from projects.exports import workbook
+from exports import workbook
 from projects.models import SpendLine
-from projects.selectors import Period
+from projects.periods import Period
 from tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db

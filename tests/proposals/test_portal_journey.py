@@ -4,8 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from evaluations.models import Outcome
-from governance.models import Organisation, Priority
+from programme.models import Organisation, Outcome, Priority
 from proposals.models import Proposal
 
 

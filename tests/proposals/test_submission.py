@@ -5,9 +5,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
+from programme.models import Organisation
 from proposals import services
 from proposals.models import ImmutableError, Proposal, ProposalVersion
-from proposals.rules import InvalidTransition
+from proposals.workflow import InvalidTransition
 from tests.factories import BudgetLineFactory, ProposalFactory, complete_proposal
 from tests.proposals.conftest import TODAY
 
@@ -136,8 +137,6 @@ def test_the_version_records_the_total_as_the_sum_of_its_lines(ready):
 
 
 def test_references_are_readable_and_sequential_within_a_year(db, lead):
-    from governance.models import Organisation
-
     organisation = Organisation.objects.first()
     first = services.proposal_create(
         user=lead,
@@ -168,8 +167,6 @@ def test_references_are_readable_and_sequential_within_a_year(db, lead):
 
 
 def test_only_project_leads_can_start_a_proposal(db, member):
-    from governance.models import Organisation
-
     with pytest.raises(PermissionDenied):
         services.proposal_create(
             user=member, kind="it", title="A", lead_organisation=Organisation.objects.first()

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from evaluations.services import data_release_record
-from governance import roles, services
-from governance.models import Meeting, Membership, User
+from governance import services
+from programme import roles
+from programme.models import Meeting, Membership, User
 from projects.models import Project
 from projects.services import budget_profile_set
 from proposals.models import Proposal
@@ -106,7 +107,7 @@ def test_the_auditor_reads_the_back_office(history, client, auditor, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/admin/funds/new/", "/admin/spend-import/", "/admin/families/", "/admin/users/"]
+    "url", ["/admin/funds/new/", "/admin/spend/import/", "/admin/families/", "/admin/users/"]
 )
 def test_the_auditor_changes_nothing_and_never_sees_family_records(history, client, auditor, url):
     client.force_login(auditor)

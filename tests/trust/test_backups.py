@@ -1,6 +1,7 @@
 """`manage.py backup` and `restore`: a restored database has the same rows and the same money
 as the backup, uploaded files come back, and a damaged or hostile backup restores nothing."""
 
+import hashlib
 import io
 import json
 import tarfile
@@ -11,7 +12,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from governance.backups import BackupError, backup, restore, totals
+from core.backups import BackupError, backup, restore, totals
 from projects.models import SpendLine
 from proposals import services
 from tests.factories import SpendLineFactory, complete_proposal
@@ -83,7 +84,6 @@ def test_a_backup_whose_files_escape_their_folders_is_refused(records, tmp_path)
         archive.addfile(info, io.BytesIO(b"evil"))
     (tmp_path / "b" / "files.tar.gz").write_bytes(hostile.getvalue())
     manifest = json.loads((tmp_path / "b" / "manifest.json").read_text())
-    import hashlib
 
     manifest["files"]["files.tar.gz"] = hashlib.sha256(hostile.getvalue()).hexdigest()
     (tmp_path / "b" / "manifest.json").write_text(json.dumps(manifest))

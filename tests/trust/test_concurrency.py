@@ -9,11 +9,11 @@ import pytest
 from django.db import connection, connections
 
 from evaluations.family_csv import check
-from evaluations.imports import family_outcomes_import
 from evaluations.models import Family
-from governance import roles
-from projects.imports import spend_import
+from evaluations.services import family_outcomes_import
+from programme import roles
 from projects.models import SpendImport, SpendLine
+from projects.services import spend_import
 from proposals import services
 from proposals.models import Proposal, ProposalVersion
 from tests.factories import (

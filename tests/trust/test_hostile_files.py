@@ -6,11 +6,12 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.imports import ImportRefused
 from evaluations.family_csv import check as check_families
-from evaluations.imports import family_outcomes_import
 from evaluations.models import Family
-from projects.imports import SpendImportRefused, spend_import
+from evaluations.services import family_outcomes_import
 from projects.models import SpendLine
+from projects.services import spend_import
 from tests.factories import FAMILY_HEADER, ProjectFactory, family_rows_csv, need_rows
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +50,10 @@ def project(db):
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_a_hostile_ledger_is_refused_clearly_and_writes_nothing(project, finance_officer, kind):
     data, message = HOSTILE[kind]
-    with pytest.raises(SpendImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         spend_import(user=finance_officer, data=data, filename="ledger.csv")
-    assert refused.value.result.errors
-    assert message in " ".join(reason for _line, reason in refused.value.result.errors)
+    assert refused.value.problems
+    assert message in " ".join(reason for _line, reason in refused.value.problems)
     assert SpendLine.objects.count() == 0
 
 
@@ -65,7 +66,7 @@ def test_a_hostile_case_management_export_is_refused_clearly(kind):
 
 
 UPLOADS = {
-    "ledger": ("/admin/spend-import/", "finance_officer"),
+    "ledger": ("/admin/spend/import/", "finance_officer"),
     "case-management export": ("/admin/families/import/", "programme_officer"),
 }
 
@@ -91,7 +92,7 @@ def test_the_back_office_upload_shows_the_problem_and_keeps_nothing(
 def test_an_upload_that_is_not_a_csv_file_is_refused(client, finance_officer, project):
     client.force_login(finance_officer)
     upload = SimpleUploadedFile("ledger.exe", GOOD.encode(), "application/octet-stream")
-    response = client.post("/admin/spend-import/", {"file": upload})
+    response = client.post("/admin/spend/import/", {"file": upload})
     assert b"Choose a CSV file" in response.content
     assert SpendLine.objects.count() == 0
 
@@ -100,7 +101,7 @@ def test_an_upload_over_the_size_limit_is_refused(client, finance_officer, proje
     settings.CSV_UPLOAD_MAX_BYTES = 100
     client.force_login(finance_officer)
     upload = SimpleUploadedFile("ledger.csv", GOOD.encode() * 10, "text/csv")
-    response = client.post("/admin/spend-import/", {"file": upload})
+    response = client.post("/admin/spend/import/", {"file": upload})
     assert b"import it with the command instead" in response.content
 
 

@@ -66,7 +66,7 @@ def test_wagtails_own_back_office_turns_away_everyone_but_staff(world):
 
 def test_a_barred_members_vote_is_refused_and_not_recorded(world):
     built, clients = world
-    path = path_for("portal:vote", built)
+    path = path_for("governance:vote", built)
     with transaction.atomic():
         response = clients["barred"].post(path, {"choice": "for"}, follow=True)
         assert b"prejudicial interest has been declared" in response.content
@@ -78,7 +78,7 @@ def test_a_barred_members_vote_is_refused_and_not_recorded(world):
 
 def test_a_members_vote_is_recorded_once(world):
     built, clients = world
-    path = path_for("portal:vote", built)
+    path = path_for("governance:vote", built)
     with transaction.atomic():
         clients["member"].post(path, {"choice": "for"})
         clients["member"].post(path, {"choice": "against"})

@@ -11,13 +11,14 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from core.csvfiles import parse_amount, parse_date
+from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter, fy_start_year
+from core.imports import ImportRefused
 from evaluations.family_csv import check as check_families
-from governance.csvfiles import parse_amount, parse_date
-from governance.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter, fy_start_year
-from projects.imports import SpendImportRefused, spend_import
-from projects.imports import check as check_ledger
 from projects.models import SpendLine
 from projects.profiles import profile_from_budget, scale_to, split_evenly
+from projects.services import spend_import
+from projects.services.spend import check as check_ledger
 from projects.spend_csv import EXPORT_HEADER
 from tests.factories import ProjectFactory
 
@@ -175,7 +176,7 @@ def test_a_ledger_import_writes_every_line_or_none(finance_officer, rows, bad, p
             rows = [*rows[:position], bad, *rows[position:]]
         try:
             result = spend_import(user=finance_officer, data=_csv(rows), filename="x.csv")
-        except SpendImportRefused:
+        except ImportRefused:
             assert bad is not None
             assert SpendLine.objects.count() == 0
         else:

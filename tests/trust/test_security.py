@@ -5,12 +5,14 @@ import re
 import secrets
 
 import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-from governance.models.pages import RICH_TEXT_FEATURES
 from proposals import services
+from public.models import RICH_TEXT_FEATURES
 from tests.factories import complete_proposal
 from tests.governance.test_settings import run_manage
 
@@ -100,7 +102,7 @@ def test_production_sends_cookies_only_over_https_and_asks_for_hsts():
         "shell",
         "-c",
         code,
-        DJANGO_SETTINGS_MODULE="governance.settings.production",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         FAMILY_HASH_SECRET=secrets.token_urlsafe(48),
     )
@@ -113,9 +115,6 @@ def test_sessions_expire(settings):
 
 
 def test_passwords_must_be_strong(settings):
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
     for weak in ["password1234", "123456789012", "short"]:
         with pytest.raises(ValidationError):
             validate_password(weak)

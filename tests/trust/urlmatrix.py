@@ -14,7 +14,17 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from tests.trust.world import POST_DATA, ROLES, viewset_object
 
-OUR_APPS = ("governance", "proposals", "projects", "evaluations")
+OUR_APPS = (
+    "core",
+    "programme",
+    "proposals",
+    "governance",
+    "projects",
+    "evaluations",
+    "public",
+    "exports",
+    "portal",
+)
 # Outcomes that let nobody in, after which nothing may have changed.
 DENIED = {"login", "403", "404", "no"}
 

@@ -12,17 +12,9 @@ from django.utils.http import urlsafe_base64_encode
 
 from evaluations.models import DataRelease, Family
 from governance import services
-from governance.models import (
-    AgendaItem,
-    Attendance,
-    Condition,
-    Decision,
-    Meeting,
-    Membership,
-    Minutes,
-    User,
-)
-from governance.views_meetings import feed_token
+from governance.models import AgendaItem, Attendance, Condition, Decision, Minutes
+from governance.views.meetings import feed_token
+from programme.models import Meeting, Membership, User
 from projects.models import ProgressReport, Project
 from proposals import services as proposal_services
 from proposals.models import Attachment, Proposal
@@ -148,26 +140,26 @@ def path_arguments(world):
             "uidb64": urlsafe_base64_encode(force_bytes(w.users["lead"].pk)),
             "token": "set-password",
         },
-        "portal:meeting": meeting,
-        "portal:papers": meeting,
-        "portal:attendance": meeting,
-        "portal:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
-        "portal:urgent": meeting,
-        "portal:move": {**item, "direction": "up"},
-        "portal:dispense": {**item, "declaration_pk": w.declaration.pk},
-        "portal:condition_met": {"pk": w.past_meeting.pk, "condition_pk": w.condition.pk},
-        "portal:approve_minutes": {**meeting, "minutes_pk": w.minutes.pk},
-        "portal:meeting_action": {**meeting, "action": "close"},
-        "portal:item": item,
-        "portal:declare": item,
-        "portal:ask": item,
-        "portal:decide": item,
-        "portal:correct": {
+        "governance:meeting": meeting,
+        "governance:papers": meeting,
+        "governance:attendance": meeting,
+        "governance:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
+        "governance:urgent": meeting,
+        "governance:move": {**item, "direction": "up"},
+        "governance:dispense": {**item, "declaration_pk": w.declaration.pk},
+        "governance:condition_met": {"pk": w.past_meeting.pk, "condition_pk": w.condition.pk},
+        "governance:approve_minutes": {**meeting, "minutes_pk": w.minutes.pk},
+        "governance:meeting_action": {**meeting, "action": "close"},
+        "governance:item": item,
+        "governance:declare": item,
+        "governance:ask": item,
+        "governance:decide": item,
+        "governance:correct": {
             "pk": w.past_meeting.pk,
             "item_pk": w.past_item.pk,
             "decision_pk": w.decision.pk,
         },
-        "portal:vote": {**item, "action": "cast"},
+        "governance:vote": {**item, "action": "cast"},
         "proposals:detail": {"reference": w.placed.reference},
         "proposals:check": {"reference": w.draft.reference},
         "proposals:submitted": {"reference": w.placed.reference},
@@ -177,11 +169,8 @@ def path_arguments(world):
             "reference": w.draft.reference,
             "attachment_id": w.attachment.pk,
         },
-        "proposals:answer": {"reference": w.placed.reference, "question_id": w.question.pk},
-        "proposals:decision_letter": {
-            "reference": w.decided.reference,
-            "decision_id": w.decided.decisions.get().pk,
-        },
+        "governance:answer": {"question_id": w.question.pk},
+        "governance:decision_letter": {"decision_id": w.decided.decisions.get().pk},
         "proposals:budget": {"reference": w.draft.reference},
         "proposals:budget_remove": {
             "reference": w.draft.reference,
@@ -202,9 +191,9 @@ def path_arguments(world):
         "projects:report_write": report,
         "evaluations:project_results": report,
         "meetings_feed": {"token": feed_token(w.users["member"])},
-        "project_profile": {"pk": w.project.pk},
-        "project_milestones": {"pk": w.project.pk},
-        "finance_360giving": {"format": "json"},
+        "projects_admin:profile": {"pk": w.project.pk},
+        "projects_admin:milestones": {"pk": w.project.pk},
+        "finance:360giving": {"format": "json"},
         "proposals_admin:screen": {"pk": w.placed.pk},
     }
 
@@ -231,11 +220,11 @@ def viewset_object(model, world):
 # What is posted to each URL that only takes a POST: a real answer, so that the matrix shows
 # who can do the thing, not who can fail a form.
 POST_DATA = {
-    "portal:dispense": {"reason": "Needed for the item to be quorate"},
-    "portal:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
-    "portal:ask": {"text": "What does a family's support cost?"},
-    "portal:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
-    "portal:correct": {"outcome": "deferred", "reasons": "Recorded against the wrong item"},
-    "portal:vote": {"choice": "for"},
-    "proposals:answer": {"answer": "About forty families a year."},
+    "governance:dispense": {"reason": "Needed for the item to be quorate"},
+    "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
+    "governance:ask": {"text": "What does a family's support cost?"},
+    "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
+    "governance:correct": {"outcome": "deferred", "reasons": "Recorded against the wrong item"},
+    "governance:vote": {"choice": "for"},
+    "governance:answer": {"answer": "About forty families a year."},
 }

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from benchmarks import report
-from benchmarks.pages import query_counts
+from benchmarks.listings import query_counts
 from benchmarks.sizes import SCALES
 from benchmarks.suite import export, imports, load, measure, pages, selectors
 from projects.models import Project

@@ -3,9 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.imports import ImportRefused
 from evaluations.family_csv import check
-from evaluations.imports import FamilyImportRefused, family_outcomes_import
-from governance.management.importer import BY_HELP, importer
+from evaluations.services import family_outcomes_import
+from programme.management.importer import BY_HELP, importer
 
 
 class Command(BaseCommand):
@@ -41,11 +42,11 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 progress=progress,
             )
-        except FamilyImportRefused as refused:
-            for line, reason in refused.errors:
+        except ImportRefused as refused:
+            for line, reason in refused.problems:
                 self.stderr.write(f"line {line}: {reason}")
             raise CommandError(
-                f"{len(refused.errors)} problems in {path.name}; nothing was imported."
+                f"{len(refused.problems)} problems in {path.name}; nothing was imported."
             ) from refused
         verb = "would add" if dry_run else "added"
         self.stdout.write(

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
-from evaluations.selectors import by_outcome, year_summary
-from governance.financial_years import validate_financial_year
+from core.financial_years import validate_financial_year
+from evaluations.selectors.results import by_outcome, year_summary
 
 
 def _plain(value):

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.management.importer import BY_HELP, importer
-from projects.imports import SpendImportRefused, spend_import
+from core.imports import ImportRefused
+from programme.management.importer import BY_HELP, importer
+from projects.services import spend_import
 
 
 class Command(BaseCommand):
@@ -35,11 +36,11 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 progress=progress,
             )
-        except SpendImportRefused as refused:
-            for line, reason in refused.result.errors:
+        except ImportRefused as refused:
+            for line, reason in refused.problems:
                 self.stderr.write(f"line {line}: {reason}")
             raise CommandError(
-                f"{len(refused.result.errors)} problems in {path.name}; nothing was imported."
+                f"{len(refused.problems)} problems in {path.name}; nothing was imported."
             ) from refused
         verb = "would add" if dry_run else "added"
         self.stdout.write(

@@ -1,0 +1,263 @@
+"""Settings shared by every environment. Everything a deployment changes comes from the
+environment; dev.py, test.py and production.py only set what differs between them."""
+
+import os
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Our apps, in the order of their layers (docs/DESIGN.md, "Architecture"): each imports only
+# from those listed after it; import-linter holds them to it (.importlinter).
+INSTALLED_APPS = [
+    "demo",
+    "portal",
+    "public",
+    "exports",
+    "governance",
+    "evaluations",
+    "projects",
+    "proposals",
+    "programme",
+    "core",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "programme.apps.UsersAppConfig",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "axes",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.BackOfficeAccessMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "programme.context_processors.programme",
+                "core.security.csp_nonce",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "programme.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Sign-in lock-out (django-axes): five failures for one email address lock it for 30
+# minutes, whoever and wherever they come from; signing in successfully clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "core.security.login_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_ENABLE_ADMIN = False
+# django-axes warns when the lock-out is not by IP address. It is deliberately by account:
+# council staff share a few office addresses, and locking an address would lock out a
+# building after five mistyped passwords; rotating browsers does not reset an account's count.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Installed by `npm ci` at set-up (make assets); never committed.
+    ("govuk-frontend", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
+]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files that must never be reachable by URL (proposal attachments, imports) live here and are
+# served only through views that check permission.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Families Programme <families.programme@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (core/security.py). Everything comes from this site; the
+# portal's one inline script carries a per-request nonce. Wagtail's admin writes inline
+# script in its widgets, so /admin/ allows inline script but nothing from elsewhere.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {**_CSP_COMMON, "script-src": ["'self'", "'nonce-{nonce}'"]}
+CONTENT_SECURITY_POLICY_ADMIN = {**_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"]}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+WAGTAIL_SITE_NAME = os.environ.get("PROGRAMME_NAME", "Liverpool Families Programme")
+WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: that would send a hash of each user's email elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# The programme itself.
+PROGRAMME_NAME = WAGTAIL_SITE_NAME
+COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Liverpool City Council")
+COUNCIL_ORG_IDENTIFIER = os.environ.get("COUNCIL_ORG_IDENTIFIER", "GB-LAE-LIV")
+# Published files: the Transparency Code CSV of spend over the threshold, and 360Giving.
+TRANSPARENCY_THRESHOLD = Decimal("500.00")
+TRANSPARENCY_DEPARTMENT = os.environ.get(
+    "TRANSPARENCY_DEPARTMENT", "Children and Young People's Services"
+)
+# Grant identifiers are 360G-<prefix>-<project reference>; the prefix is the council's own.
+GRANTS_360G_PREFIX = os.environ.get("GRANTS_360G_PREFIX", "LiverpoolCC")
+# Where the programme's families live: a name and an ONS local authority district code.
+BENEFICIARY_AREA_NAME = os.environ.get("BENEFICIARY_AREA_NAME", "Liverpool")
+BENEFICIARY_AREA_CODE = os.environ.get("BENEFICIARY_AREA_CODE", "E08000012")
+# Project leads report on each quarter within this many days of its end.
+PROGRESS_REPORT_DUE_DAYS = 20
+# Families: case references are hashed with this key as they arrive (see
+# evaluations/pseudonyms.py); production refuses to start without its own.
+FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
+# Counts of families below this are shown as "<10" outside the programme team.
+SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
+# Demo logins with published passwords may only be created where this is true.
+DEMO_DATA_ALLOWED = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Backups (core/backups.py) count every table of these apps and total every money column;
+# the backup command names these counts when it finishes.
+BACKUP_APPS = ["programme", "proposals", "governance", "projects", "evaluations", "public"]
+BACKUP_SUMMARY = [("projects.SpendLine", "ledger lines"), ("evaluations.Family", "families")]
+
+# Meetings: working days (England's bank holidays excluded) before each meeting.
+SUBMISSION_DEADLINE_WORKING_DAYS = 15
+PAPERS_CLEAR_WORKING_DAYS = 5
+
+PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# CSV exports uploaded in the back office; larger ones are imported with the commands.
+CSV_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The strategic group's bi-monthly pattern: the Nth weekday (0 = Monday) of these months.
+MEETING_MONTHS = [5, 7, 9, 11, 1, 3]
+MEETING_WEEKDAY = 2
+MEETING_WEEK_OF_MONTH = 2
+MEETING_START_TIME = "10:00"
+MEETING_LOCATION = os.environ.get("MEETING_LOCATION", "Cunard Building, Water Street, Liverpool")
+# Quorum: at least this share of the voting members, including the chair or vice-chair.
+QUORUM_FRACTION = "0.5"

@@ -1,0 +1,49 @@
+"""Our back-office viewsets: ProgrammeViewSet, whose CSV export is safe to open in Excel, and
+ListingViewSet, whose listing also loads the related rows its columns show in the same query,
+so a listing's query count does not grow with its page size.
+
+Wagtail's ModelViewSet (unlike SnippetViewSet) does not call a ``get_queryset`` hook on the
+viewset, so a ``select_related`` written there would be silently ignored; the queryset goes to
+the index view instead."""
+
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.admin.menu import PermissionMenuItem
+from core.cells import SafeCsvMixin
+
+
+class SafeExportIndexView(SafeCsvMixin, IndexView):
+    pass
+
+
+class ProgrammeViewSet(ModelViewSet):
+    """Every back-office viewset of ours: its CSV export writes no formulas."""
+
+    index_view_class = SafeExportIndexView
+
+
+class ListingViewSet(ProgrammeViewSet):
+    list_select_related = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = self.model._default_manager.select_related(*self.list_select_related)
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class ScreensViewSet(ViewSet):
+    """Back-office screens that belong to no model's listing (the finance dashboard and the
+    files it downloads), under one menu item shown to people with ``permission``."""
+
+    permission = None
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission=self.permission,
+        )

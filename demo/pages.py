@@ -1,0 +1,155 @@
+"""The public site's pages, written from the Liverpool Families Programme page."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Site
+
+from public.models import DecisionsPage, DocumentsPage, HomePage, StandardPage
+
+HOME_INTRO = (
+    "<p>The Families Programme is the council's response to the national Supporting Families "
+    "programme. It works with families facing multiple and complex problems, using a whole "
+    "family approach: one lead worker and one family plan, with multi-agency teams "
+    "coordinating the support each family needs.</p>"
+)
+HOW_TO_APPLY = (
+    "<p>Partners put funding proposals to the Families Strategic Group, which meets every two "
+    "months. Submit your proposal through the partner portal before the meeting's submission "
+    "deadline. The programme team checks every proposal against the programme's criteria "
+    "before it goes to the group, and proposals are approved only if they meet them.</p>"
+)
+ABOUT_BODY = [
+    ("heading", "The Families Strategic Group"),
+    (
+        "paragraph",
+        "<p>Strategic representatives from Merseyside Police, health providers, probation, the "
+        "prison service, the Liverpool Primary Headteachers Association, the Association of "
+        "Liverpool Special Schools Heads, the Liverpool Learning Partnership, the Liverpool "
+        "Association of Secondary Headteachers, Children's Services, Adult Services, Community "
+        "Services, Public Health, Voluntary Services and housing providers.</p>",
+    ),
+    ("heading", "Who delivers the programme"),
+    (
+        "paragraph",
+        "<ul><li>Family Intervention Programme team</li><li>Schools Family Support Service</li>"
+        "<li>Multi Agency Safeguarding Hub (MASH)</li><li>Early Help Hubs and EHAT training</li>"
+        "<li>Enhanced Midwifery Team</li><li>School nursing posts with mental health "
+        "expertise</li><li>Merseyside Mentor Achieve Learn Support (MALS)</li></ul>",
+    ),
+    (
+        "inset",
+        "Families must need support on at least three of the ten headline outcomes to be "
+        "eligible for the programme.",
+    ),
+]
+
+OUTCOMES_PLAN_TITLE = "Liverpool Families Programme Outcomes Plan 2015-2020"
+
+
+def _simple_pdf(title, lines):
+    """A one-page PDF with a title and lines of text: enough for a real, openable document."""
+    text = [f"BT /F1 16 Tf 72 760 Td ({title}) Tj ET"]
+    for index, line in enumerate(lines):
+        text.append(f"BT /F1 11 Tf 72 {730 - 16 * index} Td ({line}) Tj ET")
+    stream = "\n".join(text).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _outcomes_plan():
+    Document = get_document_model()
+    document = Document.objects.filter(title=OUTCOMES_PLAN_TITLE).first()
+    if document is None:
+        pdf = _simple_pdf(
+            OUTCOMES_PLAN_TITLE,
+            [
+                "Demonstration copy for the funding tracker.",
+                "The plan sets out how the programme measures results for families",
+                "against the headline outcomes, and the evidence it keeps.",
+            ],
+        )
+        document = Document(title=OUTCOMES_PLAN_TITLE)
+        document.file.save("outcomes-plan-2015-2020.pdf", ContentFile(pdf), save=False)
+        document.save()
+    return document
+
+
+def child_page(home, model, slug, **fields):
+    page = model.objects.child_of(home).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        home.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def seed_pages(programme_name):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    if not isinstance(home, HomePage):
+        raise RuntimeError("The default site's root page is not the programme home page.")
+    home.title = programme_name
+    home.intro = HOME_INTRO
+    home.how_to_apply = HOW_TO_APPLY
+    home.save_revision().publish()
+
+    child_page(
+        home,
+        StandardPage,
+        "about",
+        title="Who is involved",
+        show_in_menus=True,
+        intro="<p>The programme brings together the council and its partners at a strategic "
+        "and an operational level.</p>",
+        body=ABOUT_BODY,
+    )
+    document = _outcomes_plan()
+    child_page(
+        home,
+        DocumentsPage,
+        "useful-documents",
+        title="Useful documents",
+        show_in_menus=True,
+        intro="<p>Plans and reports about the programme.</p>",
+        documents=[
+            (
+                "document",
+                {
+                    "document": document,
+                    "description": "How the programme measures results for families.",
+                },
+            )
+        ],
+    )
+    child_page(
+        home,
+        DecisionsPage,
+        "decisions",
+        title="Decisions",
+        show_in_menus=True,
+        intro="<p>What the Families Strategic Group decided at each meeting: the proposals, "
+        "the organisations and the amounts approved.</p>",
+    )
+    return home

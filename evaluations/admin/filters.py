@@ -1,0 +1,26 @@
+from wagtail.admin.filters import WagtailFilterSet
+
+from evaluations.models import Family, ProjectResult, ProjectTarget
+from projects.filters import ProjectReferenceFilter
+
+
+class FamilyFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Family
+        fields = ["eligible", "all_needs_sustained", "lead_organisation", "family_import"]
+
+
+class ProjectResultFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
+
+    class Meta:
+        model = ProjectResult
+        fields = ["project", "financial_year", "quarter", "outcome"]
+
+
+class ProjectTargetFilterSet(WagtailFilterSet):
+    project = ProjectReferenceFilter()
+
+    class Meta:
+        model = ProjectTarget
+        fields = ["project", "outcome"]

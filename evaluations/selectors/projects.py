@@ -1,0 +1,68 @@
+"""One project's outcomes: its targets beside what its leads have reported, and what the
+quarter's results form starts from."""
+
+import datetime
+
+from django.db.models import Sum
+
+from core.financial_years import fy_for_date, fy_quarter
+from evaluations.models import ProjectResult
+from evaluations.models.results import RESULT_FIGURES
+from programme.models import Outcome
+from projects.models import Project
+
+
+def project_outcomes(project: Project) -> list[dict]:
+    """One row per outcome the project targets or has reported on: the target, and the
+    families supported, achieved and sustained it has reported in all."""
+    reported = {
+        row["outcome__number"]: row
+        for row in ProjectResult.objects.filter(project=project)
+        .values("outcome__number")
+        .annotate(
+            supported=Sum("families_supported"),
+            achieved=Sum("families_achieved"),
+            sustained=Sum("families_sustained"),
+        )
+    }
+    targets = {
+        target.outcome.number: target.expected_families
+        for target in project.outcome_targets.select_related("outcome")
+    }
+    numbers = sorted(set(targets) | set(reported))
+    names = dict(Outcome.objects.filter(number__in=numbers).values_list("number", "name"))
+    return [
+        {
+            "number": number,
+            "name": names.get(number, ""),
+            "target": targets.get(number),
+            **reported.get(number, {"supported": 0, "achieved": 0, "sustained": 0}),
+        }
+        for number in numbers
+    ]
+
+
+def result_quarters(project: Project, today: datetime.date) -> list:
+    """The quarters (financial year, quarter) whose results can be entered: each quarter a
+    progress report covers, latest first, and the current one once the project has started."""
+    quarters = list(project.reports.values_list("financial_year", "quarter"))
+    if today >= project.start_date:
+        current = (fy_for_date(today), fy_quarter(today))
+        if current not in quarters:
+            quarters.insert(0, current)
+    return quarters
+
+
+def results_entry(project: Project, financial_year: str, quarter: int) -> tuple[list, set, dict]:
+    """What the quarter's results form starts from: every outcome, those the project targets
+    first; the numbers of those targeted; and the figures already entered, by (outcome number,
+    figure)."""
+    targeted = set(project.outcome_targets.values_list("outcome__number", flat=True))
+    outcomes = sorted(Outcome.objects.all(), key=lambda o: (o.number not in targeted, o.number))
+    existing = {}
+    for result in ProjectResult.objects.filter(
+        project=project, financial_year=financial_year, quarter=quarter
+    ).select_related("outcome"):
+        for field in RESULT_FIGURES:
+            existing[(result.outcome.number, field)] = getattr(result, field)
+    return outcomes, targeted, existing

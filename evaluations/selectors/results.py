@@ -1,0 +1,356 @@
+"""Outcomes and value: the figures the admin, the portal, the public page, the workbook and
+``outcome_report`` all show, computed in SQL here and nowhere else. Counts are unsuppressed;
+``evaluations.presenting`` applies the disclosure rule for everyone outside the programme team.
+The programme's counts are sums over the results calendar (``evaluations.day_counts``); the
+counts by project, kind and fund read the families themselves.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+
+from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
+from core.money import MoneyOutput, to_money
+from evaluations.day_counts import total
+from evaluations.models import (
+    DayCount,
+    Family,
+    FamilyNeed,
+    FamilySupport,
+    ProjectResult,
+    ProjectTarget,
+)
+from programme.models import Fund, Outcome
+from projects.models import Project
+from projects.periods import Period
+from projects.selectors import PUBLIC_HEADINGS, spend_months
+
+ZERO = Decimal("0.00")
+ONE_DAY = datetime.timedelta(days=1)
+Event = DayCount.Event
+GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
+
+
+def counting_window(financial_year, as_of):
+    """First and last day counted: the financial year (or all time), never after ``as_of``."""
+    if financial_year is None:
+        return None, as_of
+    start, end = fy_bounds(financial_year)
+    return start, min(end, as_of)
+
+
+def begun(window):
+    start, end = window
+    return start is None or start <= end
+
+
+def _open_in(sums, key, window, opened, closed):
+    """Sums for what was open at some point in the window: opened by its last day, less what
+    closed before its first (nothing closes before it opens)."""
+    start, end = window
+    sums[f"{key}_opened"] = total(opened, last=end)
+    if start is not None:
+        sums[f"{key}_closed"] = total(closed, last=start - ONE_DAY)
+
+
+def _read_open(row, key):
+    return row[f"{key}_opened"] - row.get(f"{key}_closed", 0)
+
+
+def family_counts(windows):
+    """For each window: families supported (plan open in it), eligible families supported,
+    successful family outcomes counted in it and needs achieved in it. One query over the
+    results calendar; a window that has not begun counts nothing."""
+    sums = {}
+    for index, window in enumerate(windows):
+        _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
+        _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
+        sums[f"w{index}"] = total(Event.SUCCESSFUL, *window)
+        sums[f"a{index}"] = total(Event.NEED_ACHIEVED, *window)
+    row = DayCount.objects.aggregate(**sums) if sums else {}
+    return [
+        {
+            "supported": _read_open(row, f"s{index}"),
+            "eligible": _read_open(row, f"e{index}"),
+            "successful": row[f"w{index}"],
+            "achieved": row[f"a{index}"],
+        }
+        if begun(window)
+        else {"supported": 0, "eligible": 0, "successful": 0, "achieved": 0}
+        for index, window in enumerate(windows)
+    ]
+
+
+def within(field, window):
+    start, end = window
+    if start is None:
+        return Q(**{f"{field}__lte": end})
+    return Q(**{f"{field}__range": (start, end)})
+
+
+def open_in(window, begin="plan_start", close="case_closed"):
+    """Plans (or supports, given their fields) open at some point in the window."""
+    start, end = window
+    condition = Q(**{f"{begin}__lte": end})
+    if start is not None:
+        condition &= Q(**{f"{close}__isnull": True}) | Q(**{f"{close}__gte": start})
+    return condition
+
+
+def successful(window, prefix=""):
+    """Successful family outcomes counted in the window: six months after closure ended in it."""
+    return Q(**{f"{prefix}all_needs_sustained": True}) & within(f"{prefix}sustain_until", window)
+
+
+def spend_total(financial_year=None, **filters):
+    """Spend in the year as the finance dashboard counts it: every ledger line dated in it."""
+    months = spend_months(Period(financial_year), **filters)
+    return months.aggregate(total=Sum("amount", output_field=MoneyOutput()))["total"] or ZERO
+
+
+def per(spend, count):
+    return to_money(spend / count) if count else None
+
+
+def year_summary(financial_year=None, as_of=None):
+    """The programme's figures for a financial year (all years when None)."""
+    as_of = as_of or datetime.date.today()
+    (counts,) = family_counts([counting_window(financial_year, as_of)])
+    achieved = counts["achieved"]
+    spend = spend_total(financial_year)
+    return {
+        "financial_year": financial_year,
+        "as_of": as_of,
+        "families_supported": counts["supported"],
+        "families_eligible": counts["eligible"],
+        "successful_family_outcomes": counts["successful"],
+        "outcomes_achieved": achieved,
+        "spend": spend,
+        "spend_per_family_supported": per(spend, counts["supported"]),
+        "spend_per_successful_family_outcome": per(spend, counts["successful"]),
+        "spend_per_outcome_achieved": per(spend, achieved),
+    }
+
+
+def _total(queryset, field):
+    """SUM of a field over a correlated subquery, one row per outer row."""
+    return Subquery(
+        queryset.order_by().values("outcome").annotate(total=Sum(field)).values("total")[:1]
+    )
+
+
+def by_outcome(financial_year=None, as_of=None):
+    """One row per headline outcome: families with the need while their plan was open in the
+    year, needs achieved in the year, needs sustained (six months after closure ended in the
+    year), the projects' targets and what the projects reported."""
+    as_of = as_of or datetime.date.today()
+    window = counting_window(financial_year, as_of)
+    sums = {
+        "achieved": total(Event.NEED_ACHIEVED, *window),
+        "sustained": total(Event.NEED_SUSTAINED, *window),
+    }
+    _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
+    needs = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
+    if not begun(window):
+        needs = needs.none()
+    needs = {row["outcome"]: row for row in needs}
+    # The projects' targets and reported results ride on the outcomes query as subqueries.
+    reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
+    if financial_year:
+        reported = reported.filter(financial_year=financial_year)
+    outcomes = Outcome.objects.order_by("number").annotate(
+        target=_total(ProjectTarget.objects.filter(outcome=OuterRef("pk")), "expected_families"),
+        reported_achieved=_total(reported, "families_achieved"),
+        reported_sustained=_total(reported, "families_sustained"),
+    )
+    rows = []
+    for outcome in outcomes:
+        need = needs.get(outcome.number, {})
+        rows.append(
+            {
+                "number": outcome.number,
+                "name": outcome.name,
+                "families_with_need": _read_open(need, "need") if need else 0,
+                "achieved": need.get("achieved", 0),
+                "sustained": need.get("sustained", 0),
+                "target_families": outcome.target or 0,
+                "reported_achieved": outcome.reported_achieved or 0,
+                "reported_sustained": outcome.reported_sustained or 0,
+            }
+        )
+    return rows
+
+
+@dataclass
+class ValueRow:
+    key: object
+    label: str
+    spend: Decimal
+    families_supported: int
+    successful: int
+    outcomes_achieved: int
+
+    @property
+    def per_family_supported(self):
+        return per(self.spend, self.families_supported)
+
+    @property
+    def per_successful(self):
+        return per(self.spend, self.successful)
+
+    @property
+    def per_outcome_achieved(self):
+        return per(self.spend, self.outcomes_achieved)
+
+
+def _labels(by, keys):
+    if by == "project":
+        return {
+            pk: f"{reference} {title}"
+            for pk, reference, title in Project.objects.filter(pk__in=keys).values_list(
+                "pk", "reference", "title"
+            )
+        }
+    if by == "fund":
+        labels = dict(Fund.objects.filter(pk__in=keys).values_list("pk", "name"))
+        return {**labels, None: "No fund"}
+    return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
+
+
+def value_for_money(financial_year=None, by="project", as_of=None):
+    """Spend joined to outcomes per project, kind or fund: families the projects supported
+    in the year, successful family outcomes among them counted in the year, their needs
+    achieved in the year, and the spend per each. Four grouped queries and one for labels."""
+    as_of = as_of or datetime.date.today()
+    window = counting_window(financial_year, as_of)
+    key = GROUPINGS[by]
+    spend = dict(
+        spend_months(Period(financial_year))
+        .values(key)
+        .annotate(total=Sum("amount", output_field=MoneyOutput()))
+        .values_list(key, "total")
+    )
+    # A family has one support a project, so only kinds and funds need DISTINCT.
+    distinct = by != "project"
+    supported, wins = {}, {}
+    counted = open_in(window, "start", "end") | successful(window, "family__")
+    for row in (
+        FamilySupport.objects.filter(counted)
+        .values(key)
+        .annotate(
+            supported=Count("family", distinct=distinct, filter=open_in(window, "start", "end")),
+            wins=Count("family", distinct=distinct, filter=successful(window, "family__")),
+        )
+    ):
+        if row["supported"]:
+            supported[row[key]] = row["supported"]
+        if row["wins"]:
+            wins[row[key]] = row["wins"]
+    achieved = dict(
+        FamilyNeed.objects.filter(within("achieved_on", window))
+        .values(f"family__supports__{key}")
+        .annotate(n=Count("pk", distinct=distinct))
+        .values_list(f"family__supports__{key}", "n")
+    )
+    keys = set(spend) | set(supported) | set(wins) | set(achieved)
+    if by != "fund":
+        keys.discard(None)
+    labels = _labels(by, keys)
+    rows = [
+        ValueRow(
+            key=k,
+            label=labels.get(k, str(k)),
+            spend=spend.get(k) or ZERO,
+            families_supported=supported.get(k, 0),
+            successful=wins.get(k, 0),
+            outcomes_achieved=achieved.get(k, 0),
+        )
+        for k in keys
+    ]
+    return sorted(rows, key=lambda row: row.label)
+
+
+def years_with_data(as_of=None):
+    """Financial years from the earliest plan or ledger line to the one ``as_of`` is in."""
+    as_of = as_of or datetime.date.today()
+    # Both earliest dates in one round trip, read off the ten-row outcomes table.
+    firsts = (
+        Outcome.objects.annotate(
+            plan=Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
+            spend=Subquery(spend_months().order_by("month").values("month")[:1]),
+        )
+        .values_list("plan", "spend")
+        .first()
+    ) or ()
+    starts = [_as_date(day) for day in firsts if day]
+    if not starts:
+        return []
+    year = fy_start_year(fy_for_date(min(starts)))
+    last = fy_start_year(fy_for_date(as_of))
+    return [fy_name(start) for start in range(year, last + 1)]
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def results_by_year(years, as_of=None):
+    """Per financial year: families supported, eligible and successful outcomes, and spend,
+    each in one query over all the years."""
+    as_of = as_of or datetime.date.today()
+    if not years:
+        return []
+    counts = family_counts([counting_window(year, as_of) for year in years])
+    spent = spend_months().aggregate(
+        **{
+            f"spend_{year}": Sum(
+                "amount",
+                filter=Q(month__range=fy_bounds(year)),
+                output_field=MoneyOutput(),
+            )
+            for year in years
+        }
+    )
+    return [
+        {
+            "financial_year": year,
+            "families_supported": count["supported"],
+            "families_eligible": count["eligible"],
+            "successful_family_outcomes": count["successful"],
+            "spend": spent[f"spend_{year}"] or ZERO,
+        }
+        for year, count in zip(years, counts, strict=True)
+    ]
+
+
+def needs_by_outcome_and_year(years, as_of=None, numbers=None):
+    """Two maps {(outcome number, financial year): count}, from one query: needs achieved in
+    each year, and needs sustained whose six months after closure ended in it."""
+    as_of = as_of or datetime.date.today()
+    if not years:
+        return {}, {}
+    windows = {year: counting_window(year, as_of) for year in years}
+    counts = {}
+    for index, year in enumerate(years):
+        counts[f"a{index}"] = total(Event.NEED_ACHIEVED, *windows[year])
+        counts[f"s{index}"] = total(Event.NEED_SUSTAINED, *windows[year])
+    numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
+    achieved = {(number, year): 0 for number in numbers for year in years}
+    sustained = dict(achieved)
+    rows = DayCount.objects.filter(outcome__gt=0).values("outcome")
+    for row in rows.annotate(**counts):
+        for index, year in enumerate(years):
+            if begun(windows[year]):
+                achieved[(row["outcome"], year)] = row[f"a{index}"]
+                sustained[(row["outcome"], year)] = row[f"s{index}"]
+    return achieved, sustained
+
+
+def family_rows():
+    """Families with their needs, for the programme team's listing and the anonymised
+    case-level return. Family-level: never for anyone outside the programme team."""
+    return Family.objects.prefetch_related("needs__outcome").order_by("plan_start", "pk")

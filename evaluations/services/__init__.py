@@ -1,0 +1,14 @@
+"""Every change to outcome records and results: keyword-only, one transaction, permission
+checked, audited."""
+
+from .families import FamilyImportResult, family_outcomes_import
+from .releases import data_release_record
+from .results import project_results_record, project_targets_copy
+
+__all__ = [
+    "FamilyImportResult",
+    "data_release_record",
+    "family_outcomes_import",
+    "project_results_record",
+    "project_targets_copy",
+]

@@ -1,0 +1,238 @@
+"""family_outcomes_import: a checked file is written all or nothing. Each family in the file is
+replaced whole (its needs and the projects that supported it), so importing a newer export
+updates families and importing the same file again changes nothing."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from core.bulk import bulk_insert, bulk_insert_rows
+from core.imports import ImportRefused
+from core.locks import one_at_a_time
+from evaluations import day_counts
+from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
+from evaluations.rules import Need, assess
+from programme.models import Outcome
+from projects.models import Project
+
+BATCH = 1000
+
+
+@dataclass
+class FamilyImportResult:
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+    family_import: FamilyImport | None = None
+
+
+def _batches(items, size=BATCH):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing(hashes, numbers):
+    """{case hash: (pk, signature)} for the families already here, read in batches."""
+    found = {}
+    for batch in _batches(hashes):
+        families = Family.objects.filter(case_hash__in=batch).prefetch_related("needs", "supports")
+        for family in families:
+            needs = sorted(
+                (
+                    Need(numbers[n.outcome_id], n.identified_on, n.achieved_on, n.sustained)
+                    for n in family.needs.all()
+                ),
+                key=lambda need: need.outcome,
+            )
+            signature = (
+                family.plan_start,
+                family.case_closed,
+                family.lead_organisation_id,
+                family.lead_role,
+                tuple(needs),
+                tuple(sorted(s.project_id for s in family.supports.all())),
+            )
+            found[family.case_hash] = (family.pk, signature)
+    return found
+
+
+def _family(record, record_import, pk=None):
+    standing = assess(
+        plan_start=record.plan_start,
+        case_closed=record.case_closed,
+        needs=list(record.needs.values()),
+    )
+    return Family(
+        pk=pk,
+        case_hash=record.case_hash,
+        lead_organisation_id=record.organisation_id,
+        lead_role=record.role,
+        plan_start=record.plan_start,
+        case_closed=record.case_closed,
+        eligible=standing.eligible,
+        all_needs_sustained=standing.all_needs_sustained,
+        sustain_until=standing.sustain_until,
+        family_import=record_import,
+        updated_at=timezone.now(),
+    )
+
+
+def _count(change, families, records):
+    for family, record in zip(families, records, strict=True):
+        change.update(day_counts.events_of(family, record.needs.values()))
+
+
+NEED_COLUMNS = ["family_id", "outcome_id", "identified_on", "achieved_on", "sustained"]
+SUPPORT_COLUMNS = ["family_id", "project_id", "start", "end"]
+
+
+def _children(record, family_id, outcome_pks, project_dates):
+    """The family's need and support rows, as tuples of NEED_COLUMNS and SUPPORT_COLUMNS."""
+    needs = [
+        (family_id, outcome_pks[need.outcome], need.identified_on, need.achieved_on, need.sustained)
+        for need in record.needs.values()
+    ]
+    supports = []
+    for project_id in sorted(record.projects):
+        start, end = project_dates[project_id]
+        closed = record.case_closed
+        supports.append(
+            (
+                family_id,
+                project_id,
+                max(record.plan_start, start),
+                min(closed, end) if closed else end,
+            )
+        )
+    return needs, supports
+
+
+def family_outcomes_import(*, user, checked, filename, sha256, dry_run=False, progress=None):
+    """Write a checked case-management export. Raises ImportRefused, writing nothing, if
+    the file had any bad row. ``user=None`` is the command line."""
+    if user is not None and not user.has_perm("evaluations.add_familyimport"):
+        raise PermissionDenied("Only the programme team imports family outcome records.")
+    if checked.errors:
+        raise ImportRefused(checked.errors)
+    outcome_pks = dict(Outcome.objects.values_list("number", "pk"))
+    numbers = {pk: number for number, pk in outcome_pks.items()}
+    try:
+        return _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numbers)
+    except IntegrityError as error:
+        # Most likely another import wrote some of these families between our reading and our
+        # writing: the unique hash stopped a duplicate, and this transaction wrote nothing.
+        raise ImportRefused(
+            [
+                (
+                    1,
+                    "The database refused the write (another import of these families may have "
+                    "run at the same time). Nothing was imported; import the file again.",
+                )
+            ]
+        ) from error
+
+
+def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numbers):
+    project_dates = {
+        pk: (start, end)
+        for pk, start, end in Project.objects.values_list("pk", "start_date", "end_date")
+    }
+    result = FamilyImportResult(rows=checked.rows)
+    with transaction.atomic():
+        # One import at a time: a second import of the same file waits, then finds these
+        # families and counts them as unchanged.
+        one_at_a_time("evaluations.family_import")
+        existing = _existing(checked.families, numbers)
+        new, changed = [], []
+        for digest, record in checked.families.items():
+            if digest not in existing:
+                new.append(record)
+            elif existing[digest][1] != record.signature():
+                changed.append((existing[digest][0], record))
+            else:
+                result.unchanged += 1
+        result.added, result.updated = len(new), len(changed)
+        if dry_run:
+            return result
+        record_import = FamilyImport.objects.create(
+            filename=filename[:255],
+            sha256=sha256,
+            imported_by=user,
+            rows_in_file=checked.rows,
+            families_added=result.added,
+            families_updated=result.updated,
+            families_unchanged=result.unchanged,
+        )
+        total, done = len(new) + len(changed), 0
+        # The results calendar moves by what these families count now less what the changed
+        # ones counted before.
+        change = Counter()
+        for batch in _batches(new):
+            families = [_family(record, record_import) for record in batch]
+            bulk_insert(Family, families)
+            _count(change, families, batch)
+            pks = dict(
+                Family.objects.filter(case_hash__in=[r.case_hash for r in batch]).values_list(
+                    "case_hash", "pk"
+                )
+            )
+            _write_children([(pks[r.case_hash], r) for r in batch], outcome_pks, project_dates)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        for batch in _batches(changed):
+            change.subtract(day_counts.counted([pk for pk, _record in batch]))
+            families = [_family(record, record_import, pk=pk) for pk, record in batch]
+            _count(change, families, [record for _pk, record in batch])
+            Family.objects.bulk_update(
+                families,
+                [
+                    "lead_organisation",
+                    "lead_role",
+                    "plan_start",
+                    "case_closed",
+                    "eligible",
+                    "all_needs_sustained",
+                    "sustain_until",
+                    "family_import",
+                    "updated_at",
+                ],
+            )
+            ids = [pk for pk, _record in batch]
+            FamilyNeed.objects.filter(family_id__in=ids).delete()
+            FamilySupport.objects.filter(family_id__in=ids).delete()
+            _write_children(batch, outcome_pks, project_dates)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        day_counts.apply(change)
+        log(
+            record_import,
+            "evaluations.family_import",
+            user=user,
+            data={
+                "file": filename,
+                "added": result.added,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            },
+        )
+    result.family_import = record_import
+    return result
+
+
+def _write_children(pairs, outcome_pks, project_dates):
+    needs, supports = [], []
+    for family_id, record in pairs:
+        more_needs, more_supports = _children(record, family_id, outcome_pks, project_dates)
+        needs += more_needs
+        supports += more_supports
+    bulk_insert_rows(FamilyNeed, NEED_COLUMNS, needs)
+    bulk_insert_rows(FamilySupport, SUPPORT_COLUMNS, supports)

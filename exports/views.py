@@ -1,0 +1,99 @@
+"""The finance dashboard in the back office: budget against actual with filters, spend and
+budget by month, and the files for the same filters (the workbook, the Transparency Code CSV
+and 360Giving)."""
+
+import io
+import tempfile
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.views.generic import TemplateView, View
+
+from core.admin.views import BackOfficePage
+from core.financial_years import current_fy
+from exports.grants import write_grants_json, write_grants_xlsx
+from exports.transparency import write_transparency
+from exports.workbook import write_workbook
+from projects.filters import FinanceFilterSet
+from projects.models import SpendLine
+from projects.selectors import budget_against_actual, monthly_chart, totals
+
+ROWS_PER_PAGE = 50
+
+
+class FinanceDashboardView(BackOfficePage, TemplateView):
+    """Budget against actual, for finance and everyone who reads the ledger."""
+
+    permission_model = SpendLine
+    template_name = "exports/dashboard.html"
+    page_title = "Budget against actual"
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = FinanceFilterSet(self.request.GET or {"financial_year": current_fy()})
+        period, filters = filterset.arguments()
+        rows = budget_against_actual(period, **filters)
+        context.update(
+            {
+                "filters": filterset,
+                "page": Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page")),
+                "totals": totals(rows),
+                "period": period,
+                "chart": monthly_chart(period, filters),
+                "query": self.request.GET.urlencode() or f"financial_year={current_fy()}",
+            }
+        )
+        return context
+
+
+class FinanceFileView(BackOfficePage, View):
+    """A file for the dashboard's filters: the same people, the same figures."""
+
+    permission_model = SpendLine
+
+    def file_name(self, stem, period, extension):
+        name = f"{stem}-{period.financial_year or 'all-years'}"
+        if period.quarter:
+            name += f"-q{period.quarter}"
+        return f"{name}.{extension}"
+
+
+class WorkbookDownload(FinanceFileView):
+    def get(self, request):
+        period, filters = FinanceFilterSet(request.GET).arguments()
+        # FileResponse closes the file (and so deletes it) once it has been sent.
+        handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
+        write_workbook(handle, period, **filters)
+        handle.seek(0)
+        return FileResponse(
+            handle, as_attachment=True, filename=self.file_name("spend", period, "xlsx")
+        )
+
+
+class TransparencyDownload(FinanceFileView):
+    """The Transparency Code CSV for the dashboard's year or quarter (all projects: the file
+    is the council's publication, not a slice of it)."""
+
+    def get(self, request):
+        period, _ = FinanceFilterSet(request.GET).arguments()
+        name = self.file_name("transparency-spend", period, "csv")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        write_transparency(response, period)
+        return response
+
+
+class GrantsDownload(FinanceFileView):
+    """The 360Giving file of every grant awarded, as JSON or the standard's spreadsheet."""
+
+    def get(self, request, format):
+        if format == "xlsx":
+            buffer = io.BytesIO()
+            write_grants_xlsx(buffer)
+            buffer.seek(0)
+            return FileResponse(buffer, as_attachment=True, filename="360giving-grants.xlsx")
+        response = HttpResponse(content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="360giving-grants.json"'
+        write_grants_json(response)
+        return response

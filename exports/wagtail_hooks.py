@@ -1,0 +1,34 @@
+from django.urls import path
+from wagtail import hooks
+
+from core.admin.viewsets import ScreensViewSet
+from exports.views import (
+    FinanceDashboardView,
+    GrantsDownload,
+    TransparencyDownload,
+    WorkbookDownload,
+)
+
+
+class FinanceViewSet(ScreensViewSet):
+    """Budget against actual and the files finance downloads and publishes from it."""
+
+    name = "finance"
+    icon = "table"
+    menu_label = "Budget against actual"
+    menu_order = 225
+    add_to_admin_menu = True
+    permission = "projects.view_spendline"
+
+    def get_urlpatterns(self):
+        return [
+            path("", FinanceDashboardView.as_view(), name="index"),
+            path("workbook/", WorkbookDownload.as_view(), name="workbook"),
+            path("transparency/", TransparencyDownload.as_view(), name="transparency"),
+            path("360giving.<str:format>", GrantsDownload.as_view(), name="360giving"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_finance():
+    return FinanceViewSet()

@@ -1,0 +1,39 @@
+"""Emails about the group's business, sent only once the change that causes them has been
+committed."""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+
+from governance.models import Decision
+from programme.models import Meeting
+from programme.selectors import current_memberships
+from proposals.notifications import send_to_leads
+
+
+def notify_decided(decision: Decision) -> None:
+    """The lead (and co-leads) hear the decision on their proposal."""
+    proposal = decision.proposal
+    send_to_leads(
+        proposal,
+        "governance/email/decided.txt",
+        f"Decision on {proposal.reference}",
+        decision=decision,
+    )
+
+
+def send_papers(meeting: Meeting) -> None:
+    """Every current member of the group is told the papers are ready, with a link."""
+    link = settings.WAGTAILADMIN_BASE_URL + reverse("governance:meeting", args=[meeting.pk])
+    subject = f"Papers for the strategic group meeting on {meeting.date:%-d %B %Y}"
+    body = (
+        f"The agenda and papers for the meeting on {meeting.date:%-d %B %Y} are ready.\n\n"
+        f"Read them, ask questions and declare interests here: {link}\n"
+    )
+    recipients = list(current_memberships(on=meeting.date).values_list("user__email", flat=True))
+    transaction.on_commit(
+        lambda: send_mass_mail(
+            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
+        )
+    )

@@ -1,0 +1,31 @@
+"""Who may do what in the group's business. Checked by every view and again by every service."""
+
+from programme.models import Meeting
+from programme.permissions import is_chair
+from programme.roles import GROUP_MEMBERS, PROGRAMME_TEAM
+from proposals.permissions import is_lead
+
+
+def sees_meetings(user) -> bool:
+    """The group and the programme team read the meetings, their papers and questions."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name__in=[GROUP_MEMBERS, PROGRAMME_TEAM]).exists()
+    )
+
+
+def runs_meetings(user, meeting: Meeting | None = None) -> bool:
+    """The chair and vice-chair, and the programme team as secretary."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("programme.change_meeting"):
+        return True
+    return is_chair(user, meeting.date if meeting else None)
+
+
+def answers_questions(user, proposal) -> bool:
+    """The proposal's leads answer the group's questions; the programme team may for them."""
+    if user.has_perm("programme.change_meeting"):
+        return True
+    return proposal is not None and is_lead(user, proposal)

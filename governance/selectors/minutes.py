@@ -1,0 +1,33 @@
+"""What the draft minutes say, gathered from the meeting's record in a few queries."""
+
+from governance.models import Attendance
+from governance.voting import result, tally
+
+
+def minutes_context(meeting):
+    attendance = list(
+        Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
+    )
+    items = []
+    for item in meeting.agenda.select_related("proposal", "vote").prefetch_related(
+        "declarations__member", "decisions__conditions__owner"
+    ):
+        vote = getattr(item, "vote", None)
+        ballots = list(vote.ballots.select_related("member")) if vote else []
+        items.append(
+            {
+                "item": item,
+                "declarations": list(item.declarations.all()),
+                "vote": vote,
+                "counts": tally(vote) if vote else None,
+                "result": result(vote) if vote and vote.state != vote.State.CREATED else "",
+                "ballots": ballots,
+                "decisions": list(item.decisions.all()),
+            }
+        )
+    return {
+        "meeting": meeting,
+        "present": [a for a in attendance if a.present],
+        "apologies": [a for a in attendance if not a.present],
+        "items": items,
+    }

@@ -1,0 +1,54 @@
+"""The papers a meeting's agenda goes out with."""
+
+from core.financial_years import fy_for_date
+from governance.selectors.meetings import conditions_due, fund_position
+from programme.models import Meeting
+
+
+def papers_content(meeting: Meeting) -> dict:
+    """What is circulated when the agenda is published, to be frozen: the agenda, each
+    proposal's submitted version and screening, the fund position and the conditions due."""
+    items = list(meeting.agenda.select_related("version", "proposal"))
+    proposals = []
+    for item in items:
+        if not item.is_decision_item:
+            continue
+        screening = item.version.screenings.order_by("-screened_at").first()
+        proposals.append(
+            {
+                "item": item.pk,
+                "reference": item.proposal.reference,
+                "title": item.version.snapshot["title"],
+                "version": item.version.number,
+                "total_requested": str(item.version.total_requested),
+                "screening": {
+                    "recommendation": screening.get_recommendation_display() if screening else "",
+                    "results": [
+                        [r.criterion.title, r.get_result_display(), r.note]
+                        for r in screening.results.select_related("criterion")
+                    ]
+                    if screening
+                    else [],
+                },
+            }
+        )
+    pending = sum((item.version.total_requested for item in items if item.is_decision_item), 0)
+    position = fund_position(fy_for_date(meeting.date), pending)
+    conditions = conditions_due(meeting)
+    return {
+        "agenda": [
+            {"item": item.pk, "section": item.get_section_display(), "title": item.title}
+            for item in items
+        ],
+        "proposals": proposals,
+        "fund_position": {key: str(value) for key, value in position.items()},
+        "conditions_due": [
+            {
+                "condition": c.text,
+                "proposal": c.decision.proposal.reference,
+                "owner": str(c.owner),
+                "due": c.due_date.isoformat(),
+            }
+            for c in conditions
+        ],
+    }

@@ -1,0 +1,31 @@
+"""What a proposal's leads see of the group's business: its decisions and letters, and the
+questions the group asked on its papers."""
+
+from django.db.models import QuerySet
+
+from governance.models import Decision, Question
+
+
+def decisions_on(proposal) -> QuerySet[Decision]:
+    """Every decision on a proposal, with its meeting and conditions, for its leads."""
+    return proposal.decisions.select_related("meeting").prefetch_related("conditions__owner")
+
+
+def questions_on(proposal) -> QuerySet[Question]:
+    """The group's questions on a proposal's papers, for its leads to answer."""
+    return Question.objects.filter(item__proposal=proposal).select_related(
+        "asked_by", "item__meeting"
+    )
+
+
+def decision_for_letter(decision_pk: int) -> Decision | None:
+    return (
+        Decision.objects.select_related("proposal", "meeting", "recorded_by")
+        .prefetch_related("conditions__owner")
+        .filter(pk=decision_pk)
+        .first()
+    )
+
+
+def question_with_proposal(question_pk: int) -> Question | None:
+    return Question.objects.select_related("item__proposal").filter(pk=question_pk).first()

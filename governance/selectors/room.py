@@ -1,0 +1,126 @@
+"""What the meeting room shows: a meeting's agenda, papers and attendance, and one item's
+questions, declarations, roll, vote and decision. The rules come from ``governance.voting``;
+these gather them for a page."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from core.financial_years import fy_for_date
+from core.money import money_total
+from governance.models import AgendaItem, Attendance, Decision, Minutes, Vote
+from governance.permissions import runs_meetings
+from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
+from governance.voting import barred, item_voters, present_voters, quorum, result, tally
+from programme.models import Meeting, Membership
+from programme.selectors import voting_memberships
+from proposals.models import Proposal
+
+
+def meeting_room(meeting: Meeting, user) -> dict:
+    """A meeting's page: agenda, papers, the fund position with what is still to decide,
+    quorum, its minutes, earlier minutes to approve and conditions due."""
+    undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
+    return {
+        "meeting": meeting,
+        "items": meeting.agenda.select_related("proposal", "vote"),
+        "papers": getattr(meeting, "papers", None),
+        "runs": runs_meetings(user, meeting),
+        "fund": fund_position(
+            fy_for_date(meeting.date), money_total(undecided, "version__total_requested")
+        ),
+        "quorum": quorum(meeting),
+        "minutes": Minutes.objects.filter(meeting=meeting).first(),
+        "to_approve": unapproved_minutes(meeting)
+        if meeting.status == Meeting.Status.IN_SESSION
+        else [],
+        "conditions": conditions_due(meeting),
+    }
+
+
+def papers_versions(meeting: Meeting) -> dict:
+    """{agenda item id: the submitted version it carries}, for the papers page's links."""
+    return {
+        item.pk: item.version
+        for item in meeting.agenda.filter(version__isnull=False).select_related("version")
+    }
+
+
+def attendance_sheet(meeting: Meeting) -> dict:
+    """Each voting seat with its attendance record, everyone else recorded, who holds a vote
+    and the quorum."""
+    records = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    return {
+        "seats": [(m, records.get(m.user_id)) for m in voting_memberships(meeting.date)],
+        "others": [a for a in records.values() if a.capacity != Attendance.Capacity.MEMBER],
+        "voters": present_voters(meeting),
+        "quorum": quorum(meeting),
+    }
+
+
+def seat_holder(meeting: Meeting, user_pk: int) -> Membership | None:
+    """The voting seat a person holds at the meeting, if any."""
+    return voting_memberships(meeting.date).filter(user_id=user_pk).first()
+
+
+def item_in(meeting_pk: int, item_pk: int) -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.select_related("meeting", "proposal", "version").filter(
+        pk=item_pk, meeting_id=meeting_pk
+    )
+
+
+def item_page(item: AgendaItem, user) -> dict:
+    """One item: its questions and declarations, the roll of voting members (who is barred or
+    present, who has voted, and how once the vote has closed), whether this person may vote,
+    the tally and result, quorum, the fund position and the decisions."""
+    vote = vote_on(item)
+    voters = item_voters(item) if item.is_decision_item else set()
+    members = list(voting_memberships(item.meeting.date))
+    ballots = {b.member_id: b for b in vote.ballots.all()} if vote else {}
+    barred_ids = barred(item)
+    decided = item.decisions.exists()
+    pending = item.version.total_requested if item.version and not decided else 0
+    closed = vote is not None and vote.state != Vote.State.OPEN
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "vote": vote,
+        "voters": voters,
+        "runs": runs_meetings(user, item.meeting),
+        "questions": item.questions.select_related("asked_by", "answered_by"),
+        "declarations": item.declarations.select_related("member"),
+        "roll": [
+            {
+                "member": m.user,
+                "barred": m.user_id in barred_ids,
+                "present": m.user_id in voters or m.user_id in barred_ids,
+                "voted": m.user_id in ballots,
+                "choice": ballots[m.user_id].get_choice_display()
+                if m.user_id in ballots and closed
+                else "",
+            }
+            for m in members
+        ],
+        "may_vote": vote is not None and vote.state == Vote.State.OPEN and user.pk in voters,
+        "my_ballot": ballots.get(user.pk),
+        "pending": pending,
+        "counts": tally(vote) if closed else None,
+        "result": result(vote)
+        if vote and vote.state in (Vote.State.CLOSED, Vote.State.PUBLISHED)
+        else "",
+        "quorum": quorum(item.meeting, item),
+        "fund": fund_position(fy_for_date(item.meeting.date), pending),
+        "decisions": item.decisions.select_related("corrects")
+        .prefetch_related("conditions__owner")
+        .annotate(is_corrected=Exists(Decision.objects.filter(corrects=OuterRef("pk")))),
+        "is_member": Membership.objects.current(item.meeting.date).filter(user=user).exists(),
+    }
+
+
+def vote_on(item: AgendaItem) -> Vote | None:
+    return Vote.objects.filter(item=item).first()
+
+
+def eligible_for_urgent_business(meeting: Meeting) -> QuerySet:
+    """Eligible proposals not already on this meeting's agenda."""
+    return Proposal.objects.filter(status=Proposal.Status.ELIGIBLE).exclude(
+        agenda_items__meeting=meeting
+    )

@@ -1,0 +1,98 @@
+"""Who is at a meeting and who may take part in each item: attendance, declarations of
+interest and dispensations. Keyword-only, one transaction, permission checked, audited."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from wagtail.log_actions import log
+
+from governance.models import Attendance, Declaration
+from governance.permissions import runs_meetings
+from governance.services.guards import require_runner
+from programme.models import Meeting, Membership
+
+
+def flag_conflicts(item):
+    """The proposal's leads, and members who represent the proposing organisation, are
+    flagged with a prejudicial interest; a recorded dispensation can lift the bar."""
+    proposal = item.proposal
+    leads = {proposal.lead_id, *proposal.co_leads.values_list("pk", flat=True)}
+    for membership in Membership.objects.current(item.meeting.date).select_related("organisation"):
+        if membership.user_id in leads:
+            nature = "Leads this proposal."
+        elif membership.organisation_id == proposal.lead_organisation_id:
+            nature = f"Represents {membership.organisation}, the proposing organisation."
+        else:
+            continue
+        Declaration.objects.get_or_create(
+            item=item,
+            member_id=membership.user_id,
+            defaults={"nature": nature, "prejudicial": True, "automatic": True},
+        )
+
+
+@transaction.atomic
+def attendance_record(*, user, meeting, person, capacity, present=True, substitute_for=None):
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    require_runner(user, meeting)
+    if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
+        raise ValidationError("Attendance is fixed once the meeting has closed.")
+    record, _ = Attendance.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={"capacity": capacity, "present": present, "substitute_for": substitute_for},
+    )
+    record.full_clean()
+    log(
+        meeting,
+        "governance.attendance",
+        user=user,
+        data={"person": str(person), "present": present, "capacity": capacity},
+    )
+    return record
+
+
+def _vote_not_started(item):
+    vote = getattr(item, "vote", None)
+    if vote is not None and vote.state != vote.State.CREATED:
+        raise ValidationError("Declare an interest before the vote on the item opens.")
+
+
+@transaction.atomic
+def declaration_record(*, user, item, nature, prejudicial, member=None):
+    """A member declares their own interest; the chair or secretary may record one for them."""
+    member = member or user
+    if member != user and not runs_meetings(user, item.meeting):
+        raise PermissionDenied("You can only declare your own interests.")
+    if not Membership.objects.current(item.meeting.date).filter(user=member).exists():
+        raise PermissionDenied("Only members of the group declare interests.")
+    _vote_not_started(item)
+    declaration, _ = Declaration.objects.update_or_create(
+        item=item,
+        member=member,
+        defaults={"nature": nature, "prejudicial": prejudicial, "automatic": False},
+    )
+    log(
+        item.meeting,
+        "governance.declaration",
+        user=user,
+        data={"item": item.title, "member": str(member), "prejudicial": prejudicial},
+    )
+    return declaration
+
+
+@transaction.atomic
+def dispensation_grant(*, user, declaration, reason):
+    require_runner(user, declaration.item.meeting)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the bar is lifted"})
+    _vote_not_started(declaration.item)
+    declaration.dispensation = reason
+    declaration.dispensation_by = user
+    declaration.save(update_fields=["dispensation", "dispensation_by"])
+    log(
+        declaration.item.meeting,
+        "governance.dispensation",
+        user=user,
+        data={"item": declaration.item.title, "member": str(declaration.member), "reason": reason},
+    )
+    return declaration

@@ -1,0 +1,104 @@
+"""A meeting in the portal: its agenda and papers for the group, and the secretary's and
+chair's controls. Every action goes through a service, which checks permission again."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from governance import services
+from governance.forms import AttendanceForm
+from governance.models import Attendance
+from governance.permissions import runs_meetings
+from governance.selectors.room import attendance_sheet, meeting_room, papers_versions, seat_holder
+from governance.views.base import meeting_for, run
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = meeting_for(request, pk)
+    return render(request, "governance/meeting.html", meeting_room(meeting, request.user))
+
+
+@login_required
+def papers(request, pk):
+    meeting = meeting_for(request, pk)
+    pack = getattr(meeting, "papers", None)
+    if pack is None:
+        messages.info(request, "The papers have not been published yet.")
+        return redirect("governance:meeting", pk)
+    return render(
+        request,
+        "governance/papers.html",
+        {
+            "meeting": meeting,
+            "pack": pack.content,
+            "versions": papers_versions(meeting),
+            "published": pack,
+        },
+    )
+
+
+ACTIONS = {
+    "build": (services.agenda_build, "Agenda built from the proposals placed for this meeting."),
+    "publish": (services.agenda_publish, "Agenda published and papers sent to the group."),
+    "start": (services.meeting_start, "The meeting is in session."),
+    "close": (services.meeting_close, "The meeting is closed and the minutes drafted."),
+}
+
+
+@login_required
+@require_POST
+def meeting_action(request, pk, action):
+    meeting = meeting_for(request, pk)
+    if not runs_meetings(request.user, meeting) or action not in ACTIONS:
+        raise PermissionDenied
+    service, success = ACTIONS[action]
+    run(request, service, success, meeting=meeting)
+    return redirect("governance:meeting", pk)
+
+
+@login_required
+def attendance(request, pk):
+    meeting = meeting_for(request, pk)
+    if not runs_meetings(request.user, meeting):
+        raise PermissionDenied
+    form = AttendanceForm(request.POST or None)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run(
+            request,
+            services.attendance_record,
+            "Attendance recorded.",
+            meeting=meeting,
+            **form.cleaned_data,
+        )
+    )
+    if saved:
+        return redirect("governance:attendance", pk)
+    return render(
+        request,
+        "governance/attendance.html",
+        {"meeting": meeting, "form": form, **attendance_sheet(meeting)},
+    )
+
+
+@login_required
+@require_POST
+def mark_present(request, pk, user_pk, present):
+    meeting = meeting_for(request, pk)
+    membership = seat_holder(meeting, user_pk)
+    if membership is None:
+        raise PermissionDenied
+    run(
+        request,
+        services.attendance_record,
+        "Attendance recorded.",
+        meeting=meeting,
+        person=membership.user,
+        capacity=Attendance.Capacity.MEMBER,
+        present=bool(present),
+    )
+    return redirect("governance:attendance", pk)

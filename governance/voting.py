@@ -1,0 +1,107 @@
+"""Who may vote on an item, whether it is quorate, and how a vote came out: one place for the
+rules, used by the services, the portal and the minutes."""
+
+import math
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count
+
+from governance.models import Attendance, Ballot, Vote
+from programme.permissions import CHAIRS
+from programme.selectors import voting_memberships
+
+
+def present_voters(meeting):
+    """User ids who hold a vote at the meeting: voting members present, and substitutes
+    present for a voting member who is not."""
+    seats = {m.user_id for m in voting_memberships(meeting.date)}
+    present = Attendance.objects.filter(meeting=meeting, present=True)
+    members_here = set(
+        present.filter(capacity=Attendance.Capacity.MEMBER, person_id__in=seats).values_list(
+            "person_id", flat=True
+        )
+    )
+    substitutes = {
+        person
+        for person, seat in present.filter(capacity=Attendance.Capacity.SUBSTITUTE).values_list(
+            "person_id", "substitute_for_id"
+        )
+        if seat in seats and seat not in members_here
+    }
+    return members_here | substitutes
+
+
+def barred(item):
+    return set(
+        item.declarations.filter(prejudicial=True, dispensation="").values_list(
+            "member_id", flat=True
+        )
+    )
+
+
+def item_voters(item):
+    return present_voters(item.meeting) - barred(item)
+
+
+def holds_vote(person_id, item):
+    """Whether one person is among ``item_voters(item)``, asked of the database for that person
+    alone (a few indexed lookups rather than the whole meeting's register)."""
+    if item.declarations.filter(prejudicial=True, dispensation="", member_id=person_id).exists():
+        return False
+    meeting = item.meeting
+    seats = voting_memberships(meeting.date).values("user_id")
+    present = Attendance.objects.filter(meeting=meeting, present=True)
+    mine = present.filter(person_id=person_id)
+    if mine.filter(capacity=Attendance.Capacity.MEMBER, person_id__in=seats).exists():
+        return True
+    seat = (
+        mine.filter(capacity=Attendance.Capacity.SUBSTITUTE, substitute_for_id__in=seats)
+        .values_list("substitute_for_id", flat=True)
+        .first()
+    )
+    return (
+        seat is not None
+        and not present.filter(capacity=Attendance.Capacity.MEMBER, person_id=seat).exists()
+    )
+
+
+def quorum(meeting, item=None):
+    """(quorate, counted, needed, chair present): at least QUORUM_FRACTION of the voting
+    members, including the chair or vice-chair, counting only those not barred on the item."""
+    memberships = list(voting_memberships(meeting.date))
+    needed = max(1, math.ceil(Decimal(settings.QUORUM_FRACTION) * len(memberships)))
+    counted = item_voters(item) if item is not None else present_voters(meeting)
+    chairs = {m.user_id for m in memberships if m.role in CHAIRS}
+    chair_present = bool(chairs & counted)
+    return len(counted) >= needed and chair_present, len(counted), needed, chair_present
+
+
+def quorum_problem(meeting, item=None):
+    quorate, counted, needed, chair_present = quorum(meeting, item)
+    if quorate:
+        return ""
+    if not chair_present:
+        return "The meeting is not quorate: the chair or vice-chair must be present and not barred."
+    return (
+        f"The meeting is not quorate: {counted} voting members can take part, {needed} are needed."
+    )
+
+
+def tally(vote):
+    counts = dict(vote.ballots.values_list("choice").annotate(n=Count("pk")))
+    return {choice: counts.get(choice, 0) for choice in Ballot.Choice.values}
+
+
+def result(vote, counts=None):
+    """'carried', 'lost' or 'tied' (a tie the chair has not yet broken)."""
+    counts = counts or tally(vote)
+    if counts["for"] > counts["against"]:
+        return "carried"
+    if counts["against"] > counts["for"]:
+        return "lost"
+    if vote.casting_vote == Vote.Casting.FOR:
+        return "carried"
+    if vote.casting_vote == Vote.Casting.AGAINST:
+        return "lost"
+    return "tied"

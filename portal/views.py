@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from programme import roles
+from programme.permissions import is_chair
+from programme.selectors import current_memberships, upcoming_meetings
+
+
+@login_required
+def portal_home(request):
+    user_roles = roles.user_roles(request.user)
+    context = {
+        "roles": sorted(user_roles),
+        "is_lead": roles.PROJECT_LEADS in user_roles,
+        "is_member": roles.GROUP_MEMBERS in user_roles,
+        "is_programme_team": roles.PROGRAMME_TEAM in user_roles,
+        "is_finance": roles.FINANCE in user_roles,
+        "is_auditor": roles.AUDITORS in user_roles,
+        "memberships": current_memberships(user=request.user),
+        "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
+        "next_meeting": upcoming_meetings().first(),
+        "is_chair": is_chair(request.user, timezone.localdate()),
+    }
+    return render(request, "portal/home.html", context)

@@ -1,0 +1,57 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from wagtail.admin.filters import WagtailFilterSet
+
+from programme.models import Fund, Interest, Meeting, Membership, Organisation
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["sector", "on_strategic_group"]
+
+
+class MembershipFilterSet(WagtailFilterSet):
+    current = django_filters.BooleanFilter(label="Current", method="filter_current")
+
+    def filter_current(self, queryset, name, value):
+        if value is None:
+            return queryset
+        current = Membership.objects.current().values("pk")
+        return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
+
+    class Meta:
+        model = Membership
+        fields = ["role", "organisation"]
+
+
+class FundFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Fund
+        fields = ["financial_year"]
+
+
+class MeetingFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(label="Meeting date")
+
+    class Meta:
+        model = Meeting
+        fields = ["status", "date"]
+
+
+def _group_members(request):
+    """People who have sat on the group: only they declare interests (a list of every
+    account would run to thousands of leads)."""
+    return (
+        get_user_model()
+        .objects.filter(pk__in=Membership.objects.values("user"))
+        .order_by("last_name", "first_name")
+    )
+
+
+class InterestFilterSet(WagtailFilterSet):
+    member = django_filters.ModelChoiceFilter(queryset=_group_members, label="Member")
+
+    class Meta:
+        model = Interest
+        fields = ["member", "organisation"]

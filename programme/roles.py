@@ -1,0 +1,169 @@
+"""The five groups people are put in, and what each may do.
+
+The groups and their permissions are set after every ``migrate`` (``set_up_roles``), never by
+hand. Chair and vice-chair are roles of a strategic-group membership, not groups.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+PROJECT_LEADS = "Project leads"
+GROUP_MEMBERS = "Strategic group members"
+PROGRAMME_TEAM = "Programme team"
+FINANCE = "Finance"
+# Internal and external audit: read everything in the back office, including the audit trail,
+# change nothing, and never see family records.
+AUDITORS = "Auditors"
+
+ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE, AUDITORS]
+
+_REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund"]
+
+
+def _crud(app_label, model_names, actions=("add", "change", "delete", "view")):
+    return [f"{app_label}.{action}_{model}" for model in model_names for action in actions]
+
+
+ROLE_PERMISSIONS = {
+    PROJECT_LEADS: ["proposals.add_proposal"],
+    GROUP_MEMBERS: [],
+    PROGRAMME_TEAM: [
+        "wagtailadmin.access_admin",
+        *_crud("programme", [*_REFERENCE_DATA, "meeting", "interest"]),
+        "governance.view_decision",
+        "governance.view_agendaitem",
+        "proposals.view_proposal",
+        "proposals.screen_proposal",
+        "programme.view_outcome",
+        "programme.change_outcome",
+        *_crud("evaluations", ["unitcost", "evaluationstudy", "projecttarget", "projectresult"]),
+        *_crud("evaluations", ["family", "familyimport", "datarelease"], ("view",)),
+        # Importing family records and releasing the anonymised case-level return.
+        "evaluations.add_familyimport",
+        "evaluations.add_datarelease",
+        "evaluations.change_valueassumptions",
+        *_crud(
+            "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
+        ),
+        *_crud("projects", ["spendline", "spendimport"], ("view",)),
+        "projects.view_progressreport",
+        *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
+        *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
+    ],
+    FINANCE: [
+        "wagtailadmin.access_admin",
+        *_crud("programme", ["fund"]),
+        *_crud("programme", ["organisation", "priority", "criterion", "meeting"], ("view",)),
+        "governance.view_decision",
+        "proposals.view_proposal",
+        *_crud("projects", ["project", "milestone", "budgetprofileline"], ("view",)),
+        *_crud("projects", ["spendline", "spendimport"], ("add", "view")),
+        "projects.view_progressreport",
+        "programme.view_outcome",
+        *_crud("evaluations", ["unitcost", "projecttarget", "projectresult"], ("view",)),
+    ],
+    AUDITORS: [
+        "wagtailadmin.access_admin",
+        *_crud("programme", [*_REFERENCE_DATA, "meeting", "interest", "outcome"], ("view",)),
+        *_crud("governance", ["decision", "agendaitem"], ("view",)),
+        "proposals.view_proposal",
+        *_crud(
+            "projects",
+            ["project", "milestone", "budgetprofileline", "spendline", "spendimport"],
+            ("view",),
+        ),
+        "projects.view_progressreport",
+        *_crud(
+            "evaluations",
+            [
+                "familyimport",
+                "datarelease",
+                "unitcost",
+                "evaluationstudy",
+                "projecttarget",
+                "projectresult",
+            ],
+            ("view",),
+        ),
+    ],
+}
+
+
+def set_up_roles(apps, **kwargs):
+    """After every ``migrate`` (``ProgrammeConfig.ready`` connects it to ``post_migrate``):
+    our roles replace Wagtail's generic Editors and Moderators, each holds exactly the
+    permissions this file gives it, and the programme team edits the public site."""
+    apps.get_model("auth", "Group").objects.filter(name__in=["Editors", "Moderators"]).delete()
+    sync_role_permissions(apps)
+    grant_site_editing(apps)
+
+
+def sync_role_permissions(apps):
+    """Create the groups and give each exactly the permissions in ROLE_PERMISSIONS."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = []
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                wanted.append(permission)
+        group.permissions.set(wanted)
+
+
+def grant_site_editing(apps):
+    """Let the programme team edit the public site and its documents."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    team = Group.objects.get(name=PROGRAMME_TEAM)
+    root = Page.objects.filter(depth=1).first()
+    if root is not None:
+        for codename in ["add_page", "change_page", "publish_page", "delete_page"]:
+            GroupPagePermission.objects.get_or_create(
+                group=team,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        for app_label, codenames in {
+            "wagtaildocs": ["add_document", "change_document", "choose_document"],
+            "wagtailimages": ["add_image", "change_image", "choose_image"],
+        }.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=team,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=codename
+                    ),
+                )
+
+
+def user_roles(user):
+    """The role names a signed-in user holds, for the portal's landing page and navigation.
+    Read once per request (the user object lives for one request) and kept on it."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = {group.name for group in user.groups.all()}
+        if user.is_superuser:
+            cached |= {PROGRAMME_TEAM}
+        user._role_names = cached
+    return cached

@@ -1,0 +1,87 @@
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from core.financial_years import fy_for_date, fy_name, fy_start_year
+from core.forms import MoneyField
+from core.imports import CsvImportForm
+from projects.models import Project, SpendLine
+
+
+class SpendLineForm(WagtailAdminModelForm):
+    """Manual entry of a ledger line: it lands on the project whose cost centre it names."""
+
+    class Meta:
+        model = SpendLine
+        fields = [
+            "transaction_number",
+            "date",
+            "supplier",
+            "description",
+            "cost_centre",
+            "expense_type",
+            "net_amount",
+            "irrecoverable_vat",
+            "paid_to_individual",
+        ]
+
+    def clean_cost_centre(self):
+        code = self.cleaned_data["cost_centre"].strip()
+        self.project = Project.objects.filter(cost_centre=code).first()
+        if self.project is None:
+            raise forms.ValidationError(f"No project has the cost centre '{code}'.")
+        return code
+
+    def save(self, commit=True):
+        self.instance.project = self.project
+        return super().save(commit=commit)
+
+
+class ImportForm(CsvImportForm):
+    file = forms.FileField(label="Finance system CSV export")
+
+
+def project_years(project):
+    """Every financial year the project runs in, and any the profile already holds."""
+    first = fy_start_year(fy_for_date(project.start_date))
+    last = fy_start_year(fy_for_date(project.end_date))
+    years = {fy_name(year) for year in range(first, last + 1)}
+    years |= set(project.profile.values_list("financial_year", flat=True))
+    return sorted(years)
+
+
+class ProfileForm(forms.Form):
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {
+            (line.financial_year, line.quarter): line.amount for line in project.profile.all()
+        }
+        self.years = project_years(project)
+        for year in self.years:
+            for quarter in range(1, 5):
+                self.fields[f"{year}_q{quarter}"] = MoneyField(
+                    label=f"Q{quarter} {year}",
+                    required=False,
+                    initial=current.get((year, quarter)),
+                    min_value=0,
+                )
+
+    def rows(self):
+        return [(year, [self[f"{year}_q{q}"] for q in range(1, 5)]) for year in self.years]
+
+    def cells(self):
+        return {
+            (year, quarter): self.cleaned_data[f"{year}_q{quarter}"]
+            for year in self.years
+            for quarter in range(1, 5)
+            if self.cleaned_data[f"{year}_q{quarter}"]
+        }
+
+
+class MilestoneForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(max_length=255)
+    due_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    met_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=3, can_delete=True)

@@ -1,0 +1,92 @@
+"""The programme team's plan for a project in the back office: its budget profile by quarter
+and its milestones. Both save through the services, which refuse a profile that does not sum to
+the approved amount."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView
+
+from core.admin.views import BackOfficePage
+from projects import services
+from projects.admin.forms import MilestoneFormSet, ProfileForm
+from projects.models import BudgetProfileLine, Milestone, Project
+
+
+class ProjectPlanView(BackOfficePage, FormView):
+    """A screen of one project's plan, registered by the projects viewset."""
+
+    permission_required = "change"
+    header_icon = "folder-open-inverse"
+
+    @cached_property
+    def project(self):
+        return get_object_or_404(Project, pk=self.kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.project)
+
+    def get_parent_crumbs(self):
+        return [
+            {
+                "url": reverse("projects_admin:edit", args=[self.project.pk]),
+                "label": str(self.project),
+            }
+        ]
+
+    def get_success_url(self):
+        return self.request.path
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(project=self.project, **kwargs)
+
+
+class BudgetProfileView(ProjectPlanView):
+    template_name = "projects/admin/profile.html"
+    page_title = "Budget profile"
+    permission_model = BudgetProfileLine
+
+    def get_form(self, form_class=None):
+        return ProfileForm(self.request.POST or None, project=self.project)
+
+    def form_valid(self, form):
+        try:
+            services.budget_profile_set(
+                user=self.request.user, project=self.project, cells=form.cells()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Budget profile saved.")
+        return super().form_valid(form)
+
+
+class MilestonesView(ProjectPlanView):
+    template_name = "projects/admin/milestones.html"
+    page_title = "Milestones"
+    permission_model = Milestone
+
+    def get_form(self, form_class=None):
+        initial = [
+            {"id": m.pk, "title": m.title, "due_date": m.due_date, "met_on": m.met_on}
+            for m in self.project.milestones.all()
+        ]
+        return MilestoneFormSet(self.request.POST or None, initial=initial, prefix="milestones")
+
+    def form_valid(self, formset):
+        milestones = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.milestones_set(
+                user=self.request.user, project=self.project, milestones=milestones
+            )
+        except ValidationError as error:
+            formset._non_form_errors = formset.error_class(error.messages)
+            return self.form_invalid(formset)
+        messages.success(self.request, "Milestones saved.")
+        return super().form_valid(formset)

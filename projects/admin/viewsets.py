@@ -1,0 +1,200 @@
+"""The back office's project, ledger and progress report listings, and the screens each
+registers: a project's budget profile and milestones, the ledger import and the overdue
+reports."""
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
+
+from core.admin.viewsets import ListingViewSet
+from projects.admin.forms import SpendLineForm
+from projects.admin.plans import BudgetProfileView, MilestonesView
+from projects.admin.views import OverdueReportsView, SpendImportView
+from projects.filters import ProgressReportFilterSet, ProjectFilterSet, SpendFilterSet
+from projects.models import ProgressReport, Project, SpendLine
+
+
+def plan_buttons(user, project):
+    """Header buttons from a project's edit and inspect pages to its profile and milestones."""
+    buttons = []
+    if user.has_perm("projects.change_budgetprofileline"):
+        buttons.append(
+            Button(
+                "Budget profile",
+                url=reverse("projects_admin:profile", args=[project.pk]),
+                icon_name="table",
+                priority=30,
+            )
+        )
+    if user.has_perm("projects.change_milestone"):
+        buttons.append(
+            Button(
+                "Milestones",
+                url=reverse("projects_admin:milestones", args=[project.pk]),
+                icon_name="date",
+                priority=31,
+            )
+        )
+    return buttons
+
+
+class ProjectEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+
+
+class ProjectInspectView(generic.InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+
+
+class ProjectViewSet(ListingViewSet):
+    """Projects are created by an approval; the programme team keeps their status, rating,
+    dates and cost centre up to date here, and their budget profile and milestones."""
+
+    model = Project
+    url_namespace = "projects_admin"
+    edit_view_class = ProjectEditView
+    inspect_view_class = ProjectInspectView
+    icon = "folder-open-inverse"
+    menu_label = "Projects"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = [
+        "reference",
+        "title",
+        "lead_organisation",
+        "status",
+        "rag",
+        "cost_centre",
+        "approved_amount",
+    ]
+    list_export = [
+        "reference",
+        "title",
+        "kind",
+        "lead",
+        "lead_organisation",
+        "fund",
+        "approved_amount",
+        "cost_centre",
+        "start_date",
+        "end_date",
+        "status",
+        "rag",
+    ]
+    filterset_class = ProjectFilterSet
+    search_fields = ["reference", "title", "cost_centre", "lead_organisation__name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "reference",
+        "title",
+        "kind",
+        "lead",
+        "lead_organisation",
+        "fund",
+        "approved_amount",
+        "cost_centre",
+        "start_date",
+        "end_date",
+        "status",
+        "rag",
+        "approved_on",
+        "withdrawn",
+    ]
+    form_fields = ["cost_centre", "start_date", "end_date", "status", "rag"]
+
+    list_select_related = ["lead_organisation", "fund"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/profile/", self.construct_view(BudgetProfileView), name="profile"),
+            path("<int:pk>/milestones/", self.construct_view(MilestonesView), name="milestones"),
+        ]
+
+
+class SpendLineViewSet(ListingViewSet):
+    model = SpendLine
+    icon = "list-ul"
+    menu_label = "Spend ledger"
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = [
+        "transaction_number",
+        "date",
+        "supplier",
+        "cost_centre",
+        "expense_type",
+        "net_amount",
+        "irrecoverable_vat",
+    ]
+    list_export = [
+        "transaction_number",
+        "date",
+        "supplier",
+        "description",
+        "cost_centre",
+        "expense_type",
+        "net_amount",
+        "irrecoverable_vat",
+    ]
+    filterset_class = SpendFilterSet
+    search_fields = ["transaction_number", "supplier", "description", "cost_centre"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return SpendLineForm
+
+    list_select_related = ["project"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", self.construct_view(SpendImportView), name="import"),
+        ]
+
+
+class ProgressReportViewSet(ListingViewSet):
+    """Leads' quarterly reports, read-only here: they are written in the portal."""
+
+    model = ProgressReport
+    icon = "doc-full"
+    menu_label = "Progress reports"
+    menu_order = 226
+    add_to_admin_menu = True
+    list_display = [
+        "project",
+        Column("period", label="Quarter", accessor="__str__"),
+        "rag",
+        "families_supported",
+        "submitted_by",
+        "submitted_at",
+    ]
+    list_export = [
+        "project",
+        "financial_year",
+        "quarter",
+        "rag",
+        "families_supported",
+        "narrative",
+        "risks",
+        "submitted_by",
+        "submitted_at",
+    ]
+    filterset_class = ProgressReportFilterSet
+    search_fields = ["narrative", "risks", "project__reference", "project__title"]
+    inspect_view_enabled = True
+    form_fields = ["narrative"]
+
+    list_select_related = ["project", "submitted_by"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("overdue/", self.construct_view(OverdueReportsView), name="overdue"),
+        ]

@@ -1,0 +1,20 @@
+"""Every change to a project, its plan, its reports and its spend: keyword-only, one
+transaction, permission checked, audited."""
+
+from .projects import (
+    budget_profile_set,
+    cost_centre_for,
+    milestones_set,
+    project_follow_decision,
+)
+from .reports import progress_report_submit
+from .spend import spend_import
+
+__all__ = [
+    "budget_profile_set",
+    "cost_centre_for",
+    "milestones_set",
+    "progress_report_submit",
+    "project_follow_decision",
+    "spend_import",
+]

@@ -1,0 +1,135 @@
+"""spend_import: the whole file is validated first; nothing is written unless every row is
+good; lines already imported are counted, not added again."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.log_actions import log
+
+from core.bulk import bulk_insert
+from core.imports import ImportRefused
+from core.locks import one_at_a_time
+from projects import spend_totals
+from projects.models import Project, SpendImport, SpendLine
+from projects.spend_csv import FileProblem, clean, decode, read
+
+BATCH = 2000
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    added: int = 0
+    already_there: int = 0
+    errors: list = field(default_factory=list)  # (line number, reason)
+    preview: list = field(default_factory=list)
+    spend_import: SpendImport | None = None
+
+
+def _same(existing, values):
+    return (
+        existing.date,
+        existing.net_amount,
+        existing.irrecoverable_vat,
+        existing.cost_centre,
+    ) == (
+        values["date"],
+        values["net_amount"],
+        values["irrecoverable_vat"],
+        values["cost_centre"],
+    )
+
+
+def check(data):
+    """Validate a whole file; returns the result and the new lines to write."""
+    result = ImportResult()
+    try:
+        rows = list(read(decode(data, "the finance system")))
+    except FileProblem as problem:
+        result.errors.append((1, str(problem)))
+        return result, []
+    projects = dict(Project.objects.values_list("cost_centre", "pk"))
+    seen = {}
+    cleaned = []
+    for line, raw in rows:
+        values, problems = clean(raw)
+        if values["cost_centre"] and values["cost_centre"] not in projects:
+            problems.append(f"unknown cost centre '{values['cost_centre']}'")
+        number = values["transaction_number"]
+        if number in seen:
+            problems.append(f"duplicate transaction number {number} (also on line {seen[number]})")
+        seen.setdefault(number, line)
+        result.errors += [(line, problem) for problem in problems]
+        cleaned.append((line, values))
+    result.rows = len(rows)
+    existing = {
+        line.transaction_number: line
+        for line in SpendLine.objects.filter(transaction_number__in=list(seen))
+    }
+    new = []
+    for line, values in cleaned:
+        old = existing.get(values["transaction_number"])
+        if old is not None:
+            if not _same(old, values):
+                result.errors.append(
+                    (
+                        line,
+                        f"transaction {old.transaction_number} was imported "
+                        "before with a different date, amount or cost centre",
+                    )
+                )
+            result.already_there += 1
+            continue
+        if values["cost_centre"] in projects:
+            new.append(SpendLine(project_id=projects[values["cost_centre"]], **values))
+    result.errors.sort()
+    result.preview = new[:20]
+    return result, new
+
+
+def spend_import(*, user, data, filename, dry_run=False, progress=None):
+    """Import ledger lines from a CSV export. Raises ImportRefused (with every bad row by
+    line number) and writes nothing if any row is bad. ``user=None`` is the command line."""
+    if user is not None and not user.has_perm("projects.add_spendline"):
+        raise PermissionDenied("Only finance can import spend.")
+    if dry_run:
+        result, new = check(data)
+        if result.errors:
+            raise ImportRefused(result.errors)
+        result.added = len(new)
+        return result
+    with transaction.atomic():
+        # Imports run one at a time and check inside the transaction, so a second import of
+        # the same file started at once waits, then finds these lines already there. The
+        # unique transaction number is the last guard against a double write.
+        one_at_a_time("projects.spend_import")
+        result, new = check(data)
+        if result.errors:
+            raise ImportRefused(result.errors)
+        record = SpendImport.objects.create(
+            filename=filename[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            imported_by=user,
+            rows_in_file=result.rows,
+            rows_added=len(new),
+            rows_already_there=result.already_there,
+        )
+        for start in range(0, len(new), BATCH):
+            batch = new[start : start + BATCH]
+            for line in batch:
+                line.spend_import = record
+            bulk_insert(SpendLine, batch)
+            if progress:
+                progress(min(start + BATCH, len(new)), len(new))
+        spend_totals.add_lines(new)
+        log(
+            record,
+            "projects.spend_import",
+            user=user,
+            data={"file": filename, "added": len(new), "already_there": result.already_there},
+        )
+    result.added = len(new)
+    result.spend_import = record
+    return result

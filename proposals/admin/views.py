@@ -1,0 +1,152 @@
+"""The programme team's back office for proposals: listing, inspect and screening."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton, ListingButton
+
+from core.admin.views import BackOfficePage
+from core.admin.viewsets import SafeExportIndexView
+from programme.selectors import active_criteria
+from proposals import services
+from proposals.admin.forms import ScreeningForm
+from proposals.models import Attachment, Proposal
+from proposals.selectors import proposals_for_back_office
+from proposals.snapshots import compare_snapshots
+
+
+class MoneyColumn(Column):
+    cell_template_name = "proposals/admin/money_cell.html"
+
+
+def screen_url(proposal):
+    return reverse("proposals_admin:screen", args=[proposal.pk])
+
+
+class ProposalIndexView(SafeExportIndexView):
+    def get_base_queryset(self):
+        return proposals_for_back_office()
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == Proposal.Status.SUBMITTED and self.request.user.has_perm(
+            "proposals.screen_proposal"
+        ):
+            buttons.append(
+                ListingButton("Screen", url=screen_url(instance), icon_name="tasks", priority=5)
+            )
+        return buttons
+
+
+class ProposalInspectView(generic.InspectView):
+    template_name = "proposals/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(proposals_for_back_office(), pk=self.pk)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.object.status == Proposal.Status.SUBMITTED and self.request.user.has_perm(
+            "proposals.screen_proposal"
+        ):
+            buttons.append(HeaderButton("Screen", url=screen_url(self.object), icon_name="tasks"))
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        versions = list(self.object.versions.select_related("meeting", "submitted_by"))
+        latest = versions[-1] if versions else None
+        previous = versions[-2] if len(versions) > 1 else None
+        context.update(
+            {
+                "proposal": self.object,
+                "version": latest,
+                "snapshot": latest.snapshot if latest else None,
+                "changes": compare_snapshots(previous.snapshot, latest.snapshot)
+                if previous
+                else None,
+                "previous": previous,
+                "versions": versions,
+                "screenings": [
+                    s
+                    for v in versions
+                    for s in v.screenings.select_related("screened_by").prefetch_related(
+                        "results__criterion"
+                    )
+                ],
+                "attachments": Attachment.objects.filter(
+                    pk__in=latest.snapshot.get("attachment_ids", []) if latest else []
+                ),
+            }
+        )
+        return context
+
+
+class ScreeningView(BackOfficePage, FormView):
+    """Registered by the proposals viewset: the programme team (who may screen) only."""
+
+    permission_required = "screen"
+    template_name = "proposals/admin/screen.html"
+    form_class = ScreeningForm
+    page_title = "Screen proposal"
+    header_icon = "tasks"
+
+    @cached_property
+    def proposal(self):
+        return get_object_or_404(proposals_for_back_office(), pk=self.kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return f"{self.proposal.reference} {self.proposal.title}"
+
+    def get_parent_crumbs(self):
+        return [
+            {
+                "url": reverse("proposals_admin:inspect", args=[self.proposal.pk]),
+                "label": self.proposal.reference,
+            }
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "criteria": active_criteria()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = self.proposal.versions.order_by("-number").first()
+        context.update(
+            {
+                "proposal": self.proposal,
+                "version": version,
+                "snapshot": version.snapshot if version else None,
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        try:
+            screening = services.proposal_screen(
+                user=self.request.user,
+                proposal=self.proposal,
+                results=form.results(),
+                recommendation=form.cleaned_data["recommendation"],
+                reasons=form.cleaned_data["reasons"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        self.proposal.refresh_from_db()
+        if screening.recommendation == screening.Recommendation.ELIGIBLE:
+            messages.success(
+                self.request,
+                f"{self.proposal.reference} is eligible and placed for the "
+                f"{self.proposal.meeting.date:%-d %B %Y} meeting.",
+            )
+        else:
+            messages.success(self.request, f"{self.proposal.reference} returned to the lead.")
+        return redirect("proposals_admin:index")

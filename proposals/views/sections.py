@@ -1,0 +1,205 @@
+"""One view per task-list section. Each saves as a draft and returns to the task list."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from programme.selectors import active_criteria, headline_outcomes
+from proposals import services
+from proposals.forms import (
+    AboutForm,
+    AttachmentForm,
+    BudgetLineForm,
+    CoLeadForm,
+    CriteriaForm,
+    DeliveryForm,
+    NeedForm,
+    OutcomesForm,
+    PrioritiesForm,
+)
+from proposals.selectors import proposal_with_total
+from proposals.views.proposals import editable_proposal
+from proposals.workflow import SECTION_NAMES
+
+MODEL_SECTIONS = {
+    "about": AboutForm,
+    "need": NeedForm,
+    "priorities": PrioritiesForm,
+    "delivery": DeliveryForm,
+}
+
+
+def _saved(request, proposal, section):
+    messages.success(request, f"{SECTION_NAMES[section]} saved.")
+    return redirect("proposals:detail", proposal.reference)
+
+
+def _render(request, proposal, section, form, template="proposals/section.html", **extra):
+    context = {
+        "proposal": proposal,
+        "form": form,
+        "section": section,
+        "section_name": SECTION_NAMES[section],
+        **extra,
+    }
+    return render(request, template, context)
+
+
+def _apply_service_errors(form, error):
+    if hasattr(error, "message_dict"):
+        for field, field_messages in error.message_dict.items():
+            for message in field_messages:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section(request, reference, section):
+    if section not in MODEL_SECTIONS:
+        raise Http404
+    proposal = editable_proposal(request, reference)
+    form = MODEL_SECTIONS[section](request.POST or None, instance=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.proposal_update(
+                user=request.user, proposal=proposal, section=section, data=data
+            )
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            return _saved(request, proposal, section)
+    return _render(request, proposal, section, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcomes(request, reference):
+    proposal = editable_proposal(request, reference)
+    current = dict(proposal.outcome_targets.values_list("outcome_id", "expected_families"))
+    form = OutcomesForm(request.POST or None, outcomes=headline_outcomes(), current=current)
+    if request.method == "POST" and form.is_valid():
+        services.outcome_targets_set(user=request.user, proposal=proposal, targets=form.targets())
+        return _saved(request, proposal, "outcomes")
+    return _render(request, proposal, "outcomes", form, template="proposals/outcomes.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def criteria(request, reference):
+    proposal = editable_proposal(request, reference)
+    current = {a.criterion_id: (a.answer, a.evidence) for a in proposal.answers.all()}
+    form = CriteriaForm(request.POST or None, criteria=active_criteria(), current=current)
+    if request.method == "POST" and form.is_valid():
+        services.criterion_answers_save(
+            user=request.user, proposal=proposal, answers=form.answers()
+        )
+        return _saved(request, proposal, "criteria")
+    return _render(request, proposal, "criteria", form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget(request, reference):
+    proposal = editable_proposal(request, reference)
+    form = BudgetLineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.budget_line_add(user=request.user, proposal=proposal, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            messages.success(request, "Budget line added.")
+            return redirect("proposals:budget", reference)
+    proposal = proposal_with_total(proposal.pk)
+    return _render(
+        request,
+        proposal,
+        "budget",
+        form,
+        template="proposals/budget.html",
+        lines=proposal.budget_lines.all(),
+    )
+
+
+@login_required
+@require_POST
+def budget_remove(request, reference, line_id):
+    proposal = editable_proposal(request, reference)
+    services.budget_line_remove(user=request.user, proposal=proposal, line_id=line_id)
+    messages.success(request, "Budget line removed.")
+    return redirect("proposals:budget", reference)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attachments(request, reference):
+    proposal = editable_proposal(request, reference)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.attachment_add(
+                user=request.user, proposal=proposal, uploaded_file=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error.messages[0])
+        else:
+            messages.success(request, f"{attachment.original_name} uploaded.")
+            return redirect("proposals:attachments", reference)
+    return _render(
+        request,
+        proposal,
+        "attachments",
+        form,
+        template="proposals/attachments.html",
+        files=proposal.attachments.filter(removed_at=None),
+    )
+
+
+@login_required
+@require_POST
+def attachment_remove_view(request, reference, attachment_id):
+    proposal = editable_proposal(request, reference)
+    services.attachment_remove(user=request.user, proposal=proposal, attachment_id=attachment_id)
+    messages.success(request, "File removed.")
+    return redirect("proposals:attachments", reference)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def co_leads(request, reference):
+    proposal = editable_proposal(request, reference)
+    form = CoLeadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            co_lead = services.co_lead_add(
+                user=request.user, proposal=proposal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{co_lead} is now a co-lead.")
+            return redirect("proposals:co_leads", reference)
+    return _render(
+        request,
+        proposal,
+        "co-leads",
+        form,
+        template="proposals/co_leads.html",
+        people=proposal.co_leads.all(),
+    )
+
+
+@login_required
+@require_POST
+def co_lead_remove_view(request, reference, user_id):
+    proposal = editable_proposal(request, reference)
+    services.co_lead_remove(user=request.user, proposal=proposal, co_lead_id=user_id)
+    messages.success(request, "Co-lead removed.")
+    return redirect("proposals:co_leads", reference)
