@@ -31,7 +31,15 @@ class CsvImportForm(forms.Form):
     """Uploading a CSV export to import in the back office. Larger files go through the
     import command, which reads them from disk."""
 
-    file = forms.FileField(label="CSV export")
+    file_label = "CSV export"
+    file_help_text = ""
+
+    file = forms.FileField(error_messages={"empty": "The selected file is empty."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = self.file_label
+        self.fields["file"].help_text = self.file_help_text
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -43,8 +51,6 @@ class CsvImportForm(forms.Form):
                 f"The file is larger than {limit // (1024 * 1024)} MB; "
                 "import it with the command instead."
             )
-        if upload.size == 0:
-            raise forms.ValidationError("The selected file is empty.")
         return upload
 
 

@@ -4,10 +4,9 @@ from core.imports import CsvImportForm
 
 
 class FamilyImportForm(CsvImportForm):
-    file = forms.FileField(
-        label="Case-management export (CSV)",
-        help_text="One row per need. Case references are hashed as the file is read and are "
-        "never stored.",
+    file_label = "Case-management export (CSV)"
+    file_help_text = (
+        "One row per need. Case references are hashed as the file is read and are never stored."
     )
 
 

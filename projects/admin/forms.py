@@ -37,7 +37,7 @@ class SpendLineForm(WagtailAdminModelForm):
 
 
 class ImportForm(CsvImportForm):
-    file = forms.FileField(label="Finance system CSV export")
+    file_label = "Finance system CSV export"
 
 
 def project_years(project):
