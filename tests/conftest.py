@@ -1,7 +1,21 @@
 import pytest
 
 from programme import roles
+from tests import demo_snapshot
 from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(scope="session")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo's rows, seeded once for the session (tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return demo_snapshot.take()
+
+
+@pytest.fixture
+def demo(db, demo_data):
+    """The demo, as `make run` seeds it, fresh for this test."""
+    demo_snapshot.restore(demo_data)
 
 
 @pytest.fixture

@@ -5,23 +5,23 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 
 from benchmarks.generate import Generator
 from benchmarks.listings import LISTING_PAGES, OVER_LIMIT, query_counts
+from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
 LIMIT = 20
 
 
 @pytest.fixture(scope="module")
-def counts(django_db_setup, django_db_blocker):
+def counts(demo_data, django_db_blocker):
     """Query counts on the demo, then on the demo plus the small scale data set."""
     with django_db_blocker.unblock():
         try:
             with transaction.atomic():
-                call_command("seed_demo", stdout=StringIO())
+                demo_snapshot.restore(demo_data)
                 small = query_counts()
                 Generator("test", 1, datetime.date.today(), stdout=StringIO()).run()
                 large = query_counts()

@@ -2,7 +2,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from benchmarks.generate import Generator
 from benchmarks.sizes import VOTERS
@@ -12,8 +11,7 @@ from governance.models import Vote
 pytestmark = pytest.mark.django_db
 
 
-def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client):
-    call_command("seed_demo", stdout=StringIO())
+def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client, demo):
     Generator("test", 1, datetime.date.today(), stdout=StringIO()).run()
     path, voters = open_vote()
     again, _ = open_vote()

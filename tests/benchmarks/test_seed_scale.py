@@ -2,7 +2,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
 
@@ -23,11 +22,6 @@ SIZES = SCALES["test"]
 
 def generate(seed=1):
     Generator("test", seed, TODAY, stdout=StringIO()).run()
-
-
-@pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=StringIO())
 
 
 def test_the_generator_writes_the_sizes_asked_for(demo):

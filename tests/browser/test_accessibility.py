@@ -1,10 +1,7 @@
 """axe-core on every portal and public page, signed in as each role: no serious or critical
 WCAG 2.2 AA problems, and no script or style refused by the Content Security Policy."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from demo.people import DEMO_PASSWORD
 from programme.models import Meeting
@@ -13,8 +10,8 @@ from tests.browser.conftest import accessibility_problems, sign_in
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
+def demo_pages(demo):
+    """The demo, and the addresses of its pages that need an object."""
     meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
     draft = Proposal.objects.get(lead__email="lead@families.example", status="draft")
     return {
@@ -73,21 +70,21 @@ def _check(page, paths, urls):
     return problems
 
 
-def test_public_pages_have_no_serious_accessibility_problems(demo, new_page):
+def test_public_pages_have_no_serious_accessibility_problems(demo_pages, new_page):
     page = new_page()
-    assert _check(page, PUBLIC, demo) == {}
+    assert _check(page, PUBLIC, demo_pages) == {}
     assert page.csp_violations == []
 
 
 @pytest.mark.parametrize("email", sorted(PAGES))
-def test_portal_pages_have_no_serious_accessibility_problems(demo, new_page, email):
+def test_portal_pages_have_no_serious_accessibility_problems(demo_pages, new_page, email):
     page = new_page()
     sign_in(page, email, DEMO_PASSWORD)
-    assert _check(page, PAGES[email], demo) == {}
+    assert _check(page, PAGES[email], demo_pages) == {}
     assert page.csp_violations == []
 
 
-def test_the_check_finds_a_problem_when_there_is_one(demo, new_page):
+def test_the_check_finds_a_problem_when_there_is_one(demo_pages, new_page):
     page = new_page()
     page.goto("/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")

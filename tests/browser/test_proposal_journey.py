@@ -1,19 +1,11 @@
 import re
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from demo.people import DEMO_PASSWORD
 from programme.models import Criterion
 from proposals.models import Proposal
 from tests.browser.conftest import sign_in
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
 
 
 def save(page):

@@ -2,17 +2,8 @@
 decisions, what the money is spent on, what it has achieved and the documents."""
 
 import re
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
-
 
 PAGES = [
     ("Decisions", "Strategic group"),

@@ -1,17 +1,10 @@
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from demo.people import DEMO_LOGINS, DEMO_PASSWORD
 from tests.browser.conftest import sign_in
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=StringIO())
 
 
 @pytest.mark.parametrize(

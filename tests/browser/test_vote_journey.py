@@ -1,8 +1,6 @@
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from demo.people import DEMO_PASSWORD
@@ -13,9 +11,8 @@ from tests.browser.conftest import sign_in
 
 
 @pytest.fixture
-def published_meeting(db):
+def published_meeting(demo):
     """The demo's next meeting with its agenda published and the group present."""
-    call_command("seed_demo", stdout=StringIO())
     meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
     officer = User.objects.get(email="programme@families.example")
     for membership in Membership.objects.current(meeting.date).voting().select_related("user"):

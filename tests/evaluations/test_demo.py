@@ -1,7 +1,4 @@
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.financial_years import fy_for_date, fy_name, fy_start_year
@@ -12,8 +9,7 @@ from public.models import ResultsPage
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_adds_1200_families_with_hundreds_of_successes_a_year(client):
-    call_command("seed_demo", stdout=StringIO())
+def test_seed_demo_adds_1200_families_with_hundreds_of_successes_a_year(client, demo):
     assert Family.objects.count() == 1200
     last_year = fy_name(fy_start_year(fy_for_date(timezone.localdate())) - 1)
     assert year_summary(last_year)["successful_family_outcomes"] >= 200

@@ -1,7 +1,4 @@
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from governance.models import Ballot
 from programme.models import Meeting
@@ -10,8 +7,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(db):
-    call_command("seed_demo", stdout=StringIO())
+def site(demo):
+    """The demo's public site."""
 
 
 def test_the_home_page_says_what_the_programme_is_and_how_to_apply(client, site):

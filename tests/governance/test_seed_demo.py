@@ -42,23 +42,20 @@ def test_seed_demo_prints_one_login_per_role():
         assert User.objects.filter(groups__name=role, email__in=[d[0] for d in DEMO_LOGINS])
 
 
-def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=StringIO())
+def test_seed_demo_is_idempotent(demo):
     first = counts()
     call_command("seed_demo", stdout=StringIO())
     assert counts() == first
 
 
-def test_seed_demo_loads_the_liverpool_group_and_priorities():
-    call_command("seed_demo", stdout=StringIO())
+def test_seed_demo_loads_the_liverpool_group_and_priorities(demo):
     assert Organisation.objects.filter(on_strategic_group=True).count() == 15
     assert Priority.objects.filter(is_additional=False).count() == 5
     assert Priority.objects.filter(is_additional=True).count() == 4
     assert Membership.objects.filter(role=Membership.Role.CHAIR).count() == 1
 
 
-def test_only_demo_logins_can_sign_in():
-    call_command("seed_demo", stdout=StringIO())
+def test_only_demo_logins_can_sign_in(demo):
     demo_emails = {d[0] for d in DEMO_LOGINS}
     for user in User.objects.all():
         assert user.check_password(DEMO_PASSWORD) == (user.email in demo_emails)
@@ -71,8 +68,7 @@ def test_seed_demo_is_refused_where_demo_data_is_not_allowed(settings):
     assert User.objects.count() == 0
 
 
-def test_seed_demo_adds_the_liverpool_projects_in_a_spread_of_statuses():
-    call_command("seed_demo", stdout=StringIO())
+def test_seed_demo_adds_the_liverpool_projects_in_a_spread_of_statuses(demo):
     statuses = set(Proposal.objects.values_list("status", flat=True))
     assert statuses >= {"draft", "submitted", "returned", "eligible", "withdrawn"}
     assert Proposal.objects.filter(title="Operation Encompass").exists()

@@ -3,10 +3,8 @@ auditors can read, filter and export from the back office; auditors change nothi
 
 import csv
 import io
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from evaluations.services import data_release_record
@@ -16,6 +14,7 @@ from programme.models import Meeting, Membership, User
 from projects.models import Project
 from projects.services import budget_profile_set
 from proposals.models import Proposal
+from tests import demo_snapshot
 from tests.factories import UserFactory
 from tests.trust.moduledb import undone_after_module
 
@@ -43,15 +42,15 @@ def auditor(db):
 
 
 @pytest.fixture(scope="module")
-def history(django_db_setup, django_db_blocker):
+def history(demo_data, django_db_blocker):
     """The demo (which is made through the services), and the changes it does not make;
     built once for the module and undone after it."""
     with undone_after_module(django_db_blocker):
-        yield _make_history()
+        yield _make_history(demo_data)
 
 
-def _make_history():
-    call_command("seed_demo", stdout=StringIO())
+def _make_history(demo_data):
+    demo_snapshot.restore(demo_data)
     team = User.objects.get(email="programme@families.example")
     meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
     member = Membership.objects.current(meeting.date).voting().first().user

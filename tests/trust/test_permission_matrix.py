@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def world(demo_data, django_db_blocker):
     """The demo and the matrix's additions, built once for the module and undone after it."""
     with undone_after_module(django_db_blocker):
-        built = worlds.build()
+        built = worlds.build(demo_data)
         yield built, clients_for(built)
 
 

@@ -3,10 +3,8 @@ out that a URL needs (an open vote with a barred member, a question, an attachme
 and the people in each role. Every URL's arguments are resolved here from this world."""
 
 from dataclasses import dataclass
-from io import StringIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -18,6 +16,7 @@ from programme.models import Meeting, Membership, User
 from projects.models import ProgressReport, Project
 from proposals import services as proposal_services
 from proposals.models import Attachment, Proposal
+from tests import demo_snapshot
 
 ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance"]
 
@@ -46,9 +45,9 @@ class World:
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
-def build():
-    """Seed the demo and add what the matrix needs. Call inside a transaction."""
-    call_command("seed_demo", stdout=StringIO())
+def build(demo_data):
+    """The demo, and what the matrix needs besides. Call inside a transaction."""
+    demo_snapshot.restore(demo_data)
     officer = User.objects.get(email="programme@families.example")
     lead = User.objects.get(email="lead@families.example")
     decided = Proposal.objects.filter(project__reports__isnull=False).distinct()
