@@ -17,7 +17,9 @@ def priorities_for_public() -> tuple[list[Priority], list[Priority]]:
     )
 
 
-def current_memberships(user=None, on: datetime.date | None = None) -> QuerySet[Membership]:
+def current_memberships(
+    user: User | None = None, on: datetime.date | None = None
+) -> QuerySet[Membership]:
     memberships = Membership.objects.current(on).select_related("user", "organisation")
     if user is not None:
         memberships = memberships.filter(user=user)

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
 
-from programme.models import Meeting
+from programme.models import Meeting, User
 from programme.scheduling import meeting_dates
 
 
 @transaction.atomic
-def meetings_schedule(*, user, financial_year: str) -> list[Meeting]:
+def meetings_schedule(*, user: User | None, financial_year: str) -> list[Meeting]:
     """Create the year's bi-monthly meetings that do not exist yet; returns the new ones."""
     if user is not None and not user.has_perm("programme.add_meeting"):
         raise PermissionDenied("Only the programme team can schedule meetings.")

@@ -7,6 +7,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, When
@@ -16,8 +17,9 @@ from django.shortcuts import get_object_or_404
 
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import MoneyOutput
+from programme.models import Fund, User
 from projects.models import BudgetProfileLine, ProgressReport, Project, SpendLine, SpendMonth
-from projects.periods import ALL_TIME
+from projects.periods import ALL_TIME, Period
 from projects.permissions import can_view_project
 from projects.reporting import reports_outstanding
 
@@ -25,12 +27,12 @@ ZERO = Decimal("0.00")
 UNDERSPEND_BELOW = Decimal("0.90")
 
 
-def _of_projects(queryset, filters):
+def _of_projects(queryset: QuerySet, filters: dict[str, Any]) -> QuerySet:
     """Rows of the projects the filters choose; every row when there are none."""
     return queryset.filter(project__in=projects(**filters)) if filters else queryset
 
 
-def spend_lines(period=ALL_TIME, **filters):
+def spend_lines(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendLine]:
     lines = _of_projects(SpendLine.objects.all(), filters)
     start, end = period.bounds()
     if start:
@@ -38,7 +40,7 @@ def spend_lines(period=ALL_TIME, **filters):
     return lines
 
 
-def spend_months(period=ALL_TIME, **filters):
+def spend_months(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendMonth]:
     """The ledger's monthly totals (net + irrecoverable VAT) in the period: periods are whole
     months, so these sum to exactly what the period's lines do."""
     months = _of_projects(SpendMonth.objects.all(), filters)
@@ -48,7 +50,12 @@ def spend_months(period=ALL_TIME, **filters):
     return months
 
 
-def projects(fund=None, kind=None, status=None, project=None):
+def projects(
+    fund: Fund | int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    project: Project | int | None = None,
+) -> QuerySet[Project]:
     queryset = Project.objects.all()
     if fund:
         queryset = queryset.filter(fund=fund)
@@ -61,7 +68,7 @@ def projects(fund=None, kind=None, status=None, project=None):
     return queryset
 
 
-def _sum_subquery(queryset, expression):
+def _sum_subquery(queryset: QuerySet, expression: str) -> Coalesce:
     return Coalesce(
         Subquery(
             queryset.filter(project=OuterRef("pk"))
@@ -82,39 +89,42 @@ class Row:
     budget: Decimal
     spent: Decimal
     future_budget: Decimal
+    spent_to_date: Decimal
 
     @property
-    def remaining(self):
+    def remaining(self) -> Decimal:
         return self.budget - self.spent
 
     @property
-    def variance(self):
+    def variance(self) -> Decimal:
         """Spend less budget: positive is an overspend, negative an underspend."""
         return self.spent - self.budget
 
     @property
-    def committed(self):
+    def committed(self) -> Decimal:
         """Approved but not yet spent, over the project's life."""
-        return self.project.approved_amount - self.project.spent_to_date
+        return self.project.approved_amount - self.spent_to_date
 
     @property
-    def percent_spent(self):
+    def percent_spent(self) -> Decimal | None:
         return (self.spent / self.budget * 100).quantize(Decimal("0.1")) if self.budget else None
 
     @property
-    def forecast_outturn(self):
+    def forecast_outturn(self) -> Decimal:
         return self.spent + self.future_budget
 
     @property
-    def overspent(self):
+    def overspent(self) -> bool:
         return self.spent > self.budget
 
     @property
-    def underspending(self):
+    def underspending(self) -> bool:
         return self.budget > 0 and self.forecast_outturn < self.budget * UNDERSPEND_BELOW
 
 
-def budget_against_actual(period=ALL_TIME, today=None, **filters):
+def budget_against_actual(
+    period: Period = ALL_TIME, today: datetime.date | None = None, **filters: Any
+) -> list[Row]:
     """One row per project: budget for the period (the profile; the approved amount when no
     year is chosen), spent (net + irrecoverable VAT), and the profile still to come."""
     today = today or datetime.date.today()
@@ -141,11 +151,19 @@ def budget_against_actual(period=ALL_TIME, today=None, **filters):
     rows = []
     for project in queryset:
         budget = project.period_budget if period.financial_year else project.approved_amount
-        rows.append(Row(project, budget, project.period_spent, project.future_budget))
+        rows.append(
+            Row(
+                project,
+                budget,
+                project.period_spent,
+                project.future_budget,
+                project.spent_to_date,
+            )
+        )
     return rows
 
 
-def totals(rows):
+def totals(rows: list[Row]) -> dict[str, Decimal]:
     return {
         "budget": sum((r.budget for r in rows), ZERO),
         "spent": sum((r.spent for r in rows), ZERO),
@@ -155,13 +173,13 @@ def totals(rows):
     }
 
 
-def spend_by_month(period, **filters):
+def spend_by_month(period: Period, **filters: Any) -> dict[tuple[int, datetime.date], Decimal]:
     """{(project id, first of month): spent} for the period, summed in SQL."""
     rows = spend_months(period, **filters).values_list("project", "month", "amount")
     return {(project, month): amount for project, month, amount in rows}
 
 
-def spend_each_month(period, **filters):
+def spend_each_month(period: Period, **filters: Any) -> dict[datetime.date, Decimal]:
     """{first of month: spent} over the projects the filters choose, summed in SQL."""
     rows = (
         spend_months(period, **filters)
@@ -173,7 +191,7 @@ def spend_each_month(period, **filters):
     return dict(rows)
 
 
-def transparency_lines(period=ALL_TIME, **filters):
+def transparency_lines(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendLine]:
     """Ledger lines the Local Government Transparency Code asks councils to publish: each
     item of spend whose net amount is over the threshold (£500), and credit notes of the
     same size, which correct lines already published."""
@@ -186,7 +204,7 @@ def transparency_lines(period=ALL_TIME, **filters):
     )
 
 
-def grants_awarded(**filters):
+def grants_awarded(**filters: Any) -> QuerySet[Project]:
     """Approved projects, each with what has been paid out to date (net + irrecoverable VAT),
     for the 360Giving file. A project whose approval was withdrawn is not a grant."""
     return (
@@ -198,7 +216,7 @@ def grants_awarded(**filters):
     )
 
 
-def projects_for_lead(user):
+def projects_for_lead(user: User) -> QuerySet[Project]:
     """The projects a person leads or co-leads, with their spend to date."""
     return (
         Project.objects.filter(
@@ -219,7 +237,7 @@ PUBLIC_HEADINGS = {
 }
 
 
-def funded_projects():
+def funded_projects() -> QuerySet[Project]:
     """Projects the group has approved and not withdrawn, grouped by kind for the public."""
     return (
         Project.objects.filter(withdrawn=False)
@@ -230,7 +248,7 @@ def funded_projects():
     )
 
 
-def spending_by_kind():
+def spending_by_kind() -> list[dict]:
     """Per kind of project: how many, the amount approved and spent to date, in SQL."""
     approved = {
         row["kind"]: row
@@ -260,14 +278,14 @@ def spending_by_kind():
 CHART_HEIGHT = 170
 
 
-def monthly_chart(period, filters):
+def monthly_chart(period: Period, filters: dict[str, Any]) -> list[dict]:
     """Budget (each quarter's profile spread over its months) and spend, month by month, for
     the projects the filters choose: two grouped queries, however many projects."""
     months = period.months()
     if not months:
         return []
     spent = defaultdict(Decimal, spend_each_month(period, **filters))
-    budget = defaultdict(Decimal)
+    budget: defaultdict[datetime.date, Decimal] = defaultdict(Decimal)
     profile = (
         BudgetProfileLine.objects.filter(
             project__in=projects(**filters), financial_year=period.financial_year
@@ -303,7 +321,7 @@ def monthly_chart(period, filters):
     return bars
 
 
-def visible_project(user, reference):
+def visible_project(user: User, reference: str) -> Project:
     """The project with this reference, if this person may see it; otherwise 404, so nobody
     learns by guessing a URL that a project exists."""
     project = get_object_or_404(

@@ -1,10 +1,13 @@
 """Reads of proposals shared by the portal, the back office and exports."""
 
+import datetime
+
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from programme.models import Meeting, User
 from programme.selectors import active_criteria, meeting_for_submission, missed_meeting
 from proposals.models import Attachment, Proposal, ProposalVersion
 from proposals.permissions import can_view, is_lead
@@ -12,7 +15,7 @@ from proposals.snapshots import compare_snapshots
 from proposals.workflow import SECTIONS, section_problems
 
 
-def proposals_for_lead(user):
+def proposals_for_lead(user: User) -> QuerySet[Proposal]:
     """A lead's proposals (and those they co-lead) with their totals, for the dashboard."""
     return (
         Proposal.objects.filter(pk__in=Proposal.objects.led_by(user).values("pk"))
@@ -22,7 +25,7 @@ def proposals_for_lead(user):
     )
 
 
-def proposals_for_back_office():
+def proposals_for_back_office() -> QuerySet[Proposal]:
     """Every proposal but drafts, which nobody but their leads sees."""
     return (
         Proposal.objects.exclude(status=Proposal.Status.DRAFT)
@@ -31,7 +34,7 @@ def proposals_for_back_office():
     )
 
 
-def proposal_with_total(proposal_pk):
+def proposal_with_total(proposal_pk: int) -> Proposal:
     return (
         Proposal.objects.with_total()
         .select_related("meeting", "lead_organisation")
@@ -39,7 +42,7 @@ def proposal_with_total(proposal_pk):
     )
 
 
-def task_list(proposal):
+def task_list(proposal: Proposal) -> tuple[list[dict], dict[str, list[str]]]:
     """Each task-list section with its status: completed, incomplete, not started or optional."""
     problems = section_problems(proposal, list(active_criteria()))
     started = {
@@ -67,7 +70,7 @@ def task_list(proposal):
     return sections, problems
 
 
-def placement(on):
+def placement(on: datetime.date) -> tuple[Meeting | None, Meeting | None]:
     """(meeting a submission made on this day is placed for, the earlier meeting whose deadline
     it missed, if any)."""
     meeting = meeting_for_submission(on)
@@ -81,7 +84,7 @@ def awaiting_decision() -> QuerySet[Proposal]:
     return Proposal.objects.filter(status__in=[Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE])
 
 
-def visible_proposal(user, reference: str) -> Proposal:
+def visible_proposal(user: User, reference: str) -> Proposal:
     """The proposal with this reference, if this person may see it; otherwise 404, so nobody
     learns by guessing a URL that someone else's proposal exists."""
     proposal = get_object_or_404(Proposal, reference=reference)
@@ -99,7 +102,7 @@ def lead_page(proposal: Proposal) -> dict:
     versions, why it was last returned (if it was) and where a submission today would go."""
     returned = None
     if proposal.status == Proposal.Status.RETURNED:
-        returned = latest_version(proposal).screenings.order_by("-screened_at").first()
+        returned = proposal.versions.latest("number").screenings.order_by("-screened_at").first()
     return {
         "versions": proposal.versions.select_related("meeting").order_by("-number"),
         "latest_screening": returned,
@@ -135,7 +138,7 @@ def version_page(proposal: Proposal, number: int) -> dict:
     }
 
 
-def attachment_to_open(user, proposal: Proposal, attachment_id: int) -> Attachment:
+def attachment_to_open(user: User, proposal: Proposal, attachment_id: int) -> Attachment:
     """An attachment of the proposal this person may open: its leads any of them, everyone
     else only those a submitted version lists (they read versions). Otherwise 404."""
     attachment = get_object_or_404(Attachment, pk=attachment_id, proposal=proposal)

@@ -4,8 +4,10 @@ the disclosure rule, and any figure divided by a hidden count is hidden with it.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-from evaluations.disclosure import shown, suppress
+from evaluations.disclosure import Shown, shown, suppress
 from evaluations.selectors.results import (
     by_outcome,
     needs_by_outcome_and_year,
@@ -20,13 +22,13 @@ from programme.models import Outcome
 ALL = "all"
 
 
-def _apply(cells, groups, suppressed):
+def _apply(cells: dict, groups: list, suppressed: bool) -> dict[Any, Shown]:
     if suppressed:
         return suppress(cells, groups)
     return {key: shown(value) for key, value in cells.items()}
 
 
-def _per(spend, count):
+def _per(spend: Decimal, count: Shown) -> Decimal | None:
     """Spend per a shown count; hidden with the count."""
     return None if count.suppressed else per(spend, count.value)
 
@@ -43,11 +45,11 @@ class Figures:
     matrix: dict  # needs achieved by (outcome number, year)
     sustained: dict  # needs sustained by (outcome number, year)
 
-    def year(self, financial_year):
+    def year(self, financial_year: str) -> dict[str, Any] | None:
         return next((r for r in self.by_year if r["financial_year"] == financial_year), None)
 
 
-def gather(as_of=None):
+def gather(as_of: datetime.date | None = None) -> Figures:
     as_of = as_of or datetime.date.today()
     years = years_with_data(as_of)
     outcomes = list(Outcome.objects.order_by("number"))
@@ -72,15 +74,16 @@ class Results:
     suppressed: bool
 
     @property
-    def chart_years(self):
+    def chart_years(self) -> list[dict[str, Any]]:
         return [{"label": row["financial_year"], "count": row["successful"]} for row in self.years]
 
 
-def results(figures, suppressed=True):
+def results(figures: Figures, suppressed: bool = True) -> Results:
     """Families supported, eligible and successful by year, and outcome areas achieved by
     outcome and year, with totals, for the results pages and the workbook."""
     years, by_year, achieved = figures.years, figures.by_year, figures.matrix
-    cells, groups = {}, []
+    cells: dict[tuple, int] = {}
+    groups: list = []
     for row in by_year:
         year = row["financial_year"]
         cells[("supported", year)] = row["families_supported"]
@@ -130,10 +133,10 @@ def results(figures, suppressed=True):
     )
 
 
-def summary_from(figures, financial_year):
+def summary_from(figures: Figures, financial_year: str | None) -> dict[str, Any]:
     """A year's summary from the figures already read (the same numbers year_summary counts),
     or counted afresh for all years or a year outside them."""
-    row = figures.year(financial_year)
+    row = figures.year(financial_year) if financial_year else None
     if row is None:
         return year_summary(financial_year, figures.as_of)
     achieved = sum(figures.matrix.get((o.number, financial_year), 0) for o in figures.outcomes)
@@ -152,7 +155,9 @@ def summary_from(figures, financial_year):
     }
 
 
-def year_figures(figures, financial_year, suppressed=True):
+def year_figures(
+    figures: Figures, financial_year: str | None, suppressed: bool = True
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """One year's summary and outcome table, counts through the disclosure rule. Also returns
     the raw outcome rows, which the fiscal benefit estimate values."""
     summary = summary_from(figures, financial_year)
@@ -184,7 +189,12 @@ def year_figures(figures, financial_year, suppressed=True):
     return shown_figures, outcomes, raw
 
 
-def value_rows(financial_year, by, as_of=None, suppressed=True):
+def value_rows(
+    financial_year: str | None,
+    by: str,
+    as_of: datetime.date | None = None,
+    suppressed: bool = True,
+) -> list[dict[str, Any]]:
     """Value for money per project, kind or fund, counts through the disclosure rule (each
     row's families overlap, so they add to no total and only primary suppression applies)."""
     rows = []
@@ -211,7 +221,7 @@ def value_rows(financial_year, by, as_of=None, suppressed=True):
     return rows
 
 
-def bars(items):
+def bars(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Bar lengths (percent of the longest) for an SVG chart of counts. A hidden count gets
     no bar, only its label, so the chart shows nothing the table hides."""
     longest = max((item["count"].value or 0 for item in items), default=0) or 1

@@ -8,8 +8,9 @@ counts by project, kind and fund read the families themselves.
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from core.money import MoneyOutput, to_money
@@ -30,10 +31,12 @@ from projects.selectors import PUBLIC_HEADINGS, spend_months
 ZERO = Decimal("0.00")
 ONE_DAY = datetime.timedelta(days=1)
 Event = DayCount.Event
+# A counting window: its first day (None for all time) and its last.
+Window = tuple[datetime.date | None, datetime.date]
 GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
 
 
-def counting_window(financial_year, as_of):
+def counting_window(financial_year: str | None, as_of: datetime.date) -> Window:
     """First and last day counted: the financial year (or all time), never after ``as_of``."""
     if financial_year is None:
         return None, as_of
@@ -41,12 +44,12 @@ def counting_window(financial_year, as_of):
     return start, min(end, as_of)
 
 
-def begun(window):
+def begun(window: Window) -> bool:
     start, end = window
     return start is None or start <= end
 
 
-def _open_in(sums, key, window, opened, closed):
+def _open_in(sums: dict[str, Any], key: str, window: Window, opened: str, closed: str) -> None:
     """Sums for what was open at some point in the window: opened by its last day, less what
     closed before its first (nothing closes before it opens)."""
     start, end = window
@@ -55,15 +58,15 @@ def _open_in(sums, key, window, opened, closed):
         sums[f"{key}_closed"] = total(closed, last=start - ONE_DAY)
 
 
-def _read_open(row, key):
+def _read_open(row: dict[str, int], key: str) -> int:
     return row[f"{key}_opened"] - row.get(f"{key}_closed", 0)
 
 
-def family_counts(windows):
+def family_counts(windows: list[Window]) -> list[dict[str, int]]:
     """For each window: families supported (plan open in it), eligible families supported,
     successful family outcomes counted in it and needs achieved in it. One query over the
     results calendar; a window that has not begun counts nothing."""
-    sums = {}
+    sums: dict[str, Any] = {}
     for index, window in enumerate(windows):
         _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
         _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
@@ -83,14 +86,14 @@ def family_counts(windows):
     ]
 
 
-def within(field, window):
+def within(field: str, window: Window) -> Q:
     start, end = window
     if start is None:
         return Q(**{f"{field}__lte": end})
     return Q(**{f"{field}__range": (start, end)})
 
 
-def open_in(window, begin="plan_start", close="case_closed"):
+def open_in(window: Window, begin: str = "plan_start", close: str = "case_closed") -> Q:
     """Plans (or supports, given their fields) open at some point in the window."""
     start, end = window
     condition = Q(**{f"{begin}__lte": end})
@@ -99,22 +102,24 @@ def open_in(window, begin="plan_start", close="case_closed"):
     return condition
 
 
-def successful(window, prefix=""):
+def successful(window: Window, prefix: str = "") -> Q:
     """Successful family outcomes counted in the window: six months after closure ended in it."""
     return Q(**{f"{prefix}all_needs_sustained": True}) & within(f"{prefix}sustain_until", window)
 
 
-def spend_total(financial_year=None, **filters):
+def spend_total(financial_year: str | None = None, **filters: Any) -> Decimal:
     """Spend in the year as the finance dashboard counts it: every ledger line dated in it."""
     months = spend_months(Period(financial_year), **filters)
     return months.aggregate(total=Sum("amount", output_field=MoneyOutput()))["total"] or ZERO
 
 
-def per(spend, count):
+def per(spend: Decimal, count: int | None) -> Decimal | None:
     return to_money(spend / count) if count else None
 
 
-def year_summary(financial_year=None, as_of=None):
+def year_summary(
+    financial_year: str | None = None, as_of: datetime.date | None = None
+) -> dict[str, Any]:
     """The programme's figures for a financial year (all years when None)."""
     as_of = as_of or datetime.date.today()
     (counts,) = family_counts([counting_window(financial_year, as_of)])
@@ -134,14 +139,16 @@ def year_summary(financial_year=None, as_of=None):
     }
 
 
-def _total(queryset, field):
+def _total(queryset: QuerySet, field: str) -> Subquery:
     """SUM of a field over a correlated subquery, one row per outer row."""
     return Subquery(
         queryset.order_by().values("outcome").annotate(total=Sum(field)).values("total")[:1]
     )
 
 
-def by_outcome(financial_year=None, as_of=None):
+def by_outcome(
+    financial_year: str | None = None, as_of: datetime.date | None = None
+) -> list[dict[str, Any]]:
     """One row per headline outcome: families with the need while their plan was open in the
     year, needs achieved in the year, needs sustained (six months after closure ended in the
     year), the projects' targets and what the projects reported."""
@@ -152,10 +159,10 @@ def by_outcome(financial_year=None, as_of=None):
         "sustained": total(Event.NEED_SUSTAINED, *window),
     }
     _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
-    needs = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
-    if not begun(window):
-        needs = needs.none()
-    needs = {row["outcome"]: row for row in needs}
+    counted = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
+    needs: dict[int, dict[str, Any]] = (
+        {row["outcome"]: dict(row) for row in counted} if begun(window) else {}
+    )
     # The projects' targets and reported results ride on the outcomes query as subqueries.
     reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
     if financial_year:
@@ -193,19 +200,19 @@ class ValueRow:
     outcomes_achieved: int
 
     @property
-    def per_family_supported(self):
+    def per_family_supported(self) -> Decimal | None:
         return per(self.spend, self.families_supported)
 
     @property
-    def per_successful(self):
+    def per_successful(self) -> Decimal | None:
         return per(self.spend, self.successful)
 
     @property
-    def per_outcome_achieved(self):
+    def per_outcome_achieved(self) -> Decimal | None:
         return per(self.spend, self.outcomes_achieved)
 
 
-def _labels(by, keys):
+def _labels(by: str, keys: set) -> dict:
     if by == "project":
         return {
             pk: f"{reference} {title}"
@@ -219,7 +226,9 @@ def _labels(by, keys):
     return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
 
 
-def value_for_money(financial_year=None, by="project", as_of=None):
+def value_for_money(
+    financial_year: str | None = None, by: str = "project", as_of: datetime.date | None = None
+) -> list[ValueRow]:
     """Spend joined to outcomes per project, kind or fund: families the projects supported
     in the year, successful family outcomes among them counted in the year, their needs
     achieved in the year, and the spend per each. Four grouped queries and one for labels."""
@@ -272,7 +281,7 @@ def value_for_money(financial_year=None, by="project", as_of=None):
     return sorted(rows, key=lambda row: row.label)
 
 
-def years_with_data(as_of=None):
+def years_with_data(as_of: datetime.date | None = None) -> list[str]:
     """Financial years from the earliest plan or ledger line to the one ``as_of`` is in."""
     as_of = as_of or datetime.date.today()
     # Both earliest dates in one round trip, read off the ten-row outcomes table.
@@ -292,13 +301,13 @@ def years_with_data(as_of=None):
     return [fy_name(start) for start in range(year, last + 1)]
 
 
-def _as_date(value):
+def _as_date(value: datetime.date | datetime.datetime | str) -> datetime.date:
     if isinstance(value, str):
         return datetime.date.fromisoformat(value[:10])
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def results_by_year(years, as_of=None):
+def results_by_year(years: list[str], as_of: datetime.date | None = None) -> list[dict[str, Any]]:
     """Per financial year: families supported, eligible and successful outcomes, and spend,
     each in one query over all the years."""
     as_of = as_of or datetime.date.today()
@@ -327,7 +336,9 @@ def results_by_year(years, as_of=None):
     ]
 
 
-def needs_by_outcome_and_year(years, as_of=None, numbers=None):
+def needs_by_outcome_and_year(
+    years: list[str], as_of: datetime.date | None = None, numbers: list[int] | None = None
+) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int]]:
     """Two maps {(outcome number, financial year): count}, from one query: needs achieved in
     each year, and needs sustained whose six months after closure ended in it."""
     as_of = as_of or datetime.date.today()
@@ -341,16 +352,17 @@ def needs_by_outcome_and_year(years, as_of=None, numbers=None):
     numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
     achieved = {(number, year): 0 for number in numbers for year in years}
     sustained = dict(achieved)
-    rows = DayCount.objects.filter(outcome__gt=0).values("outcome")
-    for row in rows.annotate(**counts):
+    rows = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**counts)
+    for row in rows:
+        found: dict[str, Any] = dict(row)
         for index, year in enumerate(years):
             if begun(windows[year]):
-                achieved[(row["outcome"], year)] = row[f"a{index}"]
-                sustained[(row["outcome"], year)] = row[f"s{index}"]
+                achieved[(found["outcome"], year)] = found[f"a{index}"]
+                sustained[(found["outcome"], year)] = found[f"s{index}"]
     return achieved, sustained
 
 
-def family_rows():
+def family_rows() -> QuerySet[Family]:
     """Families with their needs, for the programme team's listing and the anonymised
     case-level return. Family-level: never for anyone outside the programme team."""
     return Family.objects.prefetch_related("needs__outcome").order_by("plan_start", "pk")

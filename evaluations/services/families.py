@@ -2,8 +2,11 @@
 replaced whole (its needs and the projects that supported it), so importing a newer export
 updates families and importing the same file again changes nothing."""
 
+import datetime
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -14,12 +17,14 @@ from core.bulk import bulk_insert, bulk_insert_rows
 from core.imports import ImportRefused
 from core.locks import one_at_a_time
 from evaluations import day_counts
+from evaluations.family_csv import CheckedFile, FamilyRecord
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.rules import Need, assess
-from programme.models import Outcome
+from programme.models import Outcome, User
 from projects.models import Project
 
 BATCH = 1000
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,13 +37,13 @@ class FamilyImportResult:
     family_import: FamilyImport | None = None
 
 
-def _batches(items, size=BATCH):
+def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def _existing(hashes, numbers):
+def _existing(hashes: Iterable[str], numbers: dict[int, int]) -> dict[str, tuple[int, tuple]]:
     """{case hash: (pk, signature)} for the families already here, read in batches."""
     found = {}
     for batch in _batches(hashes):
@@ -63,7 +68,9 @@ def _existing(hashes, numbers):
     return found
 
 
-def _family(record, record_import, pk=None):
+def _family(
+    record: FamilyRecord, record_import: FamilyImport | None, pk: int | None = None
+) -> Family:
     standing = assess(
         plan_start=record.plan_start,
         case_closed=record.case_closed,
@@ -84,7 +91,7 @@ def _family(record, record_import, pk=None):
     )
 
 
-def _count(change, families, records):
+def _count(change: Counter, families: list[Family], records: list[FamilyRecord]) -> None:
     for family, record in zip(families, records, strict=True):
         change.update(day_counts.events_of(family, record.needs.values()))
 
@@ -93,7 +100,12 @@ NEED_COLUMNS = ["family_id", "outcome_id", "identified_on", "achieved_on", "sust
 SUPPORT_COLUMNS = ["family_id", "project_id", "start", "end"]
 
 
-def _children(record, family_id, outcome_pks, project_dates):
+def _children(
+    record: FamilyRecord,
+    family_id: int,
+    outcome_pks: dict[int, int],
+    project_dates: dict[int, tuple[datetime.date, datetime.date]],
+) -> tuple[list[tuple], list[tuple]]:
     """The family's need and support rows, as tuples of NEED_COLUMNS and SUPPORT_COLUMNS."""
     needs = [
         (family_id, outcome_pks[need.outcome], need.identified_on, need.achieved_on, need.sustained)
@@ -114,7 +126,15 @@ def _children(record, family_id, outcome_pks, project_dates):
     return needs, supports
 
 
-def family_outcomes_import(*, user, checked, filename, sha256, dry_run=False, progress=None):
+def family_outcomes_import(
+    *,
+    user: User | None,
+    checked: CheckedFile,
+    filename: str,
+    sha256: str,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> FamilyImportResult:
     """Write a checked case-management export. Raises ImportRefused, writing nothing, if
     the file had any bad row. ``user=None`` is the command line."""
     if user is not None and not user.has_perm("evaluations.add_familyimport"):
@@ -139,7 +159,16 @@ def family_outcomes_import(*, user, checked, filename, sha256, dry_run=False, pr
         ) from error
 
 
-def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numbers):
+def _write(
+    user: User | None,
+    checked: CheckedFile,
+    filename: str,
+    sha256: str,
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None,
+    outcome_pks: dict[int, int],
+    numbers: dict[int, int],
+) -> FamilyImportResult:
     project_dates = {
         pk: (start, end)
         for pk, start, end in Project.objects.values_list("pk", "start_date", "end_date")
@@ -173,7 +202,7 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
         total, done = len(new) + len(changed), 0
         # The results calendar moves by what these families count now less what the changed
         # ones counted before.
-        change = Counter()
+        change: Counter = Counter()
         for batch in _batches(new):
             families = [_family(record, record_import) for record in batch]
             bulk_insert(Family, families)
@@ -228,7 +257,11 @@ def _write(user, checked, filename, sha256, dry_run, progress, outcome_pks, numb
     return result
 
 
-def _write_children(pairs, outcome_pks, project_dates):
+def _write_children(
+    pairs: list[tuple[int, FamilyRecord]],
+    outcome_pks: dict[int, int],
+    project_dates: dict[int, tuple[datetime.date, datetime.date]],
+) -> None:
     needs, supports = [], []
     for family_id, record in pairs:
         more_needs, more_supports = _children(record, family_id, outcome_pks, project_dates)

@@ -6,10 +6,11 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from evaluations.models import DataRelease, Family
+from programme.models import User
 
 
 @transaction.atomic
-def data_release_record(*, user, purpose):
+def data_release_record(*, user: User, purpose: str) -> DataRelease:
     """Record (and audit) a download of the anonymised case-level return before it streams."""
     if not user.has_perm("evaluations.add_datarelease"):
         raise PermissionDenied("Only the programme team releases family-level data.")

@@ -2,6 +2,7 @@
 audited. (Family records change only through their import, in ``services/families.py``.)"""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,13 +12,21 @@ from core.financial_years import fy_bounds
 from evaluations.models import ProjectResult, ProjectTarget
 from evaluations.models.results import RESULT_FIGURES
 from evaluations.permissions import can_enter_results
-from programme.models import Outcome
+from programme.models import Outcome, User
 from projects.models import Project
 from projects.periods import Period
 
 
 @transaction.atomic
-def project_results_record(*, user, project, financial_year, quarter, figures, today=None):
+def project_results_record(
+    *,
+    user: User,
+    project: Project,
+    financial_year: str,
+    quarter: int,
+    figures: dict[int, tuple[int, int, int]],
+    today: datetime.date | None = None,
+) -> dict[int, list[int]]:
     """Record a quarter's results: ``figures`` maps an outcome number to (supported, achieved,
     sustained). A row of zeros removes that outcome's entry for the quarter."""
     today = today or datetime.date.today()
@@ -35,7 +44,7 @@ def project_results_record(*, user, project, financial_year, quarter, figures, t
     for number, values in sorted(figures.items()):
         if any(value < 0 for value in values):
             raise ValidationError(f"Outcome {number}: families cannot be fewer than none.")
-        key = {
+        key: dict[str, Any] = {
             "project": project,
             "financial_year": financial_year,
             "quarter": quarter,

@@ -1,10 +1,13 @@
 """What the draft minutes say, gathered from the meeting's record in a few queries."""
 
+from typing import Any
+
 from governance.models import Attendance
 from governance.voting import result, tally
+from programme.models import Meeting
 
 
-def minutes_context(meeting):
+def minutes_context(meeting: Meeting) -> dict[str, Any]:
     attendance = list(
         Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
     )

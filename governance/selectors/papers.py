@@ -1,5 +1,7 @@
 """The papers a meeting's agenda goes out with."""
 
+from decimal import Decimal
+
 from core.financial_years import fy_for_date
 from governance.selectors.meetings import conditions_due, fund_position
 from programme.models import Meeting
@@ -10,17 +12,20 @@ def papers_content(meeting: Meeting) -> dict:
     proposal's submitted version and screening, the fund position and the conditions due."""
     items = list(meeting.agenda.select_related("version", "proposal"))
     proposals = []
+    pending = Decimal("0.00")
     for item in items:
-        if not item.is_decision_item:
+        version, proposal = item.version, item.proposal
+        if not item.is_decision_item or version is None or proposal is None:
             continue
-        screening = item.version.screenings.order_by("-screened_at").first()
+        pending += version.total_requested
+        screening = version.screenings.order_by("-screened_at").first()
         proposals.append(
             {
                 "item": item.pk,
-                "reference": item.proposal.reference,
-                "title": item.version.snapshot["title"],
-                "version": item.version.number,
-                "total_requested": str(item.version.total_requested),
+                "reference": proposal.reference,
+                "title": version.snapshot["title"],
+                "version": version.number,
+                "total_requested": str(version.total_requested),
                 "screening": {
                     "recommendation": screening.get_recommendation_display() if screening else "",
                     "results": [
@@ -32,7 +37,6 @@ def papers_content(meeting: Meeting) -> dict:
                 },
             }
         )
-    pending = sum((item.version.total_requested for item in items if item.is_decision_item), 0)
     position = fund_position(fy_for_date(meeting.date), pending)
     conditions = conditions_due(meeting)
     return {

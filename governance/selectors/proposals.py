@@ -4,14 +4,15 @@ questions the group asked on its papers."""
 from django.db.models import QuerySet
 
 from governance.models import Decision, Question
+from proposals.models import Proposal
 
 
-def decisions_on(proposal) -> QuerySet[Decision]:
+def decisions_on(proposal: Proposal) -> QuerySet[Decision]:
     """Every decision on a proposal, with its meeting and conditions, for its leads."""
     return proposal.decisions.select_related("meeting").prefetch_related("conditions__owner")
 
 
-def questions_on(proposal) -> QuerySet[Question]:
+def questions_on(proposal: Proposal) -> QuerySet[Question]:
     """The group's questions on a proposal's papers, for its leads to answer."""
     return Question.objects.filter(item__proposal=proposal).select_related(
         "asked_by", "item__meeting"

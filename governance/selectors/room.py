@@ -2,6 +2,9 @@
 questions, declarations, roll, vote and decision. The rules come from ``governance.voting``;
 these gather them for a page."""
 
+from decimal import Decimal
+from typing import Any
+
 from django.db.models import Exists, OuterRef, QuerySet
 
 from core.financial_years import fy_for_date
@@ -10,12 +13,12 @@ from governance.models import AgendaItem, Attendance, Decision, Minutes, Vote
 from governance.permissions import runs_meetings
 from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
-from programme.models import Meeting, Membership
+from programme.models import Meeting, Membership, User
 from programme.selectors import voting_memberships
 from proposals.models import Proposal
 
 
-def meeting_room(meeting: Meeting, user) -> dict:
+def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
     undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
@@ -67,7 +70,7 @@ def item_in(meeting_pk: int, item_pk: int) -> QuerySet[AgendaItem]:
     )
 
 
-def item_page(item: AgendaItem, user) -> dict:
+def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
     """One item: its questions and declarations, the roll of voting members (who is barred or
     present, who has voted, and how once the vote has closed), whether this person may vote,
     the tally and result, quorum, the fund position and the decisions."""
@@ -77,7 +80,7 @@ def item_page(item: AgendaItem, user) -> dict:
     ballots = {b.member_id: b for b in vote.ballots.all()} if vote else {}
     barred_ids = barred(item)
     decided = item.decisions.exists()
-    pending = item.version.total_requested if item.version and not decided else 0
+    pending = item.version.total_requested if item.version and not decided else Decimal("0.00")
     closed = vote is not None and vote.state != Vote.State.OPEN
     return {
         "item": item,
@@ -119,7 +122,7 @@ def vote_on(item: AgendaItem) -> Vote | None:
     return Vote.objects.filter(item=item).first()
 
 
-def eligible_for_urgent_business(meeting: Meeting) -> QuerySet:
+def eligible_for_urgent_business(meeting: Meeting) -> QuerySet[Proposal]:
     """Eligible proposals not already on this meeting's agenda."""
     return Proposal.objects.filter(status=Proposal.Status.ELIGIBLE).exclude(
         agenda_items__meeting=meeting

@@ -12,7 +12,7 @@ from governance.notifications import send_papers
 from governance.selectors.papers import papers_content
 from governance.services.attendance import flag_conflicts
 from governance.services.guards import locked_meeting, require_runner
-from programme.models import Meeting
+from programme.models import Meeting, User
 from proposals.models import Proposal
 from proposals.services import proposal_place
 
@@ -26,18 +26,18 @@ STANDING = [
 ]
 
 
-def _require_open_agenda(meeting):
+def _require_open_agenda(meeting: Meeting) -> None:
     if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError("The agenda has been published and can no longer be changed.")
 
 
-def _next_position(meeting, section):
+def _next_position(meeting: Meeting, section: int) -> int:
     top = meeting.agenda.filter(section=section).aggregate(top=Max("position"))["top"]
     return (top or 0) + 1
 
 
 @transaction.atomic
-def agenda_build(*, user, meeting):
+def agenda_build(*, user: User | None, meeting: Meeting) -> list[AgendaItem]:
     """Standing items, every eligible proposal placed for the meeting (deferred ones come back
     this way), and chair's actions taken since the last meeting, for noting."""
     meeting = locked_meeting(meeting)
@@ -81,7 +81,7 @@ def agenda_build(*, user, meeting):
 
 
 @transaction.atomic
-def agenda_move(*, user, item, up):
+def agenda_move(*, user: User, item: AgendaItem, up: bool) -> None:
     """Move a proposal up or down the order in which the group takes them."""
     meeting = locked_meeting(item.meeting)
     require_runner(user, meeting)
@@ -96,7 +96,9 @@ def agenda_move(*, user, item, up):
 
 
 @transaction.atomic
-def agenda_add_urgent(*, user, meeting, proposal, reason):
+def agenda_add_urgent(
+    *, user: User, meeting: Meeting, proposal: Proposal, reason: str
+) -> AgendaItem:
     """A late item goes in only as urgent business, with the chair's stated reason."""
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
@@ -122,7 +124,7 @@ def agenda_add_urgent(*, user, meeting, proposal, reason):
 
 
 @transaction.atomic
-def agenda_publish(*, user, meeting):
+def agenda_publish(*, user: User, meeting: Meeting) -> PapersPack:
     """Freeze the papers and send them to the group."""
     agenda_build(user=user, meeting=meeting)
     meeting = locked_meeting(meeting)

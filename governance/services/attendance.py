@@ -5,16 +5,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
-from governance.models import Attendance, Declaration
+from governance.models import AgendaItem, Attendance, Declaration
 from governance.permissions import runs_meetings
 from governance.services.guards import require_runner
-from programme.models import Meeting, Membership
+from programme.models import Meeting, Membership, User
 
 
-def flag_conflicts(item):
+def flag_conflicts(item: AgendaItem) -> None:
     """The proposal's leads, and members who represent the proposing organisation, are
     flagged with a prejudicial interest; a recorded dispensation can lift the bar."""
     proposal = item.proposal
+    if proposal is None:
+        return
     leads = {proposal.lead_id, *proposal.co_leads.values_list("pk", flat=True)}
     for membership in Membership.objects.current(item.meeting.date).select_related("organisation"):
         if membership.user_id in leads:
@@ -31,7 +33,15 @@ def flag_conflicts(item):
 
 
 @transaction.atomic
-def attendance_record(*, user, meeting, person, capacity, present=True, substitute_for=None):
+def attendance_record(
+    *,
+    user: User,
+    meeting: Meeting,
+    person: User,
+    capacity: str,
+    present: bool = True,
+    substitute_for: User | None = None,
+) -> Attendance:
     meeting = Meeting.objects.get(pk=meeting.pk)
     require_runner(user, meeting)
     if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
@@ -51,14 +61,21 @@ def attendance_record(*, user, meeting, person, capacity, present=True, substitu
     return record
 
 
-def _vote_not_started(item):
+def _vote_not_started(item: AgendaItem) -> None:
     vote = getattr(item, "vote", None)
     if vote is not None and vote.state != vote.State.CREATED:
         raise ValidationError("Declare an interest before the vote on the item opens.")
 
 
 @transaction.atomic
-def declaration_record(*, user, item, nature, prejudicial, member=None):
+def declaration_record(
+    *,
+    user: User,
+    item: AgendaItem,
+    nature: str,
+    prejudicial: bool,
+    member: User | None = None,
+) -> Declaration:
     """A member declares their own interest; the chair or secretary may record one for them."""
     member = member or user
     if member != user and not runs_meetings(user, item.meeting):
@@ -81,7 +98,7 @@ def declaration_record(*, user, item, nature, prejudicial, member=None):
 
 
 @transaction.atomic
-def dispensation_grant(*, user, declaration, reason):
+def dispensation_grant(*, user: User, declaration: Declaration, reason: str) -> Declaration:
     require_runner(user, declaration.item.meeting)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the bar is lifted"})

@@ -3,27 +3,40 @@ action between meetings, and the conditions that come with them. Keyword-only, o
 transaction, permission checked, audited. A decision calls the services below it directly:
 the proposal's, the project's and the outcome targets'."""
 
+import datetime
+from collections.abc import Sequence
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
 from core.money import to_money
 from evaluations.services import project_targets_copy
-from governance.models import APPROVALS, Condition, Decision, Vote
+from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
 from governance.notifications import notify_decided
 from governance.selectors.meetings import fund_for, fund_position
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import result
-from programme.models import Meeting
+from programme.models import Fund, Meeting, User
 from programme.permissions import is_chair
 from projects.services import project_follow_decision
-from proposals.models import Proposal
+from proposals.models import Proposal, ProposalVersion
 from proposals.services import proposal_admit_urgently, proposal_decide, proposal_place
 
 Outcome = Decision.Outcome
 
 
-def _checks(proposal, version, outcome, amount, conditions, override_reason, fund, committed=0):
+def _checks(
+    proposal: Proposal,
+    version: ProposalVersion,
+    outcome: str,
+    amount: Decimal | None,
+    conditions: Sequence[dict],
+    override_reason: str,
+    fund: Fund | None,
+    committed: Decimal = Decimal("0.00"),
+) -> None:
     """The rules every decision meets, wherever it is taken. ``committed`` is money already
     counted against the fund for this proposal (a decision being corrected)."""
     if outcome in APPROVALS:
@@ -54,7 +67,7 @@ def _checks(proposal, version, outcome, amount, conditions, override_reason, fun
             )
 
 
-def _follow(decision, user):
+def _follow(decision: Decision, user: User) -> None:
     """What a decision does below the group: the project it creates, changes or withdraws, and
     a new project's outcome targets, copied from the proposal the group approved."""
     project, created = project_follow_decision(
@@ -65,17 +78,24 @@ def _follow(decision, user):
         decided_on=decision.decided_on,
         decision=str(decision),
     )
-    if created:
+    if created and project is not None:
         project_targets_copy(project=project)
 
 
-def _apply(decision, user, conditions, next_meeting=None):
+def _apply(
+    decision: Decision,
+    user: User,
+    conditions: Sequence[dict],
+    next_meeting: Meeting | None = None,
+) -> None:
     """Record the conditions, move the proposal on, follow the decision through to the
     project and tell the lead."""
     proposal = decision.proposal
     for condition in conditions:
         Condition.objects.create(decision=decision, **condition)
     if decision.outcome == Outcome.DEFERRED:
+        if next_meeting is None:
+            raise ValidationError("There is no later meeting to defer the proposal to.")
         proposal_place(proposal=proposal, meeting=next_meeting)
     else:
         proposal_decide(proposal=proposal)
@@ -87,15 +107,15 @@ def _apply(decision, user, conditions, next_meeting=None):
 @transaction.atomic
 def decision_record(
     *,
-    user,
-    item,
-    outcome,
-    approved_amount=None,
-    reasons="",
-    conditions=(),
-    override_reason="",
-    today=None,
-):
+    user: User,
+    item: AgendaItem,
+    outcome: str,
+    approved_amount: Decimal | None = None,
+    reasons: str = "",
+    conditions: Sequence[dict] = (),
+    override_reason: str = "",
+    today: datetime.date | None = None,
+) -> Decision:
     """The group's decision on an item, after its vote has closed. Final once recorded."""
     meeting = locked_meeting(item.meeting)
     require_runner(user, meeting)
@@ -111,9 +131,11 @@ def decision_record(
         raise ValidationError("The vote was carried, so the proposal cannot be rejected.")
     if outcome == Outcome.REJECTED and not reasons.strip():
         raise ValidationError({"reasons": "Give the reasons for rejecting the proposal"})
-    proposal = item.proposal
+    proposal, version = item.proposal, item.version
+    if proposal is None or version is None:
+        raise ValidationError("This item is not for decision.")
     fund = fund_for(meeting.date)
-    _checks(proposal, item.version, outcome, approved_amount, conditions, override_reason, fund)
+    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
     decision = Decision.objects.create(
         proposal=proposal,
         item=item,
@@ -133,8 +155,6 @@ def decision_record(
         .order_by("date")
         .first()
     )
-    if outcome == Outcome.DEFERRED and next_meeting is None:
-        raise ValidationError("There is no later meeting to defer the proposal to.")
     _apply(decision, user, conditions, next_meeting)
     return decision
 
@@ -142,15 +162,15 @@ def decision_record(
 @transaction.atomic
 def decision_correct(
     *,
-    user,
-    decision,
-    outcome,
-    reasons,
-    approved_amount=None,
-    conditions=(),
-    override_reason="",
-    today=None,
-):
+    user: User,
+    decision: Decision,
+    outcome: str,
+    reasons: str,
+    approved_amount: Decimal | None = None,
+    conditions: Sequence[dict] = (),
+    override_reason: str = "",
+    today: datetime.date | None = None,
+) -> Decision:
     """Correct a recorded decision: a new decision that names the old one, which stays on the
     record. The programme team records it on the group's authority."""
     require_runner(user, decision.meeting)
@@ -161,7 +181,7 @@ def decision_correct(
         raise ValidationError({"reasons": "Say what the correction is and why"})
     if outcome == Outcome.DEFERRED:
         raise ValidationError("A correction records what was decided; it cannot defer.")
-    version = old.proposal.versions.order_by("-number").first()
+    version = old.proposal.versions.latest("number")
     fund = old.fund
     _checks(
         old.proposal,
@@ -171,7 +191,7 @@ def decision_correct(
         conditions,
         override_reason,
         fund,
-        committed=old.approved_amount or 0,
+        committed=old.approved_amount or Decimal("0.00"),
     )
     correction = Decision.objects.create(
         proposal=old.proposal,
@@ -202,17 +222,17 @@ def decision_correct(
 @transaction.atomic
 def chairs_action_record(
     *,
-    user,
-    proposal,
-    outcome,
-    decided_on,
-    reasons,
-    alternatives,
-    interests,
-    approved_amount=None,
-    conditions=(),
-    override_reason="",
-):
+    user: User,
+    proposal: Proposal,
+    outcome: str,
+    decided_on: datetime.date,
+    reasons: str,
+    alternatives: str,
+    interests: str,
+    approved_amount: Decimal | None = None,
+    conditions: Sequence[dict] = (),
+    override_reason: str = "",
+) -> Decision:
     """An urgent decision by the chair between meetings; noted at the next meeting."""
     if not is_chair(user, decided_on):
         raise PermissionDenied("Only the chair or vice-chair can take chair's action.")
@@ -222,7 +242,7 @@ def chairs_action_record(
         raise ValidationError("Record the reasons and the alternatives considered and rejected.")
     if outcome == Outcome.DEFERRED:
         raise ValidationError("Chair's action decides; to defer, leave it for the meeting.")
-    version = proposal.versions.order_by("-number").first()
+    version = proposal.versions.latest("number")
     fund = fund_for(decided_on)
     _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
     # Urgency is the chair's call: the action stands in for screening and the meeting.
@@ -245,7 +265,7 @@ def chairs_action_record(
 
 
 @transaction.atomic
-def condition_met(*, user, condition, on):
+def condition_met(*, user: User, condition: Condition, on: datetime.date) -> Condition:
     """A condition is met: it stops coming back to the agenda."""
     require_runner(user, condition.decision.meeting)
     condition = Condition.objects.select_for_update().get(pk=condition.pk)

@@ -3,13 +3,13 @@
 from django.core.exceptions import PermissionDenied
 
 from governance.permissions import runs_meetings
-from programme.models import Meeting
+from programme.models import Meeting, User
 
 
-def require_runner(user, meeting):
+def require_runner(user: User | None, meeting: Meeting | None) -> None:
     if user is not None and not runs_meetings(user, meeting):
         raise PermissionDenied("Only the chair, the vice-chair or the programme team can do that.")
 
 
-def locked_meeting(meeting):
+def locked_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)

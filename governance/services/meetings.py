@@ -7,11 +7,11 @@ from wagtail.log_actions import log
 from governance.services.guards import locked_meeting, require_runner
 from governance.services.minutes import minutes_draft
 from governance.voting import quorum_problem
-from programme.models import Meeting
+from programme.models import Meeting, User
 
 
 @transaction.atomic
-def meeting_start(*, user, meeting):
+def meeting_start(*, user: User, meeting: Meeting) -> Meeting:
     """Open the meeting once the agenda is out and the attendance shows it is quorate."""
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
@@ -27,7 +27,7 @@ def meeting_start(*, user, meeting):
 
 
 @transaction.atomic
-def meeting_close(*, user, meeting):
+def meeting_close(*, user: User, meeting: Meeting) -> Meeting:
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
     if meeting.status != Meeting.Status.IN_SESSION:

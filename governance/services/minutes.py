@@ -9,11 +9,11 @@ from wagtail.log_actions import log
 from governance.models import Minutes
 from governance.selectors.minutes import minutes_context
 from governance.services.guards import require_runner
-from programme.models import Meeting
+from programme.models import Meeting, User
 
 
 @transaction.atomic
-def minutes_draft(*, user, meeting):
+def minutes_draft(*, user: User | None, meeting: Meeting) -> Minutes:
     """Draft the minutes from the record: attendance, declarations, votes and decisions."""
     require_runner(user, meeting)
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
@@ -26,7 +26,7 @@ def minutes_draft(*, user, meeting):
 
 
 @transaction.atomic
-def minutes_approve(*, user, minutes, at_meeting):
+def minutes_approve(*, user: User, minutes: Minutes, at_meeting: Meeting) -> Minutes:
     """Minutes are approved at a later meeting, and locked."""
     at_meeting = Meeting.objects.get(pk=at_meeting.pk)
     require_runner(user, at_meeting)

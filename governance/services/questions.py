@@ -6,13 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from governance.models import Question
+from governance.models import AgendaItem, Question
 from governance.permissions import answers_questions, sees_meetings
-from programme.models import Meeting
+from programme.models import Meeting, User
 
 
 @transaction.atomic
-def question_ask(*, user, item, text):
+def question_ask(*, user: User, item: AgendaItem, text: str) -> Question:
     if not sees_meetings(user):
         raise PermissionDenied("Only the group and the programme team ask questions on papers.")
     if Meeting.objects.get(pk=item.meeting_id).status != Meeting.Status.AGENDA_PUBLISHED:
@@ -25,7 +25,7 @@ def question_ask(*, user, item, text):
 
 
 @transaction.atomic
-def question_answer(*, user, question, answer):
+def question_answer(*, user: User, question: Question, answer: str) -> Question:
     if not answers_questions(user, question.item.proposal):
         raise PermissionDenied("Only the proposal's leads or the programme team answer questions.")
     if not answer.strip():

@@ -3,15 +3,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from governance.models import Ballot, Vote
+from governance.models import AgendaItem, Ballot, Vote
 from governance.permissions import runs_meetings
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import barred, holds_vote, quorum_problem, result, tally
-from programme.models import Meeting
+from programme.models import Meeting, User
 
 
 @transaction.atomic
-def vote_open(*, user, item):
+def vote_open(*, user: User, item: AgendaItem) -> Vote:
     meeting = locked_meeting(item.meeting)
     require_runner(user, meeting)
     if meeting.status != Meeting.Status.IN_SESSION:
@@ -33,7 +33,7 @@ def vote_open(*, user, item):
 
 
 @transaction.atomic
-def vote_cast(*, user, vote, choice, member=None):
+def vote_cast(*, user: User, vote: Vote, choice: str, member: User | None = None) -> Ballot:
     """One vote each: a second vote replaces the first until the vote closes. The vote row is
     locked, so parallel votes queue; the unique constraint is the last guard."""
     voter = member or user
@@ -65,7 +65,7 @@ def vote_cast(*, user, vote, choice, member=None):
 
 
 @transaction.atomic
-def vote_close(*, user, vote, casting_vote=""):
+def vote_close(*, user: User, vote: Vote, casting_vote: str = "") -> Vote:
     """Close the vote. On a tie the chair's casting vote decides, and is required."""
     vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
     require_runner(user, vote.item.meeting)

@@ -16,7 +16,7 @@ from projects.profiles import profile_from_budget, scale_to
 from proposals.models import Proposal
 
 
-def cost_centre_for(reference):
+def cost_centre_for(reference: str) -> str:
     return "FP" + re.sub(r"\D", "", reference)
 
 
@@ -54,7 +54,7 @@ def project_follow_decision(
             start_date=start,
             end_date=proposal.delivery_end or start + datetime.timedelta(days=364),
         )
-        version = proposal.versions.order_by("-number").first()
+        version = proposal.versions.latest("number")
         budget = [
             (line["financial_year"], to_money(line["amount"]))
             for line in version.snapshot["budget_lines"]
@@ -84,7 +84,7 @@ def project_follow_decision(
     return project, False
 
 
-def _write_profile(project, cells):
+def _write_profile(project: Project, cells: dict[tuple[str, int], Decimal]) -> None:
     project.profile.all().delete()
     BudgetProfileLine.objects.bulk_create(
         BudgetProfileLine(project=project, financial_year=fy, quarter=quarter, amount=amount)
@@ -93,14 +93,16 @@ def _write_profile(project, cells):
 
 
 @transaction.atomic
-def budget_profile_set(*, user, project, cells):
+def budget_profile_set(
+    *, user: User, project: Project, cells: dict[tuple[str, int], Decimal | None]
+) -> Project:
     """Replace the profile: ``cells`` maps (financial year, quarter) to an amount. Refused,
     saying by how much, unless it sums exactly to the approved amount."""
     if not user.has_perm("projects.change_project"):
         raise PermissionDenied("Only the programme team can change a budget profile.")
     project = Project.objects.select_for_update().get(pk=project.pk)
-    cells = {key: to_money(amount) for key, amount in cells.items() if amount}
-    total = sum(cells.values(), to_money(0))
+    profile = {key: to_money(amount) for key, amount in cells.items() if amount}
+    total = sum(profile.values(), to_money(0))
     if total != project.approved_amount:
         difference = total - project.approved_amount
         raise ValidationError(
@@ -108,17 +110,17 @@ def budget_profile_set(*, user, project, cells):
             f"{'more' if difference > 0 else 'less'} than the £{project.approved_amount:,.2f} "
             "approved."
         )
-    for (financial_year, quarter), amount in cells.items():
+    for (financial_year, quarter), amount in profile.items():
         BudgetProfileLine(
             project=project, financial_year=financial_year, quarter=quarter, amount=amount
         ).full_clean(exclude=["project"])
-    _write_profile(project, cells)
+    _write_profile(project, profile)
     log(project, "projects.budget_profile", user=user, data={"total": str(total)})
     return project
 
 
 @transaction.atomic
-def milestones_set(*, user, project, milestones):
+def milestones_set(*, user: User, project: Project, milestones: list[dict]) -> Project:
     """Replace the project's milestones with ``milestones``: dicts of id (None for a new one),
     title, due_date and met_on. Milestones a progress report recorded as met are kept."""
     if not user.has_perm("projects.change_milestone"):
@@ -127,7 +129,7 @@ def milestones_set(*, user, project, milestones):
     existing = {m.pk: m for m in project.milestones.all()}
     kept = set()
     for values in milestones:
-        milestone = existing.get(values.get("id")) or Milestone(project=project)
+        milestone = existing.get(values.get("id") or 0) or Milestone(project=project)
         milestone.title = values["title"]
         milestone.due_date = values["due_date"]
         milestone.met_on = values.get("met_on")

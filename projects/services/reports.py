@@ -1,11 +1,15 @@
 """A lead's quarterly progress report: keyword-only, one transaction, permission checked,
 audited."""
 
+import datetime
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from programme.models import User
 from projects.models import Milestone, ProgressReport, Project
 from projects.permissions import can_report
 from projects.reporting import quarters_reported_on
@@ -14,17 +18,17 @@ from projects.reporting import quarters_reported_on
 @transaction.atomic
 def progress_report_submit(
     *,
-    user,
-    project,
-    financial_year,
-    quarter,
-    narrative,
-    rag,
-    families_supported,
-    risks="",
-    milestones_met=(),
-    today=None,
-):
+    user: User,
+    project: Project,
+    financial_year: str,
+    quarter: int,
+    narrative: str,
+    rag: str,
+    families_supported: int,
+    risks: str = "",
+    milestones_met: Iterable[Milestone] = (),
+    today: datetime.date | None = None,
+) -> ProgressReport:
     """File the report for a quarter that has ended. One report a quarter; it sets the
     project's RAG rating and marks the milestones it met."""
     today = today or timezone.localdate()

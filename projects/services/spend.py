@@ -2,7 +2,9 @@
 good; lines already imported are counted, not added again."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,6 +13,7 @@ from wagtail.log_actions import log
 from core.bulk import bulk_insert
 from core.imports import ImportRefused
 from core.locks import one_at_a_time
+from programme.models import User
 from projects import spend_totals
 from projects.models import Project, SpendImport, SpendLine
 from projects.spend_csv import FileProblem, clean, decode, read
@@ -28,7 +31,7 @@ class ImportResult:
     spend_import: SpendImport | None = None
 
 
-def _same(existing, values):
+def _same(existing: SpendLine, values: dict[str, Any]) -> bool:
     return (
         existing.date,
         existing.net_amount,
@@ -42,7 +45,7 @@ def _same(existing, values):
     )
 
 
-def check(data):
+def check(data: bytes) -> tuple[ImportResult, list[SpendLine]]:
     """Validate a whole file; returns the result and the new lines to write."""
     result = ImportResult()
     try:
@@ -51,7 +54,7 @@ def check(data):
         result.errors.append((1, str(problem)))
         return result, []
     projects = dict(Project.objects.values_list("cost_centre", "pk"))
-    seen = {}
+    seen: dict[str, int] = {}
     cleaned = []
     for line, raw in rows:
         values, problems = clean(raw)
@@ -89,7 +92,14 @@ def check(data):
     return result, new
 
 
-def spend_import(*, user, data, filename, dry_run=False, progress=None):
+def spend_import(
+    *,
+    user: User | None,
+    data: bytes,
+    filename: str,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
     """Import ledger lines from a CSV export. Raises ImportRefused (with every bad row by
     line number) and writes nothing if any row is bad. ``user=None`` is the command line."""
     if user is not None and not user.has_perm("projects.add_spendline"):

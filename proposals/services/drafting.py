@@ -1,12 +1,16 @@
 """A lead's draft: starting it and completing its sections. Keyword-only, one transaction,
 permission checked, audited."""
 
+import datetime
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from programme.models import User
+from programme.models import Criterion, Organisation, Outcome, User
 from programme.roles import PROJECT_LEADS
 from proposals.models import (
     Attachment,
@@ -21,7 +25,7 @@ from proposals.uploads import check_upload
 from proposals.workflow import SECTION_NAMES
 
 
-def _next_reference(year):
+def _next_reference(year: int) -> str:
     counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
@@ -29,7 +33,14 @@ def _next_reference(year):
 
 
 @transaction.atomic
-def proposal_create(*, user, kind, title, lead_organisation, today=None):
+def proposal_create(
+    *,
+    user: User,
+    kind: str,
+    title: str,
+    lead_organisation: Organisation,
+    today: datetime.date | None = None,
+) -> Proposal:
     if not user.has_perm("proposals.add_proposal"):
         raise PermissionDenied("Only project leads can start a proposal.")
     today = today or timezone.localdate()
@@ -47,7 +58,7 @@ def proposal_create(*, user, kind, title, lead_organisation, today=None):
 
 
 @transaction.atomic
-def proposal_update(*, user, proposal, section, data):
+def proposal_update(*, user: User, proposal: Proposal, section: str, data: dict) -> Proposal:
     """Save one task-list section's fields (and priorities, if given)."""
     proposal = locked(proposal)
     require_editor(user, proposal)
@@ -63,7 +74,9 @@ def proposal_update(*, user, proposal, section, data):
 
 
 @transaction.atomic
-def outcome_targets_set(*, user, proposal, targets):
+def outcome_targets_set(
+    *, user: User, proposal: Proposal, targets: dict[Outcome, int | None]
+) -> None:
     """``targets`` maps each Outcome to an expected number of families, or None for none."""
     proposal = locked(proposal)
     require_editor(user, proposal)
@@ -78,7 +91,15 @@ def outcome_targets_set(*, user, proposal, targets):
 
 
 @transaction.atomic
-def budget_line_add(*, user, proposal, financial_year, cost_type, description, amount):
+def budget_line_add(
+    *,
+    user: User,
+    proposal: Proposal,
+    financial_year: str,
+    cost_type: str,
+    description: str,
+    amount: Decimal,
+) -> BudgetLine:
     proposal = locked(proposal)
     require_editor(user, proposal)
     line = BudgetLine(
@@ -100,7 +121,7 @@ def budget_line_add(*, user, proposal, financial_year, cost_type, description, a
 
 
 @transaction.atomic
-def budget_line_remove(*, user, proposal, line_id):
+def budget_line_remove(*, user: User, proposal: Proposal, line_id: int) -> None:
     proposal = locked(proposal)
     require_editor(user, proposal)
     line = BudgetLine.objects.get(pk=line_id, proposal=proposal)
@@ -114,7 +135,9 @@ def budget_line_remove(*, user, proposal, line_id):
 
 
 @transaction.atomic
-def criterion_answers_save(*, user, proposal, answers):
+def criterion_answers_save(
+    *, user: User, proposal: Proposal, answers: dict[Criterion, tuple[str, str]]
+) -> None:
     """``answers`` maps each Criterion to (answer, evidence)."""
     proposal = locked(proposal)
     require_editor(user, proposal)
@@ -128,7 +151,7 @@ def criterion_answers_save(*, user, proposal, answers):
 
 
 @transaction.atomic
-def attachment_add(*, user, proposal, uploaded_file):
+def attachment_add(*, user: User, proposal: Proposal, uploaded_file: UploadedFile) -> Attachment:
     proposal = locked(proposal)
     require_editor(user, proposal)
     name, content_type, size, sha256 = check_upload(uploaded_file)
@@ -151,7 +174,7 @@ def attachment_add(*, user, proposal, uploaded_file):
 
 
 @transaction.atomic
-def attachment_remove(*, user, proposal, attachment_id):
+def attachment_remove(*, user: User, proposal: Proposal, attachment_id: int) -> None:
     proposal = locked(proposal)
     require_editor(user, proposal)
     attachment = Attachment.objects.get(pk=attachment_id, proposal=proposal, removed_at=None)
@@ -161,7 +184,7 @@ def attachment_remove(*, user, proposal, attachment_id):
 
 
 @transaction.atomic
-def co_lead_add(*, user, proposal, email):
+def co_lead_add(*, user: User, proposal: Proposal, email: str) -> User:
     proposal = locked(proposal)
     require_editor(user, proposal)
     co_lead = User.objects.filter(email__iexact=email.strip(), groups__name=PROJECT_LEADS).first()
@@ -180,7 +203,7 @@ def co_lead_add(*, user, proposal, email):
 
 
 @transaction.atomic
-def co_lead_remove(*, user, proposal, co_lead_id):
+def co_lead_remove(*, user: User, proposal: Proposal, co_lead_id: int) -> None:
     proposal = locked(proposal)
     require_editor(user, proposal)
     co_lead = proposal.co_leads.get(pk=co_lead_id)

@@ -1,12 +1,14 @@
 """Submitting, screening and withdrawing a proposal, and what the group's decision does to it.
 Keyword-only, one transaction, permission checked, audited."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from programme.models import Criterion, Meeting
+from programme.models import Criterion, Meeting, User
 from proposals import notifications
 from proposals.models import CriterionResult, Proposal, ProposalVersion, Screening
 from proposals.permissions import is_lead
@@ -23,7 +25,9 @@ class SubmissionRefused(ValidationError):
 
 
 @transaction.atomic
-def proposal_submit(*, user, proposal, today=None):
+def proposal_submit(
+    *, user: User, proposal: Proposal, today: datetime.date | None = None
+) -> ProposalVersion:
     """Freeze a new version and place the proposal for the next meeting open for submission."""
     proposal = locked(proposal)
     require_editor(user, proposal)
@@ -68,7 +72,15 @@ def proposal_submit(*, user, proposal, today=None):
 
 
 @transaction.atomic
-def proposal_screen(*, user, proposal, results, recommendation, reasons="", today=None):
+def proposal_screen(
+    *,
+    user: User,
+    proposal: Proposal,
+    results: dict[Criterion, tuple[str, str]],
+    recommendation: str,
+    reasons: str = "",
+    today: datetime.date | None = None,
+) -> Screening:
     """Record the programme team's result per criterion and either place the proposal on the
     agenda (rolling it on if its meeting's papers have gone) or return it with reasons."""
     if not user.has_perm("proposals.screen_proposal"):
@@ -84,7 +96,7 @@ def proposal_screen(*, user, proposal, results, recommendation, reasons="", toda
         raise ValidationError({"results": [f"Record a result for ‘{title}’" for title in missing]})
     if target == Status.RETURNED and not reasons.strip():
         raise ValidationError({"reasons": "Say what the lead needs to change or add"})
-    version = proposal.versions.order_by("-number").first()
+    version = proposal.versions.latest("number")
     screening = Screening.objects.create(
         version=version, screened_by=user, recommendation=recommendation, reasons=reasons
     )
@@ -96,9 +108,11 @@ def proposal_screen(*, user, proposal, results, recommendation, reasons="", toda
     rolled_from = None
     if target == Status.ELIGIBLE:
         today = today or timezone.localdate()
+        placed = proposal.meeting
         if (
-            proposal.meeting.papers_date < today
-            or proposal.meeting.status != Meeting.Status.SCHEDULED
+            placed is None
+            or placed.papers_date < today
+            or placed.status != Meeting.Status.SCHEDULED
         ):
             rolled_from = proposal.meeting
             proposal.meeting = (
@@ -123,7 +137,7 @@ def proposal_screen(*, user, proposal, results, recommendation, reasons="", toda
 
 
 @transaction.atomic
-def proposal_withdraw(*, user, proposal, reason=""):
+def proposal_withdraw(*, user: User, proposal: Proposal, reason: str = "") -> Proposal:
     proposal = locked(proposal)
     if not is_lead(user, proposal) and not user.has_perm("proposals.screen_proposal"):
         raise PermissionDenied("Only the proposal's leads or the programme team can withdraw it.")
