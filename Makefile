@@ -32,11 +32,16 @@ seed: migrate
 run: install assets seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n0 tests/x" runs part of it in one.
 test: install assets
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
+# The code's shape: ruff, the import-linter contracts (layers, no cycles, private modules) and
+# mypy over the services and selectors.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 check: install assets
 	$(BIN)/python manage.py check
