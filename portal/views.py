@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from programme import roles
 from programme.permissions import is_chair
-from programme.selectors import current_memberships, upcoming_meetings
+from programme.selectors import current_memberships, next_meeting
 
 
 @login_required
@@ -19,7 +19,7 @@ def portal_home(request):
         "is_auditor": roles.AUDITORS in user_roles,
         "memberships": current_memberships(user=request.user),
         "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
-        "next_meeting": upcoming_meetings().first(),
+        "next_meeting": next_meeting(),
         "is_chair": is_chair(request.user, timezone.localdate()),
     }
     return render(request, "portal/home.html", context)

@@ -75,3 +75,11 @@ def headline_outcomes() -> QuerySet[Outcome]:
 def active_criteria() -> QuerySet[Criterion]:
     """The criteria asked of new proposals and screened against."""
     return Criterion.objects.filter(is_active=True)
+
+
+def meeting_by_pk(pk: int) -> Meeting | None:
+    return Meeting.objects.filter(pk=pk).first()
+
+
+def next_meeting() -> Meeting | None:
+    return upcoming_meetings().first()

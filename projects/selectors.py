@@ -18,7 +18,14 @@ from django.shortcuts import get_object_or_404
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import MoneyOutput
 from programme.models import Fund, User
-from projects.models import BudgetProfileLine, ProgressReport, Project, SpendLine, SpendMonth
+from projects.models import (
+    BudgetProfileLine,
+    Milestone,
+    ProgressReport,
+    Project,
+    SpendLine,
+    SpendMonth,
+)
 from projects.periods import ALL_TIME, Period
 from projects.permissions import can_view_project
 from projects.reporting import reports_outstanding
@@ -341,7 +348,7 @@ def project_page(project: Project, today: datetime.date) -> dict:
         "project": project,
         "row": row,
         "profile": project.profile.all(),
-        "milestones": project.milestones.all(),
+        "milestones": milestones_of(project),
         "reports": project.reports.select_related("submitted_by"),
         "outstanding": reports_outstanding(project, today),
         "today": today,
@@ -354,3 +361,7 @@ def report_of(project: Project, financial_year: str, quarter: int) -> QuerySet[P
         .prefetch_related("milestones_met")
         .filter(project=project, financial_year=financial_year, quarter=quarter)
     )
+
+
+def milestones_of(project: Project) -> QuerySet[Milestone]:
+    return project.milestones.all()

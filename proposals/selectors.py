@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from programme.models import Meeting, User
 from programme.selectors import active_criteria, meeting_for_submission, missed_meeting
-from proposals.models import Attachment, Proposal, ProposalVersion
+from proposals.models import Attachment, BudgetLine, Proposal, ProposalVersion
 from proposals.permissions import can_view, is_lead
 from proposals.snapshots import compare_snapshots
 from proposals.workflow import SECTIONS, section_problems
@@ -114,10 +114,10 @@ def check_answers(proposal: Proposal) -> dict:
     """Everything the lead has entered, for "check your answers"."""
     return {
         "placement": placement(timezone.localdate()),
-        "budget_lines": proposal.budget_lines.all(),
+        "budget_lines": budget_of(proposal),
         "targets": proposal.outcome_targets.select_related("outcome"),
         "answers": proposal.answers.select_related("criterion"),
-        "attachments": proposal.attachments.filter(removed_at=None),
+        "attachments": attachments_of(proposal),
     }
 
 
@@ -147,3 +147,54 @@ def attachment_to_open(user: User, proposal: Proposal, attachment_id: int) -> At
         if not any(attachment.pk in ids for ids in submitted):
             raise Http404
     return attachment
+
+
+def targets_of(proposal: Proposal) -> dict[int, int]:
+    """{outcome id: expected families} the lead has entered."""
+    return dict(proposal.outcome_targets.values_list("outcome_id", "expected_families"))
+
+
+def answers_of(proposal: Proposal) -> dict[int, tuple[str, str]]:
+    """{criterion id: (answer, evidence)} the lead has entered."""
+    return {a.criterion_id: (a.answer, a.evidence) for a in proposal.answers.all()}
+
+
+def budget_of(proposal: Proposal) -> QuerySet[BudgetLine]:
+    return proposal.budget_lines.all()
+
+
+def attachments_of(proposal: Proposal) -> QuerySet[Attachment]:
+    """The files attached now (a removed one stays for the versions that list it)."""
+    return proposal.attachments.filter(removed_at=None)
+
+
+def co_leads_of(proposal: Proposal) -> QuerySet[User]:
+    return proposal.co_leads.all()
+
+
+def screening_record(proposal: Proposal) -> dict:
+    """A proposal as the programme team inspects it: its latest version with what changed
+    since the one before, every version, every screening and the files the latest lists."""
+    versions = list(proposal.versions.select_related("meeting", "submitted_by"))
+    latest = versions[-1] if versions else None
+    previous = versions[-2] if len(versions) > 1 else None
+    return {
+        "proposal": proposal,
+        "version": latest,
+        "snapshot": latest.snapshot if latest else None,
+        "changes": compare_snapshots(previous.snapshot, latest.snapshot)
+        if previous and latest
+        else None,
+        "previous": previous,
+        "versions": versions,
+        "screenings": [
+            screening
+            for version in versions
+            for screening in version.screenings.select_related("screened_by").prefetch_related(
+                "results__criterion"
+            )
+        ],
+        "attachments": Attachment.objects.filter(
+            pk__in=latest.snapshot.get("attachment_ids", []) if latest else []
+        ),
+    }

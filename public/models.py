@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from evaluations.models import EvaluationStudy
 from evaluations.selectors.presenting import bars, gather, results
+from evaluations.selectors.results import published_studies
 from governance.selectors.meetings import meetings_with_published_decisions, published_decisions
 from programme.selectors import priorities_for_public
 from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
@@ -152,8 +152,6 @@ class ResultsPage(Page):
             overall=overall,
             chart=bars(overall.chart_years),
             suppressed=True,
-            studies=EvaluationStudy.objects.filter(published=True, reported_on__isnull=False)
-            .select_related("commissioner")
-            .prefetch_related("documents")[:20],
+            studies=published_studies(),
         )
         return context

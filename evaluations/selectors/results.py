@@ -17,6 +17,7 @@ from core.money import MoneyOutput, to_money
 from evaluations.day_counts import total
 from evaluations.models import (
     DayCount,
+    EvaluationStudy,
     Family,
     FamilyNeed,
     FamilySupport,
@@ -366,3 +367,12 @@ def family_rows() -> QuerySet[Family]:
     """Families with their needs, for the programme team's listing and the anonymised
     case-level return. Family-level: never for anyone outside the programme team."""
     return Family.objects.prefetch_related("needs__outcome").order_by("plan_start", "pk")
+
+
+def published_studies(limit: int = 20) -> QuerySet[EvaluationStudy]:
+    """Evaluation studies that have reported and are published, for the public."""
+    return (
+        EvaluationStudy.objects.filter(published=True, reported_on__isnull=False)
+        .select_related("commissioner")
+        .prefetch_related("documents")[:limit]
+    )

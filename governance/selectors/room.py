@@ -9,7 +9,15 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from core.financial_years import fy_for_date
 from core.money import money_total
-from governance.models import AgendaItem, Attendance, Decision, Minutes, Vote
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Condition,
+    Decision,
+    Declaration,
+    Minutes,
+    Vote,
+)
 from governance.permissions import runs_meetings
 from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
@@ -127,3 +135,26 @@ def eligible_for_urgent_business(meeting: Meeting) -> QuerySet[Proposal]:
     return Proposal.objects.filter(status=Proposal.Status.ELIGIBLE).exclude(
         agenda_items__meeting=meeting
     )
+
+
+def agenda_item(meeting: Meeting, item_pk: int) -> AgendaItem | None:
+    return meeting.agenda.filter(pk=item_pk).first()
+
+
+def declaration_on(meeting: Meeting, item_pk: int, declaration_pk: int) -> Declaration | None:
+    """A declaration on one of the meeting's items."""
+    return Declaration.objects.filter(
+        pk=declaration_pk, item_id=item_pk, item__meeting=meeting
+    ).first()
+
+
+def decision_on_item(item: AgendaItem, decision_pk: int) -> Decision | None:
+    return item.decisions.filter(pk=decision_pk).first()
+
+
+def minutes_by_pk(minutes_pk: int) -> Minutes | None:
+    return Minutes.objects.filter(pk=minutes_pk).select_related("meeting").first()
+
+
+def condition_by_pk(condition_pk: int) -> Condition | None:
+    return Condition.objects.filter(pk=condition_pk).select_related("decision").first()

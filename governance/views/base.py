@@ -2,23 +2,30 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from governance.permissions import sees_meetings
 from governance.selectors.room import item_in
-from programme.models import Meeting
+from programme.selectors import meeting_by_pk
+
+
+def found(thing):
+    """What a selector found for the URL, or 404."""
+    if thing is None:
+        raise Http404
+    return thing
 
 
 def meeting_for(request, pk):
     if not sees_meetings(request.user):
         raise PermissionDenied
-    return get_object_or_404(Meeting, pk=pk)
+    return found(meeting_by_pk(pk))
 
 
 def item_for(request, pk, item_pk):
     if not sees_meetings(request.user):
         raise PermissionDenied
-    return get_object_or_404(item_in(pk, item_pk))
+    return found(item_in(pk, item_pk).first())
 
 
 def run(request, action, success, **kwargs):

@@ -3,16 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from governance import services
 from governance.forms import ChairsActionForm, DispensationForm, UrgentItemForm
-from governance.models import AgendaItem, Condition, Declaration, Minutes
 from governance.permissions import runs_meetings
-from governance.selectors.room import eligible_for_urgent_business
-from governance.views.base import meeting_for, run
+from governance.selectors.room import (
+    agenda_item,
+    condition_by_pk,
+    declaration_on,
+    eligible_for_urgent_business,
+    minutes_by_pk,
+)
+from governance.views.base import found, meeting_for, run
 from programme.permissions import is_chair
 from proposals.selectors import awaiting_decision
 
@@ -73,7 +78,7 @@ def urgent_item(request, pk):
 @require_POST
 def move_item(request, pk, item_pk, direction):
     meeting = meeting_for(request, pk)
-    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    item = found(agenda_item(meeting, item_pk))
     run(request, services.agenda_move, "Agenda order changed.", item=item, up=direction == "up")
     return redirect("governance:meeting", pk)
 
@@ -82,9 +87,7 @@ def move_item(request, pk, item_pk, direction):
 @require_POST
 def dispensation(request, pk, item_pk, declaration_pk):
     meeting = meeting_for(request, pk)
-    declaration = get_object_or_404(
-        Declaration, pk=declaration_pk, item_id=item_pk, item__meeting=meeting
-    )
+    declaration = found(declaration_on(meeting, item_pk, declaration_pk))
     form = DispensationForm(request.POST)
     if form.is_valid():
         run(
@@ -103,7 +106,7 @@ def dispensation(request, pk, item_pk, declaration_pk):
 @require_POST
 def approve_minutes(request, pk, minutes_pk):
     meeting = meeting_for(request, pk)
-    minutes = get_object_or_404(Minutes, pk=minutes_pk)
+    minutes = found(minutes_by_pk(minutes_pk))
     run(
         request,
         services.minutes_approve,
@@ -118,7 +121,7 @@ def approve_minutes(request, pk, minutes_pk):
 @require_POST
 def mark_condition_met(request, pk, condition_pk):
     meeting = meeting_for(request, pk)
-    condition = get_object_or_404(Condition, pk=condition_pk)
+    condition = found(condition_by_pk(condition_pk))
     run(
         request,
         services.condition_met,

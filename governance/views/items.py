@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from governance import services
@@ -17,8 +17,8 @@ from governance.forms import (
     QuestionForm,
     SecretaryBallotForm,
 )
-from governance.selectors.room import item_page, vote_on
-from governance.views.base import item_for, run
+from governance.selectors.room import decision_on_item, item_page, vote_on
+from governance.views.base import found, item_for, run
 from governance.voting import item_voters
 
 
@@ -167,7 +167,7 @@ def decide(request, pk, item_pk):
 def correct(request, pk, item_pk, decision_pk):
     """A correction is a new decision naming the old one; the old one stays on the record."""
     item = item_for(request, pk, item_pk)
-    decision = get_object_or_404(item.decisions, pk=decision_pk)
+    decision = found(decision_on_item(item, decision_pk))
     form = CorrectionForm(request.POST, prefix="correct")
     if form.is_valid():
         run(

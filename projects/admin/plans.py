@@ -13,6 +13,7 @@ from core.admin.views import BackOfficePage
 from projects import services
 from projects.admin.forms import MilestoneFormSet, ProfileForm
 from projects.models import BudgetProfileLine, Milestone, Project
+from projects.selectors import milestones_of
 
 
 class ProjectPlanView(BackOfficePage, FormView):
@@ -71,7 +72,7 @@ class MilestonesView(ProjectPlanView):
     def get_form(self, form_class=None):
         initial = [
             {"id": m.pk, "title": m.title, "due_date": m.due_date, "met_on": m.met_on}
-            for m in self.project.milestones.all()
+            for m in milestones_of(self.project)
         ]
         return MilestoneFormSet(self.request.POST or None, initial=initial, prefix="milestones")
 

@@ -15,9 +15,8 @@ from core.admin.viewsets import SafeExportIndexView
 from programme.selectors import active_criteria
 from proposals import services
 from proposals.admin.forms import ScreeningForm
-from proposals.models import Attachment, Proposal
-from proposals.selectors import proposals_for_back_office
-from proposals.snapshots import compare_snapshots
+from proposals.models import Proposal
+from proposals.selectors import latest_version, proposals_for_back_office, screening_record
 
 
 class MoneyColumn(Column):
@@ -59,33 +58,7 @@ class ProposalInspectView(generic.InspectView):
         return buttons
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        versions = list(self.object.versions.select_related("meeting", "submitted_by"))
-        latest = versions[-1] if versions else None
-        previous = versions[-2] if len(versions) > 1 else None
-        context.update(
-            {
-                "proposal": self.object,
-                "version": latest,
-                "snapshot": latest.snapshot if latest else None,
-                "changes": compare_snapshots(previous.snapshot, latest.snapshot)
-                if previous
-                else None,
-                "previous": previous,
-                "versions": versions,
-                "screenings": [
-                    s
-                    for v in versions
-                    for s in v.screenings.select_related("screened_by").prefetch_related(
-                        "results__criterion"
-                    )
-                ],
-                "attachments": Attachment.objects.filter(
-                    pk__in=latest.snapshot.get("attachment_ids", []) if latest else []
-                ),
-            }
-        )
-        return context
+        return {**super().get_context_data(**kwargs), **screening_record(self.object)}
 
 
 class ScreeningView(BackOfficePage, FormView):
@@ -116,16 +89,13 @@ class ScreeningView(BackOfficePage, FormView):
         return {**super().get_form_kwargs(), "criteria": active_criteria()}
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        version = self.proposal.versions.order_by("-number").first()
-        context.update(
-            {
-                "proposal": self.proposal,
-                "version": version,
-                "snapshot": version.snapshot if version else None,
-            }
+        version = latest_version(self.proposal)
+        return super().get_context_data(
+            proposal=self.proposal,
+            version=version,
+            snapshot=version.snapshot if version else None,
+            **kwargs,
         )
-        return context
 
     def form_valid(self, form):
         try:

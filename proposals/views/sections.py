@@ -20,7 +20,14 @@ from proposals.forms import (
     OutcomesForm,
     PrioritiesForm,
 )
-from proposals.selectors import proposal_with_total
+from proposals.selectors import (
+    answers_of,
+    attachments_of,
+    budget_of,
+    co_leads_of,
+    proposal_with_total,
+    targets_of,
+)
 from proposals.views.proposals import editable_proposal
 from proposals.workflow import SECTION_NAMES
 
@@ -82,7 +89,7 @@ def section(request, reference, section):
 @require_http_methods(["GET", "POST"])
 def outcomes(request, reference):
     proposal = editable_proposal(request, reference)
-    current = dict(proposal.outcome_targets.values_list("outcome_id", "expected_families"))
+    current = targets_of(proposal)
     form = OutcomesForm(request.POST or None, outcomes=headline_outcomes(), current=current)
     if request.method == "POST" and form.is_valid():
         services.outcome_targets_set(user=request.user, proposal=proposal, targets=form.targets())
@@ -94,7 +101,7 @@ def outcomes(request, reference):
 @require_http_methods(["GET", "POST"])
 def criteria(request, reference):
     proposal = editable_proposal(request, reference)
-    current = {a.criterion_id: (a.answer, a.evidence) for a in proposal.answers.all()}
+    current = answers_of(proposal)
     form = CriteriaForm(request.POST or None, criteria=active_criteria(), current=current)
     if request.method == "POST" and form.is_valid():
         services.criterion_answers_save(
@@ -124,7 +131,7 @@ def budget(request, reference):
         "budget",
         form,
         template="proposals/budget.html",
-        lines=proposal.budget_lines.all(),
+        lines=budget_of(proposal),
     )
 
 
@@ -158,7 +165,7 @@ def attachments(request, reference):
         "attachments",
         form,
         template="proposals/attachments.html",
-        files=proposal.attachments.filter(removed_at=None),
+        files=attachments_of(proposal),
     )
 
 
@@ -192,7 +199,7 @@ def co_leads(request, reference):
         "co-leads",
         form,
         template="proposals/co_leads.html",
-        people=proposal.co_leads.all(),
+        people=co_leads_of(proposal),
     )
 
 
