@@ -9,10 +9,13 @@ PORT ?= 8000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+$(VENV)/.lint-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[lint]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -38,7 +41,7 @@ test: install assets
 
 # The code's shape: ruff, the import-linter contracts (layers, no cycles, private modules) and
 # mypy over the services and selectors.
-lint: install
+lint: $(VENV)/.lint-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy

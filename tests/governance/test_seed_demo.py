@@ -31,7 +31,7 @@ def counts():
     ]
 
 
-def test_seed_demo_prints_one_login_per_role():
+def test_seed_demo_prints_one_login_per_role(demo):
     out = StringIO()
     call_command("seed_demo", stdout=out)
     text = out.getvalue()
