@@ -6,6 +6,11 @@ from proposals.models import Proposal
 GROUP_CAN_SEE = {Proposal.Status.ELIGIBLE, Proposal.Status.DECIDED}
 
 
+def starts_proposals(user):
+    """Project leads start proposals (and list their own)."""
+    return user.has_perm("proposals.add_proposal")
+
+
 def is_lead(user, proposal):
     if not user.is_authenticated:
         return False

@@ -20,6 +20,7 @@ from proposals.models import (
     Proposal,
     ReferenceCounter,
 )
+from proposals.permissions import starts_proposals
 from proposals.services.guards import locked, require_editor
 from proposals.uploads import check_upload
 from proposals.workflow import SECTION_NAMES
@@ -41,7 +42,7 @@ def proposal_create(
     lead_organisation: Organisation,
     today: datetime.date | None = None,
 ) -> Proposal:
-    if not user.has_perm("proposals.add_proposal"):
+    if not starts_proposals(user):
         raise PermissionDenied("Only project leads can start a proposal.")
     today = today or timezone.localdate()
     proposal = Proposal(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from core.panels import panels
 from proposals import services
 from proposals.forms import NewProposalForm, WithdrawForm
-from proposals.permissions import can_edit, is_lead
+from proposals.permissions import can_edit, is_lead, starts_proposals
 from proposals.selectors import (
     attachment_to_open,
     check_answers,
@@ -43,7 +43,7 @@ def editable_proposal(request, reference):
 
 @login_required
 def proposal_list(request):
-    if not request.user.has_perm("proposals.add_proposal"):
+    if not starts_proposals(request.user):
         raise PermissionDenied
     page = Paginator(proposals_for_lead(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "proposals/list.html", {"page": page})
@@ -52,7 +52,7 @@ def proposal_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_new(request):
-    if not request.user.has_perm("proposals.add_proposal"):
+    if not starts_proposals(request.user):
         raise PermissionDenied
     form = NewProposalForm(
         request.POST or None, initial={"lead_organisation": request.user.organisation_id}
