@@ -1,8 +1,6 @@
 """Changes to the programme's calendar: keyword-only, one transaction, permission checked,
 audited. ``user=None`` is the system itself (a command run by an operator)."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -17,11 +15,10 @@ def meetings_schedule(*, user: User | None, financial_year: str) -> list[Meeting
     """Create the year's bi-monthly meetings that do not exist yet; returns the new ones."""
     if user is not None and not user.has_perm("programme.add_meeting"):
         raise PermissionDenied("Only the programme team can schedule meetings.")
-    start_time = datetime.time.fromisoformat(settings.MEETING_START_TIME)
     created = []
     for day in meeting_dates(financial_year):
         meeting, is_new = Meeting.objects.get_or_create(
-            date=day, defaults={"start_time": start_time, "location": settings.MEETING_LOCATION}
+            date=day, defaults={"location": settings.MEETING_LOCATION}
         )
         if is_new:
             log(meeting, "wagtail.create", user=user)

@@ -7,6 +7,12 @@ from django.db.models import Q
 from core.working_days import clear_working_days_before, working_days_before
 
 
+def usual_start_time():
+    """The time the group usually meets (a callable: Django's check would take a fixed time
+    default for a mistaken "now" whenever it runs at that hour)."""
+    return datetime.time.fromisoformat(settings.MEETING_START_TIME)
+
+
 class MeetingQuerySet(models.QuerySet):
     def open_for_submission(self, on):
         """Meetings whose submission deadline has not passed on the given day, soonest first."""
@@ -27,7 +33,7 @@ class Meeting(models.Model):
         MINUTES_APPROVED = "minutes_approved", "Minutes approved"
 
     date = models.DateField(unique=True)
-    start_time = models.TimeField(default=datetime.time(10, 0))
+    start_time = models.TimeField(default=usual_start_time)
     location = models.CharField(
         max_length=255, blank=True, help_text="A room and building, or 'Online'."
     )
