@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 FY_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -46,4 +47,4 @@ def validate_financial_year(value):
 
 
 def current_fy(today=None):
-    return fy_for_date(today or datetime.date.today())
+    return fy_for_date(today or timezone.localdate())

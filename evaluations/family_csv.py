@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from core.csvfiles import FileProblem, decode, parse_date, read
 from evaluations.pseudonyms import case_hash
@@ -223,7 +224,7 @@ def _merge(checked, line, reference, values, hashes):
 
 def check(data, today=None):
     """Validate a whole file; nothing here writes to the database."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     checked = CheckedFile()
     try:
         rows = list(read(decode(data, "the case-management system"), HEADINGS, OPTIONAL))

@@ -14,6 +14,7 @@ from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, S
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import MoneyOutput
@@ -134,7 +135,7 @@ def budget_against_actual(
 ) -> list[Row]:
     """One row per project: budget for the period (the profile; the approved amount when no
     year is chosen), spent (net + irrecoverable VAT), and the profile still to come."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     profile = BudgetProfileLine.objects.all()
     if period.financial_year:
         profile = profile.filter(financial_year=period.financial_year)

@@ -3,10 +3,10 @@ returning the same figures (checked equal before timing). The hand-written queri
 tables the selectors read (spend from the ledger's monthly totals); each is also run once on
 the ledger's lines, which checks the totals at this scale and shows what they save."""
 
-import datetime
 from decimal import Decimal
 
 from django.db import connection
+from django.utils import timezone
 
 from benchmarks.sizes import BUSY_YEAR
 from benchmarks.suite.measure import median_time
@@ -75,7 +75,7 @@ def _on_the_ledger(query, params):
 
 
 def run(runs, today=None):
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     start, end = fy_bounds(BUSY_YEAR)
     value_params = {"start": start, "end": end, "last": min(end, today), "yes": True}
     budget_params = {

@@ -2,9 +2,8 @@
 when, what), with its filters by action, person, type and date, exported to CSV or Excel
 safely. Each person sees the entries for the records they may read."""
 
-import datetime
-
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.base import ViewSet
@@ -18,7 +17,7 @@ class AuditTrailView(SafeCsvMixin, LogEntriesView):
     index_results_url_name = "audit_trail:results"
 
     def get_filename(self):
-        return f"audit-trail-{datetime.date.today():%Y-%m-%d}"
+        return f"audit-trail-{timezone.localdate():%Y-%m-%d}"
 
 
 class AuditTrailViewSet(ViewSet):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from evaluations.disclosure import Shown, shown, suppress
 from evaluations.selectors.results import (
     by_outcome,
@@ -50,7 +52,7 @@ class Figures:
 
 
 def gather(as_of: datetime.date | None = None) -> Figures:
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     years = years_with_data(as_of)
     outcomes = list(Outcome.objects.order_by("number"))
     achieved, sustained = needs_by_outcome_and_year(years, as_of, [o.number for o in outcomes])

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from core.money import MoneyOutput, to_money
@@ -122,7 +123,7 @@ def year_summary(
     financial_year: str | None = None, as_of: datetime.date | None = None
 ) -> dict[str, Any]:
     """The programme's figures for a financial year (all years when None)."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     (counts,) = family_counts([counting_window(financial_year, as_of)])
     achieved = counts["achieved"]
     spend = spend_total(financial_year)
@@ -153,7 +154,7 @@ def by_outcome(
     """One row per headline outcome: families with the need while their plan was open in the
     year, needs achieved in the year, needs sustained (six months after closure ended in the
     year), the projects' targets and what the projects reported."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     window = counting_window(financial_year, as_of)
     sums = {
         "achieved": total(Event.NEED_ACHIEVED, *window),
@@ -233,7 +234,7 @@ def value_for_money(
     """Spend joined to outcomes per project, kind or fund: families the projects supported
     in the year, successful family outcomes among them counted in the year, their needs
     achieved in the year, and the spend per each. Four grouped queries and one for labels."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     window = counting_window(financial_year, as_of)
     key = GROUPINGS[by]
     spend = dict(
@@ -284,7 +285,7 @@ def value_for_money(
 
 def years_with_data(as_of: datetime.date | None = None) -> list[str]:
     """Financial years from the earliest plan or ledger line to the one ``as_of`` is in."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     # Both earliest dates in one round trip, read off the ten-row outcomes table.
     firsts = (
         Outcome.objects.annotate(
@@ -311,7 +312,7 @@ def _as_date(value: datetime.date | datetime.datetime | str) -> datetime.date:
 def results_by_year(years: list[str], as_of: datetime.date | None = None) -> list[dict[str, Any]]:
     """Per financial year: families supported, eligible and successful outcomes, and spend,
     each in one query over all the years."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     if not years:
         return []
     counts = family_counts([counting_window(year, as_of) for year in years])
@@ -342,7 +343,7 @@ def needs_by_outcome_and_year(
 ) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int]]:
     """Two maps {(outcome number, financial year): count}, from one query: needs achieved in
     each year, and needs sustained whose six months after closure ended in it."""
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or timezone.localdate()
     if not years:
         return {}, {}
     windows = {year: counting_window(year, as_of) for year in years}

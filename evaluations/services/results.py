@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.financial_years import fy_bounds
@@ -29,7 +30,7 @@ def project_results_record(
 ) -> dict[int, list[int]]:
     """Record a quarter's results: ``figures`` maps an outcome number to (supported, achieved,
     sustained). A row of zeros removes that outcome's entry for the quarter."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     if not can_enter_results(user, project):
         raise PermissionDenied("Only the project's leads and the programme team enter results.")
     fy_bounds(financial_year)

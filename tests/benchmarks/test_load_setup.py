@@ -1,7 +1,7 @@
-import datetime
 from io import StringIO
 
 import pytest
+from django.utils import timezone
 
 from benchmarks.generate import Generator
 from benchmarks.sizes import VOTERS
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client, demo):
-    Generator("test", 1, datetime.date.today(), stdout=StringIO()).run()
+    Generator("test", 1, timezone.localdate(), stdout=StringIO()).run()
     path, voters = open_vote()
     again, _ = open_vote()
     assert again == path

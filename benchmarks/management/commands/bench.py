@@ -1,4 +1,3 @@
-import datetime
 import json
 import os
 import subprocess
@@ -9,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
 from benchmarks import report
 from benchmarks.listings import query_counts
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown suites: {', '.join(sorted(unknown))}.")
         run = {
             "scale": scale,
-            "date": datetime.date.today().isoformat(),
+            "date": timezone.localdate().isoformat(),
             "runs": runs,
             "machine": measure.machine(),
             "command": f"make bench BENCH_SCALE={scale} BENCH_DB="

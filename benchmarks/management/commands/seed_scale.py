@@ -3,6 +3,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from benchmarks.generate import Generator
 from benchmarks.sizes import SCALES
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, scale, seed, today=None, if_missing=False, **options):
-        today = datetime.date.fromisoformat(today) if today else datetime.date.today()
+        today = datetime.date.fromisoformat(today) if today else timezone.localdate()
         if Project.objects.filter(cost_centre__startswith="SC").exists():
             if if_missing:
                 self.stdout.write("Scale data already loaded.")

@@ -3,6 +3,7 @@ import json
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from core.financial_years import validate_financial_year
 from evaluations.selectors.results import by_outcome, year_summary
@@ -30,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, year, as_json=False, as_of=None, **options):
         try:
             validate_financial_year(year)
-            as_of = datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
+            as_of = datetime.date.fromisoformat(as_of) if as_of else timezone.localdate()
         except Exception as error:
             raise CommandError(str(error)) from error
         summary = year_summary(year, as_of)
