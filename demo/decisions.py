@@ -1,10 +1,12 @@
-"""A year of the group's business, run through the same services as the portal: past meetings
-with papers, attendance, votes, decisions and minutes; the next meeting's papers out."""
+"""The group's business, run through the same services as the portal: every past meeting with
+its papers, attendance, votes, decisions and minutes; the next meeting with its papers out, a
+question for a lead, and open with a vote for the members to cast."""
 
 import datetime
 
 from django.utils import timezone
 
+from demo.people import group_since
 from governance import services
 from governance.models import Attendance
 from governance.voting import item_voters
@@ -59,9 +61,7 @@ def _decide(chair, item, number):
         )
 
 
-def seed(stdout, today=None):
-    today = today or timezone.localdate()
-    officer = User.objects.filter(groups__name=PROGRAMME_TEAM).order_by("pk").first()
+def _chair_and_members(today):
     chair = Membership.objects.current(today).filter(role=Membership.Role.CHAIR).first().user
     # Apologies come from ordinary members: the chair and vice-chair are at every meeting, so
     # the vice-chair can take the items the chair is barred from.
@@ -70,37 +70,66 @@ def seed(stdout, today=None):
         .filter(role=Membership.Role.MEMBER)
         .values_list("user_id", flat=True)
     )
+    return chair, members
+
+
+def _hold(meeting, number, officer, chair, members, previous):
+    """The meeting as the group held it: papers out, attendance, the last minutes approved,
+    every proposal voted on and decided, and the meeting closed with its minutes drafted."""
+    services.agenda_publish(user=officer, meeting=meeting)
+    _attend(officer, meeting, apologies=set(members[number % 5 :: 7]))
+    services.meeting_start(user=chair, meeting=meeting)
+    if previous is not None and not previous.minutes.locked:
+        services.minutes_approve(user=chair, minutes=previous.minutes, at_meeting=meeting)
+    decided = 0
+    for index, item in enumerate(meeting.agenda.filter(proposal__isnull=False)):
+        if item.is_decision_item:
+            _decide(chair, item, number + index)
+            decided += 1
+    services.meeting_close(user=chair, meeting=meeting)
+    return decided
+
+
+def _open_next(meeting, officer, chair, members):
+    """The meeting of the demo's day, ready to try: papers out with a member's question for
+    the demo lead, the group's attendance recorded, the meeting open and a vote open."""
+    services.agenda_publish(user=officer, meeting=meeting)
+    items = list(meeting.agenda.filter(proposal__isnull=False))
+    lead = User.objects.get(email="lead@families.example")
+    asked = next((item for item in items if item.proposal.lead_id == lead.pk), None)
+    if asked is not None:
+        services.question_ask(
+            user=User.objects.get(email="member@families.example"),
+            item=asked,
+            text="How will families who do not attend the sessions still be reached?",
+        )
+    _attend(officer, meeting, apologies=set(members[1::9]))
+    services.meeting_start(user=chair, meeting=meeting)
+    # The vote is on another proposal than the lead's, who still has the question to answer.
+    first = next((item for item in items if item.is_decision_item and item != asked), None)
+    if first is not None:
+        services.vote_open(user=chair, item=first)
+
+
+def seed(stdout, today=None):
+    today = today or timezone.localdate()
+    officer = User.objects.filter(groups__name=PROGRAMME_TEAM).order_by("pk").first()
+    chair, members = _chair_and_members(today)
     Interest.objects.get_or_create(
         member=chair,
         description="Trustee of a Liverpool children's charity (unpaid).",
-        defaults={"registered_on": datetime.date(2024, 4, 1)},
+        defaults={"registered_on": group_since(today)},
     )
-    year = Meeting.objects.filter(date__gte=today - datetime.timedelta(days=200)).order_by("date")
     previous = None
     decided = 0
-    for number, meeting in enumerate(m for m in year if m.date < today):
+    for number, meeting in enumerate(Meeting.objects.filter(date__lt=today).order_by("date")):
         if meeting.status == Meeting.Status.SCHEDULED:
-            services.agenda_publish(user=officer, meeting=meeting)
-            _attend(officer, meeting, apologies=set(members[number % 5 :: 7]))
-            services.meeting_start(user=chair, meeting=meeting)
-            if previous is not None and not previous.minutes.locked:
-                services.minutes_approve(user=chair, minutes=previous.minutes, at_meeting=meeting)
-            for index, item in enumerate(meeting.agenda.filter(proposal__isnull=False)):
-                if item.is_decision_item:
-                    _decide(chair, item, number + index)
-                    decided += 1
-            services.meeting_close(user=chair, meeting=meeting)
+            decided += _hold(meeting, number, officer, chair, members, previous)
         previous = meeting
-    upcoming = next((m for m in year if m.date >= today), None)
+    upcoming = Meeting.objects.filter(date__gte=today).order_by("date").first()
     if upcoming is not None and upcoming.status == Meeting.Status.SCHEDULED:
-        services.agenda_publish(user=officer, meeting=upcoming)
-        item = upcoming.agenda.filter(proposal__isnull=False).first()
-        if item is not None:
-            asker = User.objects.get(email="member@families.example")
-            services.question_ask(
-                user=asker,
-                item=item,
-                text="How will families who do not attend the sessions still be reached?",
-            )
-    stdout.write(f"Meetings: {decided} decisions recorded; next meeting's papers published.")
+        _open_next(upcoming, officer, chair, members)
+    stdout.write(
+        f"Meetings: {decided} decisions recorded; today's meeting is in session with a vote open."
+    )
     return []

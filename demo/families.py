@@ -1,10 +1,11 @@
 """About 1,200 pseudonymised families, imported through the real import; unit costs; the
 universities' evaluation; project targets and quarterly results; the public results page.
 
-The case references are made up (LIV-EH-100000 upwards). Families' plans run from April 2024,
-so the programme's earlier years have successful family outcomes (hundreds a year) before the
-demo's funded projects began in 2026-27; families whose plans were open while a funded service
-ran are recorded as supported by it."""
+The case references are made up (LIV-EH-100000 upwards). Families' plans run from the start of
+the financial year three before today's, so the programme's earlier years have successful
+family outcomes (hundreds a year) before the demo's funded projects began; families whose plans
+were open while a funded service ran are recorded as supported by it. The next export from the
+case-management system (``next_export``) holds the same families and some new ones."""
 
 import csv
 import datetime
@@ -16,7 +17,9 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.financial_years import current_fy, fy_name, fy_start_year
 from demo.pages import child_page
+from demo.people import group_since
 from evaluations.family_csv import EXPORT_HEADER, check
 from evaluations.models import EvaluationStudy, ProjectResult, UnitCost
 from evaluations.rules import SUSTAIN_MONTHS, add_months
@@ -26,7 +29,7 @@ from projects.models import Project
 from public.models import ResultsPage
 
 FAMILIES = 1200
-FIRST_PLAN = datetime.date(2024, 4, 1)
+NEW_IN_NEXT_EXPORT = 36
 LEADS = [
     ("Liverpool City Council Children's Services", "Early help practitioner"),
     ("Liverpool City Council Children's Services", "Family support worker"),
@@ -65,8 +68,11 @@ def _supporting(rng, projects, plan_start, closed, today):
     return rng.choice(running).reference
 
 
-def families_csv(today, seed=2024):
+def families_csv(today, families=FAMILIES, seed=2024):
+    """The case-management system's export of ``families`` families; the first ones are the
+    same whatever the number, so a longer export adds families to a shorter one."""
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
+    first_plan = group_since(today)
     services = list(
         Project.objects.filter(kind="funded_service", start_date__lte=today).order_by("reference")
     )
@@ -74,8 +80,8 @@ def families_csv(today, seed=2024):
     writer = csv.writer(out)
     writer.writerow(EXPORT_HEADER)
     last_plan = today - datetime.timedelta(days=30)
-    for number in range(FAMILIES):
-        plan = _day(rng, FIRST_PLAN, last_plan)
+    for number in range(families):
+        plan = _day(rng, first_plan, last_plan)
         ends = plan + datetime.timedelta(days=rng.randint(100, 320))
         closed = ends if ends <= today else None
         known = closed is not None and add_months(closed, SUSTAIN_MONTHS) <= today
@@ -110,7 +116,13 @@ def families_csv(today, seed=2024):
     return out.getvalue().encode()
 
 
-def unit_costs():
+def next_export(today):
+    """The export a programme officer would import next: every family so far and some new."""
+    return families_csv(today, FAMILIES + NEW_IN_NEXT_EXPORT)
+
+
+def unit_costs(today):
+    price_year = fy_name(fy_start_year(current_fy(today)) - 1)
     outcomes = dict(Outcome.objects.values_list("number", "pk"))
     for number, (description, agency, value) in UNIT_COSTS.items():
         UnitCost.objects.update_or_create(
@@ -120,12 +132,15 @@ def unit_costs():
                 "agency": agency,
                 "value": Decimal(value),
                 "source": "Demonstration value: replace with the council's unit cost database",
-                "price_year": "2025-26",
+                "price_year": price_year,
             },
         )
 
 
-def studies():
+def studies(today):
+    """The universities' evaluation of the programme's first years, and one the research
+    project commissioned."""
+    since = group_since(today)
     programme = Organisation.objects.get(name="Liverpool City Council Families Programme")
     EvaluationStudy.objects.update_or_create(
         title="Families Programme Evaluation",
@@ -133,8 +148,8 @@ def studies():
             "commissioner": programme,
             "evaluator": "University of Wolverhampton and Northumbria University",
             "method": EvaluationStudy.Method.MIXED,
-            "started_on": datetime.date(2024, 9, 2),
-            "reported_on": datetime.date(2025, 10, 31),
+            "started_on": add_months(since, 5),
+            "reported_on": add_months(since, 19),
             "findings": "An in-depth analysis of the Liverpool Schools Consortia and the "
             "performance of the Families Programme. Whole-family working with one lead "
             "practitioner and one plan was associated with better school attendance and "
@@ -207,8 +222,8 @@ def results_page():
 
 def seed(stdout, today=None):
     today = today or timezone.localdate()
-    unit_costs()
-    studies()
+    unit_costs(today)
+    studies(today)
     project_results(random.Random(5))  # noqa: S311 - reproducible demo data
     data = families_csv(today)
     result = family_outcomes_import(

@@ -1,9 +1,8 @@
 """The Families Strategic Group as the Liverpool page describes it, with fictional people."""
 
-import datetime
-
 from django.contrib.auth.models import Group
 
+from core.financial_years import current_fy, fy_bounds, fy_name, fy_start_year
 from programme import roles
 from programme.models import Membership, Organisation, User
 
@@ -184,7 +183,12 @@ OTHER_MEMBERS = [
     ),
 ]
 
-GROUP_SINCE = datetime.date(2024, 4, 1)
+
+
+def group_since(today=None):
+    """The group's members sat from three financial years before this one: before every
+    meeting the demo holds."""
+    return fy_bounds(fy_name(fy_start_year(current_fy(today)) - 3))[0]
 
 
 def seed_organisations():
@@ -213,18 +217,18 @@ def _person(email, first, last, job_title, organisation_name):
     return user
 
 
-def _seat(user, organisation_name, role):
+def _seat(user, organisation_name, role, since):
     Membership.objects.update_or_create(
         user=user,
         organisation=Organisation.objects.get(name=organisation_name),
-        start_date=GROUP_SINCE,
-        defaults={"role": role, "end_date": None},
+        defaults={"role": role, "end_date": None, "start_date": since},
     )
     user.groups.add(Group.objects.get(name=roles.GROUP_MEMBERS))
 
 
-def seed_people():
+def seed_people(today=None):
     """Demo logins get the published demo password; everyone else cannot sign in."""
+    since = group_since(today)
     logins = []
     for email, first, last, title, org, group, seat in DEMO_LOGINS:
         user = _person(email, first, last, title, org)
@@ -232,12 +236,12 @@ def seed_people():
         user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=group))
         if seat:
-            _seat(user, org, seat)
+            _seat(user, org, seat, since)
         logins.append((group if not seat else f"{group} ({seat.label})", email))
     for email, first, last, org, seat in OTHER_MEMBERS:
         user = _person(email, first, last, "Strategic group member", org)
         if not user.password:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        _seat(user, org, seat)
+        _seat(user, org, seat, since)
     return logins

@@ -1,4 +1,5 @@
-"""A year of ledger lines for the demo projects, imported through the real import."""
+"""The approved projects at work: statuses, milestones, progress reports, and the ledger from
+the first project's start to the end of last month, imported through the real import."""
 
 import csv
 import datetime
@@ -27,7 +28,6 @@ SUPPLIERS = {
 }
 # Sessional workers paid as individuals: the Transparency Code file redacts their names.
 INDIVIDUALS = ["Sarah Jones", "Michael Roberts", "Aisha Khan", "Tom Byrne"]
-TARGET_LINES = 2400
 # One line in 12 is six times the usual size; dividing by this keeps the total on profile.
 LUMPY = Decimal("1.4")
 
@@ -39,51 +39,66 @@ def months(start, end):
         day = datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
-def ledger_csv(projects, today, seed=2026):
-    """The CSV a finance system would export for these projects up to today."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
-    people = random.Random(seed + 1)  # noqa: S311 - its own stream keeps the ledger's draws
-    sizes = random.Random(seed + 2)  # noqa: S311
-    total = sum(p.approved_amount for p in projects) or 1
+def month_end(month):
+    return datetime.date(month.year + (month.month == 12), month.month % 12 + 1, 1) - (
+        datetime.timedelta(days=1)
+    )
+
+
+def ledger_rows(projects, first, last, seed=2026):
+    """The ledger lines a finance system would hold for these projects, dated from ``first``
+    to ``last``. Each month's lines come from that month alone (their own random stream and
+    numbers), so a month reads the same whenever it is written."""
+    rows = []
+    for month in months(first, last):
+        rng = random.Random(f"{seed}-{month:%Y-%m}")  # noqa: S311 - reproducible demo data
+        sequence = 0
+        latest = min(month_end(month), last)
+        for project in projects:
+            if project.start_date > latest or project.end_date < month:
+                continue
+            running = len(list(months(project.start_date, project.end_date)))
+            monthly = project.approved_amount / running
+            count = min(14, max(2, int(monthly / 1500)))
+            per_line = monthly / count
+            for _ in range(count):
+                sequence += 1
+                expense = rng.choice(list(SUPPLIERS))
+                amount = per_line * Decimal(rng.uniform(0.6, 1.3)) / LUMPY
+                if rng.random() < 0.08:  # invoices and payroll runs: the lines over £500
+                    amount *= 6
+                amount = amount.quantize(Decimal("0.01"))
+                if rng.random() < 0.02:
+                    amount = -(amount / 4).quantize(Decimal("0.01"))
+                vat = Decimal("0.00")
+                if rng.random() < 0.1:
+                    vat = (amount * Decimal("0.2")).quantize(Decimal("0.01"))
+                first_day = max(month, project.start_date).day
+                day = month.replace(day=rng.randint(first_day, min(latest.day, 28)))
+                supplier, supplier_type = rng.choice(SUPPLIERS[expense]), "Company"
+                if expense == "Staff" and rng.random() < 0.1:
+                    supplier, supplier_type = rng.choice(INDIVIDUALS), "Individual"
+                rows.append(
+                    [
+                        f"AP{month:%Y%m}{sequence:04d}",
+                        day.strftime("%d/%m/%Y"),
+                        supplier,
+                        f"{expense} for {project.title}"[:120],
+                        project.cost_centre,
+                        expense,
+                        f"{amount:,.2f}",
+                        f"{vat}",
+                        supplier_type,
+                    ]
+                )
+    return rows
+
+
+def ledger_csv(rows):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(EXPORT_HEADER)
-    number = 400000
-    for project in projects:
-        spans = list(months(project.start_date, min(today, project.end_date)))
-        if not spans:
-            continue
-        count = max(len(spans), int(TARGET_LINES * project.approved_amount / total))
-        monthly = project.approved_amount / 12
-        per_line = monthly * len(spans) / count
-        for index in range(count):
-            month = spans[index % len(spans)]
-            expense = rng.choice(list(SUPPLIERS))
-            amount = per_line * Decimal(rng.uniform(0.6, 1.3)) / LUMPY
-            if sizes.random() < 0.08:  # invoices and payroll runs: the lines over £500
-                amount *= 6
-            amount = amount.quantize(Decimal("0.01"))
-            if rng.random() < 0.02:
-                amount = -(amount / 4).quantize(Decimal("0.01"))
-            vat = (amount * Decimal("0.2")).quantize(Decimal("0.01")) if rng.random() < 0.1 else 0
-            number += 1
-            day = month.replace(day=rng.randint(1, 28)).strftime("%d/%m/%Y")
-            supplier, supplier_type = rng.choice(SUPPLIERS[expense]), "Company"
-            if expense == "Staff" and people.random() < 0.1:
-                supplier, supplier_type = people.choice(INDIVIDUALS), "Individual"
-            writer.writerow(
-                [
-                    f"AP{number}",
-                    day,
-                    supplier,
-                    f"{expense} for {project.title}"[:120],
-                    project.cost_centre,
-                    expense,
-                    f"{amount:,.2f}",
-                    f"{vat}",
-                    supplier_type,
-                ]
-            )
+    writer.writerows(rows)
     return out.getvalue().encode()
 
 
@@ -116,12 +131,21 @@ def plan(project):
     )
 
 
+# Reports each project leaves for its lead to write, from its latest quarter back: the demo
+# lead has one project with two overdue and one with its latest waiting.
+LEFT_TO_WRITE = {
+    "Parenting strategy": 2,
+    "Child Sexual Exploitation awareness training": 1,
+    "Early Help strategy implementation": 1,
+    "Operation Encompass": 1,
+}
+
+
 def reports(project, today, rng):
-    """Reports for the quarters owed; every other project leaves its latest for the lead to
-    write, so the overdue list has something in it."""
+    """Reports for the quarters owed, but the latest few where LEFT_TO_WRITE says so."""
     owed = quarters_reported_on(project, today)
-    if int(project.reference[-1]) % 2:
-        owed = owed[:-1]
+    left = LEFT_TO_WRITE.get(project.title, 0)
+    owed = owed[: len(owed) - left] if left else owed
     done = set(project.reports.values_list("financial_year", "quarter"))
     for due in owed:
         if (due.financial_year, due.quarter) in done:
@@ -138,8 +162,17 @@ def reports(project, today, rng):
             families_supported=rng.randint(12, 90),
             risks="Staff turnover; referral volumes from secondary schools." if amber else "",
             milestones_met=list(met),
-            today=today,
+            today=min(today, due.due_date),
         )
+
+
+def _status(project, today):
+    """Running once delivery has started; completed once it has ended."""
+    if project.end_date < today:
+        return Project.Status.COMPLETED
+    if project.start_date <= today:
+        return Project.Status.ACTIVE
+    return Project.Status.SET_UP
 
 
 SPENDING_INTRO = (
@@ -163,19 +196,37 @@ def spending_page():
     )
 
 
+def finance_export(today=None):
+    """What finance would import next: this month's lines so far, and three lines from last
+    month that the ledger already holds (importing them again adds nothing)."""
+    today = today or timezone.localdate()
+    projects = list(Project.objects.order_by("reference"))
+    this_month = today.replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    already = ledger_rows(projects, last_month, this_month - datetime.timedelta(days=1))[:3]
+    return ledger_csv([*ledger_rows(projects, this_month, today), *already])
+
+
 def seed(stdout, today=None):
+    """Projects' statuses, milestones and reports, and the ledger to the end of last month:
+    this month's lines are the finance export the demo leaves to import."""
     today = today or timezone.localdate()
     rng = random.Random(7)  # noqa: S311 - reproducible demo data, not security
     projects = list(Project.objects.order_by("reference"))
     for project in projects:
-        if project.status == Project.Status.SET_UP and project.start_date <= today:
-            project.status = Project.Status.ACTIVE
+        status = _status(project, today)
+        if project.status != status and project.status != Project.Status.CLOSED:
+            project.status = status
             project.save(update_fields=["status", "updated_at"])
         plan(project)
         reports(project, today, rng)
     finance = User.objects.get(email="finance@families.example")
+    first = min((project.start_date for project in projects), default=today)
+    last = today.replace(day=1) - datetime.timedelta(days=1)
     result = spend_import(
-        user=finance, data=ledger_csv(projects, today), filename="demo-ledger.csv"
+        user=finance,
+        data=ledger_csv(ledger_rows(projects, first, last)),
+        filename="demo-ledger.csv",
     )
     spending_page()
     stdout.write(

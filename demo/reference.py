@@ -75,7 +75,13 @@ CRITERIA = [
 ]
 
 FUND_NAME = "Supporting Families grant"
-FUND_BUDGETS = {0: Decimal("1850000.00"), -1: Decimal("1720000.00")}
+# The grant for each financial year, by years from this one.
+FUND_BUDGETS = {
+    -2: Decimal("1640000.00"),
+    -1: Decimal("1720000.00"),
+    0: Decimal("1850000.00"),
+    1: Decimal("1850000.00"),
+}
 
 
 def seed_priorities():
@@ -99,7 +105,7 @@ def seed_criteria():
 
 
 def seed_funds(today=None):
-    """This financial year's fund and last year's."""
+    """The fund of each year the demo holds meetings in: two back, this one and the next."""
     this_year = fy_start_year(current_fy(today))
     funds = []
     for offset, budget in FUND_BUDGETS.items():

@@ -34,8 +34,8 @@ LEAD_PAGES = ["/portal/proposals/", "/portal/projects/", "/portal/"]
 
 
 def open_vote():
-    """The next meeting in session with a vote open on its first decision item, the scale
-    voters present. Run once per benchmark database (it is left in session)."""
+    """The next meeting in session with a vote open (the one already open, or one on its first
+    decision item), the scale voters present. Run once per benchmark database (it is left in session)."""
     meeting = (
         Meeting.objects.filter(date__gte=timezone.localdate())
         .exclude(status=Meeting.Status.SCHEDULED)
@@ -55,12 +55,14 @@ def open_vote():
             )
     if meeting.status == Meeting.Status.AGENDA_PUBLISHED:
         services.meeting_start(user=chair, meeting=meeting)
-    item = next(item for item in meeting.agenda.all() if item.is_decision_item)
-    vote = Vote.objects.filter(item=item).first()
-    if vote is None:
+    vote = Vote.objects.filter(item__meeting=meeting, state=Vote.State.OPEN).first()
+    if vote is not None:
+        item = vote.item
+    else:
+        item = next(item for item in meeting.agenda.all() if item.is_decision_item)
+        if Vote.objects.filter(item=item).exists():
+            raise RuntimeError("The benchmark's vote has been closed; seed a new database.")
         services.vote_open(user=chair, item=item)
-    elif vote.state != Vote.State.OPEN:
-        raise RuntimeError("The benchmark's vote has been closed; seed a new database.")
     return f"/portal/meetings/{meeting.pk}/items/{item.pk}/vote/cast/", voters
 
 

@@ -230,6 +230,8 @@ FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
+# seed_demo writes the files the README asks a newcomer to import here, to fit its demo.
+DEMO_FILES_DIR = BASE_DIR / "demo-files"
 
 LOGGING = {
     "version": 1,

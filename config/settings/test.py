@@ -18,6 +18,7 @@ DEMO_DATA_ALLOWED = True
 _TMP = Path(tempfile.mkdtemp(prefix="families-test-"))
 MEDIA_ROOT = _TMP / "media"
 PRIVATE_MEDIA_ROOT = _TMP / "private"
+DEMO_FILES_DIR = _TMP / "demo-files"
 STORAGES = {
     **STORAGES,
     "private": {

@@ -12,7 +12,7 @@ from tests.browser.conftest import accessibility_problems, sign_in
 @pytest.fixture
 def demo_pages(demo):
     """The demo, and the addresses of its pages that need an object."""
-    meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
+    meeting = Meeting.objects.get(status=Meeting.Status.IN_SESSION)
     draft = Proposal.objects.get(lead__email="lead@families.example", status="draft")
     return {
         "meeting": f"/portal/meetings/{meeting.pk}/",

@@ -52,7 +52,7 @@ def history(demo_data, django_db_blocker):
 def _make_history(demo_data):
     demo_snapshot.restore(demo_data)
     team = User.objects.get(email="programme@families.example")
-    meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
+    meeting = Meeting.objects.get(status=Meeting.Status.IN_SESSION)
     member = Membership.objects.current(meeting.date).voting().first().user
     services.declaration_record(
         user=member, item=meeting.agenda.first(), nature="Trustee", prejudicial=False

@@ -10,7 +10,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from evaluations.models import DataRelease, Family
 from governance import services
-from governance.models import AgendaItem, Attendance, Condition, Decision, Minutes
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Condition,
+    Decision,
+    Minutes,
+    Question,
+)
 from governance.views.meetings import feed_token
 from programme.models import Meeting, Membership, User
 from projects.models import ProgressReport, Project
@@ -50,17 +57,15 @@ def build(demo_data):
     demo_snapshot.restore(demo_data)
     officer = User.objects.get(email="programme@families.example")
     lead = User.objects.get(email="lead@families.example")
-    decided = Proposal.objects.filter(project__reports__isnull=False).distinct()
-    decided = decided.order_by("reference").first()
-    other_lead = decided.lead
-    # The demo lead is given a decided proposal and its project, so that one person leads a
-    # draft, a proposal on the next agenda and a running project.
-    Proposal.objects.filter(pk=decided.pk).update(lead=lead)
-    Project.objects.filter(proposal=decided).update(lead=lead)
-    decided.refresh_from_db()
+    reported = Proposal.objects.filter(project__reports__isnull=False).distinct()
+    decided = reported.filter(lead=lead).order_by("reference").first()
+    other_lead = reported.exclude(lead=lead).order_by("reference").first().lead
     project = decided.project
     draft = Proposal.objects.get(lead=lead, status=Proposal.Status.DRAFT)
-    meeting = Meeting.objects.get(status=Meeting.Status.AGENDA_PUBLISHED)
+    # The demo's meeting of the day: in session, with a vote open on another proposal and a
+    # member's question on the demo lead's. The matrix wants a vote on the lead's item too,
+    # with a member barred from it.
+    meeting = Meeting.objects.get(status=Meeting.Status.IN_SESSION)
     item = meeting.agenda.filter(proposal__lead=lead).first()
     placed = item.proposal
 
@@ -77,8 +82,7 @@ def build(demo_data):
     declaration = services.declaration_record(
         user=barred, item=item, nature="Manages the service this proposal funds", prejudicial=True
     )
-    question = services.question_ask(user=member, item=item, text="How many families a year?")
-    services.meeting_start(user=chair_user, meeting=meeting)
+    question = Question.objects.get(item=item, asked_by=member)
     services.vote_open(user=chair_user, item=item)
 
     co_lead = User.objects.filter(groups__name="Project leads").exclude(
