@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from programme import roles
 from tests import demo_snapshot
@@ -16,6 +17,14 @@ def demo_data(django_db_setup, django_db_blocker):
 def demo(db, demo_data):
     """The demo, as `make run` seeds it, fresh for this test."""
     demo_snapshot.restore(demo_data)
+
+
+@pytest.fixture
+def today(time_machine):
+    """Today, for a test that depends on it: the clock is held still (time-machine) so the
+    test cannot straddle midnight. CI runs the suite again with the clock moved (.ci/run)."""
+    time_machine.move_to(timezone.now(), tick=False)
+    return timezone.localdate()
 
 
 @pytest.fixture

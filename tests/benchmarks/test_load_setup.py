@@ -1,7 +1,6 @@
 from io import StringIO
 
 import pytest
-from django.utils import timezone
 
 from benchmarks.generate import Generator
 from benchmarks.sizes import VOTERS
@@ -11,8 +10,8 @@ from governance.models import Vote
 pytestmark = pytest.mark.django_db
 
 
-def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client, demo):
-    Generator("test", 1, timezone.localdate(), stdout=StringIO()).run()
+def test_the_load_benchmark_opens_one_vote_for_the_scale_voters_and_reuses_it(client, demo, today):
+    Generator("test", 1, today, stdout=StringIO()).run()
     path, voters = open_vote()
     again, _ = open_vote()
     assert again == path

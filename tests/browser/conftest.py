@@ -48,6 +48,17 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _without_faketime(environ):
+    """Chromium hangs under libfaketime: where CI moves the server's clock (.ci/run), the
+    browser keeps the real one. Pages are dated by the server, so the journeys still see the
+    moved day."""
+    return {
+        key: value
+        for key, value in environ.items()
+        if key != "LD_PRELOAD" and not key.startswith("FAKETIME")
+    }
+
+
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     # Playwright's sync API runs an event loop in this thread. Django's connections are then
@@ -63,7 +74,9 @@ def browser(django_db_setup):
         for alias, contents in serialized.items():
             if contents is not None:
                 connections[alias]._test_serialized_contents = contents
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=_without_faketime(os.environ)
+        )
         yield browser
         browser.close()
 

@@ -8,7 +8,6 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import Site
 
 from evaluations.models import Family
@@ -41,8 +40,8 @@ def few_families(import_families, freeze_today):
 
 
 @pytest.fixture
-def freeze_today(monkeypatch):
-    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+def freeze_today(time_machine):
+    time_machine.move_to(datetime.datetime.combine(TODAY, datetime.time(12)), tick=False)
 
 
 @pytest.fixture

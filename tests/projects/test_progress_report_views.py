@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from projects.models import Milestone, ProgressReport, Project
 from tests.factories import ProjectFactory, UserFactory
@@ -10,8 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def project(lead):
-    today = timezone.localdate()
+def project(lead, today):
     return ProjectFactory(
         proposal__lead=lead,
         start_date=today - datetime.timedelta(days=200),
