@@ -32,7 +32,10 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
+# Links in emails use the address the demo is served on (SITE_BASE_URL), and HOST is allowed.
 run: install assets seed
+	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)} \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n0 tests/x" runs part of it in one.
