@@ -18,23 +18,50 @@ WIDGET_CLASSES = {
 }
 
 
+GENERIC_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+def required_message(field, name):
+    """GOV.UK's specific message for an empty field ("Enter the title", "Select a priority")
+    in place of Django's "This field is required.", which does not say which field."""
+    label = str(field.label or name.replace("_", " ").capitalize()).split(" (")[0].rstrip("?:")
+    words = label.split(" ", 1)
+    if not (len(words[0]) > 1 and words[0][1].isupper()):  # keep acronyms: "RAG rating"
+        label = label[0].lower() + label[1:]
+    if isinstance(field, forms.FileField):
+        return f"Choose a file for {label}"
+    if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField)):
+        return f"Select {label}"
+    return f"Enter {label}"
+
+
 class GovukFormMixin:
+    """Every field gets the GOV.UK classes and a message for an empty answer that names it;
+    ``error_summary`` links each message to its field."""
+
     default_renderer = GovukRenderer()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+    def govuk_fields(self):
+        """Dress every field, including those a form adds in its own ``__init__``: called
+        before the form is cleaned and before any field is rendered. Idempotent."""
+        for name, field in self.fields.items():
+            if field.error_messages.get("required") == GENERIC_REQUIRED:
+                field.error_messages = {
+                    **field.error_messages,
+                    "required": required_message(field, name),
+                }
             widget = field.widget
             css = next(
                 (css for cls, css in WIDGET_CLASSES.items() if isinstance(widget, cls)),
                 "govuk-input" if isinstance(widget, forms.widgets.Input) else "",
             )
-            if css and not isinstance(widget, forms.CheckboxInput):
-                existing = widget.attrs.get("class", "")
+            existing = widget.attrs.get("class", "")
+            if css and not isinstance(widget, forms.CheckboxInput) and css not in existing.split():
                 widget.attrs["class"] = f"{css} {existing}".strip()
                 widget.error_class = f"{css}--error"
 
     def full_clean(self):
+        self.govuk_fields()
         super().full_clean()
         for name in self.errors:
             field = self.fields.get(name)
@@ -42,13 +69,28 @@ class GovukFormMixin:
             if error_class and error_class not in field.widget.attrs.get("class", ""):
                 field.widget.attrs["class"] += f" {error_class}"
 
+    def __getitem__(self, name):
+        self.govuk_fields()
+        return super().__getitem__(name)
+
+    def get_context(self):
+        self.govuk_fields()
+        return super().get_context()
+
     def error_summary(self):
         """(field id, message) pairs for the GOV.UK error summary, in field order."""
         items = [("", error) for error in self.non_field_errors()]
         for name in self.fields:
             for error in self.errors.get(name, []):
-                items.append((self[name].id_for_label or name, error))
+                items.append((self.error_target(name), error))
         return items
+
+    def error_target(self, name):
+        """The id the summary links to: the field, or its first radio or checkbox."""
+        bound = self[name]
+        if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{bound.auto_id}_0"
+        return bound.id_for_label or bound.auto_id
 
 
 class GovukCheckboxes(forms.CheckboxSelectMultiple):

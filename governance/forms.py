@@ -7,7 +7,9 @@ from programme.models import User
 
 class DeclarationForm(GovukFormMixin, forms.Form):
     nature = forms.CharField(
-        label="What is your interest?", widget=forms.Textarea(attrs={"rows": 3})
+        label="What is your interest?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe your interest"},
     )
     prejudicial = forms.BooleanField(
         label="It is prejudicial: I will not vote on this item", required=False
@@ -28,7 +30,10 @@ class BallotForm(GovukFormMixin, forms.Form):
 
 class SecretaryBallotForm(BallotForm):
     member = forms.ModelChoiceField(
-        queryset=User.objects.none(), label="Vote for", empty_label=None
+        queryset=User.objects.none(),
+        label="Vote for",
+        empty_label=None,
+        error_messages={"required": "Select the member voting"},
     )
 
     def __init__(self, *args, voters, **kwargs):
@@ -75,15 +80,22 @@ class DecisionForm(GovukFormMixin, forms.Form):
         help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
     )
 
+    def clean(self):
+        data = super().clean()
+        if data.get("condition"):
+            for name, message in (
+                ("condition_owner", "Select the condition's owner"),
+                ("condition_due", "Enter the date the condition is due"),
+                ("condition_review", "Enter the date the condition is reviewed"),
+            ):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+        return data
+
     def conditions(self):
         data = self.cleaned_data
         if not data.get("condition"):
             return []
-        missing = [
-            n for n in ("condition_owner", "condition_due", "condition_review") if not data.get(n)
-        ]
-        if missing:
-            raise forms.ValidationError(dict.fromkeys(missing, "Required for a condition"))
         return [
             {
                 "text": data["condition"],

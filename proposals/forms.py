@@ -9,7 +9,10 @@ from proposals.models import BudgetLine, Proposal
 class NewProposalForm(GovukFormMixin, forms.Form):
     title = forms.CharField(max_length=200, help_text="A short name the group will recognise.")
     kind = forms.ChoiceField(
-        label="What kind of proposal is it?", choices=Proposal.Kind.choices, widget=GovukRadios
+        label="What kind of proposal is it?",
+        choices=Proposal.Kind.choices,
+        widget=GovukRadios,
+        error_messages={"required": "Select what kind of proposal it is"},
     )
     lead_organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.all(), label="Lead organisation", empty_label=None
@@ -194,5 +197,7 @@ class CoLeadForm(GovukFormMixin, forms.Form):
 
 class WithdrawForm(GovukFormMixin, forms.Form):
     reason = forms.CharField(
-        label="Why are you withdrawing it?", widget=forms.Textarea(attrs={"rows": 3})
+        label="Why are you withdrawing it?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why you are withdrawing it"},
     )

@@ -35,7 +35,8 @@ LEAD_PAGES = ["/portal/proposals/", "/portal/projects/", "/portal/"]
 
 def open_vote():
     """The next meeting in session with a vote open (the one already open, or one on its first
-    decision item), the scale voters present. Run once per benchmark database (it is left in session)."""
+    decision item), the scale voters present. Run once per benchmark database (it is left in
+    session)."""
     meeting = (
         Meeting.objects.filter(date__gte=timezone.localdate())
         .exclude(status=Meeting.Status.SCHEDULED)

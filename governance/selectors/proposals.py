@@ -29,4 +29,8 @@ def decision_for_letter(decision_pk: int) -> Decision | None:
 
 
 def question_with_proposal(question_pk: int) -> Question | None:
-    return Question.objects.select_related("item__proposal").filter(pk=question_pk).first()
+    return (
+        Question.objects.select_related("item__proposal", "item__meeting", "asked_by")
+        .filter(pk=question_pk)
+        .first()
+    )

@@ -28,6 +28,22 @@ def item_for(request, pk, item_pk):
     return found(item_in(pk, item_pk).first())
 
 
+def attempt(request, form, action, success, **kwargs):
+    """Call a service with a valid form's answers; True when the view is done and redirects.
+    A problem with the answers goes on the form (False), so the page is shown again with the
+    GOV.UK error summary and the answers kept; a refusal to this person is a message."""
+    try:
+        action(user=request.user, **kwargs)
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return False
+    except PermissionDenied as error:
+        messages.error(request, str(error) or "You cannot do that.")
+        return True
+    messages.success(request, success)
+    return True
+
+
 def run(request, action, success, **kwargs):
     """Call a service; show its refusal as a message rather than an error page."""
     try:

@@ -1,6 +1,5 @@
 """The chair's and secretary's pages that are not about a single vote."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -17,7 +16,8 @@ from governance.selectors.room import (
     eligible_for_urgent_business,
     minutes_by_pk,
 )
-from governance.views.base import found, meeting_for, run
+from governance.views.base import attempt, found, meeting_for, run
+from governance.views.items import item_page_response
 from programme.permissions import is_chair
 from proposals.selectors import awaiting_decision
 
@@ -33,8 +33,9 @@ def chairs_action(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if run(
+        if attempt(
             request,
+            form,
             services.chairs_action_record,
             "Chair's action recorded; it will be noted at the next meeting.",
             proposal=data["proposal"],
@@ -62,8 +63,9 @@ def urgent_item(request, pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and run(
+        and attempt(
             request,
+            form,
             services.agenda_add_urgent,
             "Added as urgent business.",
             meeting=meeting,
@@ -89,17 +91,16 @@ def dispensation(request, pk, item_pk, declaration_pk):
     meeting = meeting_for(request, pk)
     declaration = found(declaration_on(meeting, item_pk, declaration_pk))
     form = DispensationForm(request.POST)
-    if form.is_valid():
-        run(
-            request,
-            services.dispensation_grant,
-            "Dispensation recorded.",
-            declaration=declaration,
-            reason=form.cleaned_data["reason"],
-        )
-    else:
-        messages.error(request, "Say why the bar is lifted.")
-    return redirect("governance:item", pk, item_pk)
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.dispensation_grant,
+        "Dispensation recorded.",
+        declaration=declaration,
+        reason=form.cleaned_data["reason"],
+    ):
+        return redirect("governance:item", pk, item_pk)
+    return item_page_response(request, declaration.item, dispensation_form=form)
 
 
 @login_required

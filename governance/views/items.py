@@ -1,8 +1,7 @@
 """One agenda item: its papers, questions, declarations, vote and decision."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,7 +17,7 @@ from governance.forms import (
     SecretaryBallotForm,
 )
 from governance.selectors.room import decision_on_item, item_page, vote_on
-from governance.views.base import found, item_for, run
+from governance.views.base import attempt, found, item_for, run
 from governance.voting import item_voters
 
 
@@ -28,24 +27,30 @@ def back(item):
 
 @login_required
 def item_detail(request, pk, item_pk):
-    item = item_for(request, pk, item_pk)
+    return item_page_response(request, item_for(request, pk, item_pk))
+
+
+def item_page_response(request, item, **bound):
+    """The item's page; ``bound`` is a form that failed, shown with its errors and answers
+    kept (and the GOV.UK error summary at the top) in place of the empty one."""
     context = item_page(item, request.user)
     ballot = context["my_ballot"]
-    context.update(
-        {
-            "declaration_form": DeclarationForm(),
-            "dispensation_form": DispensationForm(),
-            "question_form": QuestionForm(),
-            "ballot_form": BallotForm(initial={"choice": ballot.choice} if ballot else None),
-            "secretary_form": SecretaryBallotForm(voters=context["voters"], prefix="secretary")
-            if context["runs"]
-            else None,
-            "close_form": CloseVoteForm(),
-            "decision_form": DecisionForm(initial={"approved_amount": context["pending"]}),
-            "correction_form": CorrectionForm(prefix="correct"),
-        }
-    )
-    return render(request, "governance/item.html", context)
+    forms = {
+        "declaration_form": DeclarationForm(),
+        "dispensation_form": DispensationForm(),
+        "question_form": QuestionForm(),
+        "ballot_form": BallotForm(initial={"choice": ballot.choice} if ballot else None),
+        "secretary_form": SecretaryBallotForm(voters=context["voters"], prefix="secretary")
+        if context["runs"]
+        else None,
+        "close_form": CloseVoteForm(),
+        "decision_form": DecisionForm(initial={"approved_amount": context["pending"]}),
+        "correction_form": CorrectionForm(prefix="correct"),
+    }
+    forms.update(bound)
+    context.update(forms)
+    context["failed_form"] = next(iter(bound.values()), None)
+    return render(request, "governance/item.html", context, status=400 if bound else 200)
 
 
 @login_required
@@ -53,17 +58,16 @@ def item_detail(request, pk, item_pk):
 def declare(request, pk, item_pk):
     item = item_for(request, pk, item_pk)
     form = DeclarationForm(request.POST)
-    if form.is_valid():
-        run(
-            request,
-            services.declaration_record,
-            "Declaration recorded.",
-            item=item,
-            **form.cleaned_data,
-        )
-    else:
-        messages.error(request, "Describe your interest.")
-    return back(item)
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.declaration_record,
+        "Declaration recorded.",
+        item=item,
+        **form.cleaned_data,
+    ):
+        return back(item)
+    return item_page_response(request, item, declaration_form=form)
 
 
 @login_required
@@ -71,15 +75,16 @@ def declare(request, pk, item_pk):
 def ask(request, pk, item_pk):
     item = item_for(request, pk, item_pk)
     form = QuestionForm(request.POST)
-    if form.is_valid():
-        run(
-            request,
-            services.question_ask,
-            "Question posted. The lead has been asked to answer.",
-            item=item,
-            text=form.cleaned_data["text"],
-        )
-    return back(item)
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.question_ask,
+        "Question posted. The lead has been asked to answer.",
+        item=item,
+        text=form.cleaned_data["text"],
+    ):
+        return back(item)
+    return item_page_response(request, item, question_form=form)
 
 
 @login_required
@@ -89,40 +94,37 @@ def vote_action(request, pk, item_pk, action):
     vote = vote_on(item)
     if action == "open":
         run(request, services.vote_open, "The vote is open.", item=item)
-    elif vote is None:
+        return back(item)
+    if vote is None or action not in ("cast", "enter", "close"):
         raise PermissionDenied
-    elif action == "cast":
-        form = BallotForm(request.POST)
-        if form.is_valid():
-            _cast(request, vote, form.cleaned_data["choice"])
-        else:
-            messages.error(request, "Choose for, against or abstain.")
+    if action == "cast":
+        name, form = "ballot_form", BallotForm(request.POST)
+        done = form.is_valid() and _cast(request, form, vote)
     elif action == "enter":
+        name = "secretary_form"
         form = SecretaryBallotForm(request.POST, voters=item_voters(item), prefix="secretary")
-        if form.is_valid():
-            _cast(request, vote, form.cleaned_data["choice"], member=form.cleaned_data["member"])
-    elif action == "close":
-        form = CloseVoteForm(request.POST)
-        if form.is_valid():
-            run(
-                request,
-                services.vote_close,
-                "The vote is closed.",
-                vote=vote,
-                casting_vote=form.cleaned_data["casting_vote"],
-            )
+        done = form.is_valid() and _cast(request, form, vote, member=form.cleaned_data["member"])
     else:
-        raise PermissionDenied
-    return back(item)
+        name, form = "close_form", CloseVoteForm(request.POST)
+        done = form.is_valid() and attempt(
+            request,
+            form,
+            services.vote_close,
+            "The vote is closed.",
+            vote=vote,
+            casting_vote=form.cleaned_data["casting_vote"],
+        )
+    return back(item) if done else item_page_response(request, item, **{name: form})
 
 
-def _cast(request, vote, choice, member=None):
-    run(
+def _cast(request, form, vote, member=None):
+    return attempt(
         request,
+        form,
         services.vote_cast,
         "Vote recorded. You can change it until the vote closes.",
         vote=vote,
-        choice=choice,
+        choice=form.cleaned_data["choice"],
         member=member,
     )
 
@@ -132,34 +134,22 @@ def _cast(request, vote, choice, member=None):
 def decide(request, pk, item_pk):
     item = item_for(request, pk, item_pk)
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(
             request,
-            "Check the decision: "
-            + "; ".join(
-                f"{form.fields[name].label or name}: {errors[0]}"
-                for name, errors in form.errors.items()
-            ),
-        )
-        return back(item)
-    try:
-        conditions = form.conditions()
-    except ValidationError:
-        messages.error(request, "Each condition needs an owner, a due date and a review date.")
-        return back(item)
-    data = form.cleaned_data
-    run(
-        request,
-        services.decision_record,
-        "Decision recorded; the lead has been told.",
-        item=item,
-        outcome=data["outcome"],
-        approved_amount=data["approved_amount"],
-        reasons=data["reasons"],
-        conditions=conditions,
-        override_reason=data["override_reason"],
-    )
-    return back(item)
+            form,
+            services.decision_record,
+            "Decision recorded; the lead has been told.",
+            item=item,
+            outcome=data["outcome"],
+            approved_amount=data["approved_amount"],
+            reasons=data["reasons"],
+            conditions=form.conditions(),
+            override_reason=data["override_reason"],
+        ):
+            return back(item)
+    return item_page_response(request, item, decision_form=form)
 
 
 @login_required
@@ -169,14 +159,13 @@ def correct(request, pk, item_pk, decision_pk):
     item = item_for(request, pk, item_pk)
     decision = found(decision_on_item(item, decision_pk))
     form = CorrectionForm(request.POST, prefix="correct")
-    if form.is_valid():
-        run(
-            request,
-            services.decision_correct,
-            "Correction recorded; the original stays on the record.",
-            decision=decision,
-            **form.cleaned_data,
-        )
-    else:
-        messages.error(request, "Say what is corrected and why.")
-    return back(item)
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.decision_correct,
+        "Correction recorded; the original stays on the record.",
+        decision=decision,
+        **form.cleaned_data,
+    ):
+        return back(item)
+    return item_page_response(request, item, correction_form=form)

@@ -16,23 +16,32 @@ from proposals.permissions import can_view
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def question_answer(request, question_id):
+    """The lead answers the group's question: from the form on the proposal's page, or on this
+    page, which shows the question again with the GOV.UK error summary when the answer is
+    refused."""
     question = question_with_proposal(question_id)
     proposal = question.item.proposal if question else None
     if proposal is None or not can_view(request.user, proposal):
         raise Http404
-    form = AnswerForm(request.POST)
-    if form.is_valid():
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.question_answer(
                 user=request.user, question=question, answer=form.cleaned_data["answer"]
             )
         except ValidationError as error:
-            messages.error(request, error.messages[0])
+            form.add_error(None, error.messages)
         else:
             messages.success(request, "Answer posted. The group can read it with the papers.")
-    return redirect("proposals:detail", proposal.reference)
+            return redirect("proposals:detail", proposal.reference)
+    return render(
+        request,
+        "governance/answer.html",
+        {"question": question, "proposal": proposal, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

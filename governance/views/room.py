@@ -12,7 +12,7 @@ from governance.forms import AttendanceForm
 from governance.models import Attendance
 from governance.permissions import runs_meetings
 from governance.selectors.room import attendance_sheet, meeting_room, papers_versions, seat_holder
-from governance.views.base import meeting_for, run
+from governance.views.base import attempt, meeting_for, run
 
 
 @login_required
@@ -68,8 +68,9 @@ def attendance(request, pk):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and run(
+        and attempt(
             request,
+            form,
             services.attendance_record,
             "Attendance recorded.",
             meeting=meeting,

@@ -13,7 +13,8 @@ in tests/trust/world.py), then the outcome for each role in this order:
     finance     finance
 
 Outcomes: a status code; "login" is a redirect to sign in; "no" is a redirect back carrying a
-refusal; "302" any other redirect. "!" marks a request that changed something and wrote the
+refusal; "302" any other redirect; "400" is the form shown again with the refusal in its error
+summary. "!" marks a request that changed something and wrote the
 audit log; every other request must leave the audit log as it was. Wagtail's own back-office
 URLs are checked by a sweep in the test, not listed here.
 """
@@ -37,15 +38,15 @@ governance:mark_present                  POST login  403    403    no     302!  
 governance:chairs_action                 GET  login  403    403    403    200    403    403    403
 governance:urgent                        GET  login  403    403    403    200    403    200    403
 governance:move                          POST login  403    403    no     no     no     no     403
-governance:dispense                      POST login  403    403    no     no     no     no     403
+governance:dispense                      POST login  403    403    no     400    no     400    403
 governance:condition_met                 POST login  403    403    no     302!   no     302!   403
 governance:approve_minutes               POST login  403    403    no     302!   no     302!   403
 governance:meeting_action                POST login  403    403    403    no     403    no     403
 governance:item                          GET  login  403    403    200    200    200    200    403
-governance:declare                       POST login  403    403    no     no     no     no     403
-governance:ask                           POST login  403    403    no     no     no     no     403
-governance:decide                        POST login  403    403    no     no     no     no     403
-governance:correct                       POST login  403    403    no     no     no     no     403
+governance:declare                       POST login  403    403    400    400    400    no     403
+governance:ask                           POST login  403    403    400    400    400    400    403
+governance:decide                        POST login  403    403    no     400    no     400    403
+governance:correct                       POST login  403    403    no     302!   no     302!   403
 governance:vote                          POST login  403    403    302!   302!   no     no     403
 proposals:list                           GET  login  200    200    403    403    403    403    403
 proposals:new                            GET  login  200    200    403    403    403    403    403

@@ -227,7 +227,10 @@ POST_DATA = {
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
-    "governance:correct": {"outcome": "deferred", "reasons": "Recorded against the wrong item"},
+    "governance:correct": {
+        "correct-outcome": "rejected",
+        "correct-reasons": "Recorded against the wrong item",
+    },
     "governance:vote": {"choice": "for"},
     "governance:answer": {"answer": "About forty families a year."},
 }
