@@ -84,16 +84,25 @@ def browser(django_db_setup):
 @pytest.fixture
 def new_page(browser, live_server, request):
     """Open pages in fresh browser sessions (one per person); each is screenshotted at the end
-    of the test into test-artifacts/ for CI to keep."""
+    of the test into test-artifacts/ for CI to keep. ``page.failed_requests`` lists every
+    response of 400 or more the page received, its assets included."""
     contexts = []
 
-    def open_page():
-        context = browser.new_context(base_url=live_server.url)
+    def open_page(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(15_000)
         context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=AXE))
         contexts.append(context)
         page = context.new_page()
         page.csp_violations = []
+        page.failed_requests = []
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and page.failed_requests.append(f"{response.status} {response.url}")
+            ),
+        )
         page.on(
             "console",
             lambda message: (

@@ -1,5 +1,6 @@
 """axe-core on every portal and public page, signed in as each role: no serious or critical
-WCAG 2.2 AA problems, and no script or style refused by the Content Security Policy."""
+WCAG 2.2 AA problems, no script or style refused by the Content Security Policy, and no asset
+(stylesheet, script, font, image) missing."""
 
 import pytest
 
@@ -74,6 +75,7 @@ def test_public_pages_have_no_serious_accessibility_problems(demo_pages, new_pag
     page = new_page()
     assert _check(page, PUBLIC, demo_pages) == {}
     assert page.csp_violations == []
+    assert page.failed_requests == []
 
 
 @pytest.mark.parametrize("email", sorted(PAGES))
@@ -82,6 +84,7 @@ def test_portal_pages_have_no_serious_accessibility_problems(demo_pages, new_pag
     sign_in(page, email, DEMO_PASSWORD)
     assert _check(page, PAGES[email], demo_pages) == {}
     assert page.csp_violations == []
+    assert page.failed_requests == []
 
 
 def test_the_check_finds_a_problem_when_there_is_one(demo_pages, new_page):
