@@ -10,18 +10,21 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
 
 
-class SafeExportIndexView(SafeCsvMixin, IndexView):
+class SafeExportIndexView(PeopleColumnsMixin, SafeCsvMixin, IndexView):
     pass
 
 
 class ProgrammeViewSet(ModelViewSet):
-    """Every back-office viewset of ours: its CSV export writes no formulas."""
+    """Every back-office viewset of ours: its listing and inspect view show values for people
+    (core.admin.display) and its CSV export writes no formulas."""
 
     index_view_class = SafeExportIndexView
+    inspect_view_class = PeopleInspectView
 
 
 class ListingViewSet(ProgrammeViewSet):

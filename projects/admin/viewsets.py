@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
+from core.admin.display import PeopleInspectView
 from core.admin.viewsets import ListingViewSet
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
@@ -46,7 +47,7 @@ class ProjectEditView(generic.EditView):
         return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
 
 
-class ProjectInspectView(generic.InspectView):
+class ProjectInspectView(PeopleInspectView):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
+from core.admin.display import PeopleInspectView
 from core.admin.views import BackOfficePage
 from core.admin.viewsets import SafeExportIndexView
 from programme.selectors import active_criteria
@@ -42,7 +42,7 @@ class ProposalIndexView(SafeExportIndexView):
         return buttons
 
 
-class ProposalInspectView(generic.InspectView):
+class ProposalInspectView(PeopleInspectView):
     template_name = "proposals/admin/inspect.html"
 
     def get_object(self, queryset=None):

@@ -1,0 +1,70 @@
+"""Values as people read them in the back office's listings and inspect views: yes or no, not
+True or False; £1,234.56, not 1234.56; 2 December 2026, not 2026-12-02; a dash for nothing."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+
+NOTHING = "—"
+
+
+def money(amount: Decimal) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(amount):,.2f}"
+
+
+def for_people(value, field=None):
+    if value is None or value == "":
+        return NOTHING
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Decimal):
+        if field is not None and field.name.endswith("percent"):
+            return f"{value.normalize():f}%"
+        return money(value)
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    return value
+
+
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # a property or method, not a field
+        return None
+
+
+class PeopleColumn(Column):
+    def __init__(self, *args, field=None, **kwargs):
+        self.field = field
+        super().__init__(*args, **kwargs)
+
+    def get_value(self, instance):
+        return for_people(super().get_value(instance), self.field)
+
+
+class PeopleColumnsMixin:
+    """For an index view: plain columns show their values for people."""
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = PeopleColumn
+            kwargs["field"] = model_field(self.model, field_name)
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+
+class PeopleInspectView(generic.InspectView):
+    """Wagtail's inspect view, with its values for people."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.ForeignKey | models.OneToOneField) and value is None:
+            return NOTHING
+        return for_people(value, field)
