@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from wagtail.admin.filters import WagtailFilterSet
 
 from programme.models import Meeting, Organisation, Outcome, Priority
@@ -6,10 +7,14 @@ from proposals.models import Proposal
 
 
 class ProposalFilterSet(WagtailFilterSet):
+    # Checkboxes: a multiple-select box clips its options and needs Ctrl to choose two.
     status = django_filters.MultipleChoiceFilter(
-        choices=[c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT]
+        choices=[c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT],
+        widget=forms.CheckboxSelectMultiple,
     )
-    kind = django_filters.MultipleChoiceFilter(choices=Proposal.Kind.choices)
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Proposal.Kind.choices, widget=forms.CheckboxSelectMultiple
+    )
     meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.all())
     lead_organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
     total_requested = django_filters.RangeFilter(
