@@ -74,10 +74,22 @@ class ImportView(BackOfficePage, FormView, metaclass=ABCMeta):
     def commit(self, pending, filename, sha256):
         """Write what was kept. Returns the success message; raises ImportRefused."""
 
+    @abstractmethod
+    def nothing_new(self, preview):
+        """True when importing the checked file would change nothing."""
+
     def post(self, request, *args, **kwargs):
         if "confirm" in request.POST:
             return self.confirm()
+        if "cancel" in request.POST:
+            return self.cancel()
         return super().post(request, *args, **kwargs)
+
+    def _drop_pending(self):
+        pending = self.request.session.pop(self.session_key, None)
+        if pending:
+            storages["private"].delete(pending["name"])
+        return pending
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
@@ -87,6 +99,13 @@ class ImportView(BackOfficePage, FormView, metaclass=ABCMeta):
         except ImportRefused as refused:
             return self.render_to_response(
                 self.get_context_data(form=form, errors=refused.problems, filename=upload.name)
+            )
+        self._drop_pending()
+        if self.nothing_new(preview):
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form, preview=preview, filename=upload.name, nothing_new=True
+                )
             )
         digest = hashlib.sha256(data).hexdigest()
         name = storages["private"].save(
@@ -100,6 +119,12 @@ class ImportView(BackOfficePage, FormView, metaclass=ABCMeta):
         return self.render_to_response(
             self.get_context_data(form=form, preview=preview, filename=upload.name)
         )
+
+    def cancel(self):
+        pending = self._drop_pending()
+        if pending:
+            messages.info(self.request, f"{pending['filename']}: not imported.")
+        return redirect(self.request.path)
 
     def confirm(self):
         pending = self.request.session.pop(self.session_key, None)

@@ -38,6 +38,9 @@ class FamilyImportView(ImportView):
         )
         return result, family_csv.dumps(checked).encode()
 
+    def nothing_new(self, preview):
+        return preview.added == 0 and preview.updated == 0
+
     def commit(self, pending, filename, sha256):
         result = family_outcomes_import(
             user=self.request.user,

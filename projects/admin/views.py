@@ -26,6 +26,9 @@ class SpendImportView(ImportView):
         result = spend_import(user=self.request.user, data=data, filename=filename, dry_run=True)
         return result, data
 
+    def nothing_new(self, preview):
+        return preview.added == 0
+
     def commit(self, pending, filename, sha256):
         result = spend_import(user=self.request.user, data=pending, filename=filename)
         return f"{filename}: {result.added:,} lines added, {result.already_there:,} already there."

@@ -22,6 +22,35 @@ def test_finance_previews_then_confirms_an_import(client_for, finance_officer, p
     assert SpendLine.objects.count() == 3
 
 
+def test_a_cancelled_preview_imports_nothing_and_keeps_no_file(
+    client_for, finance_officer, project, settings
+):
+    client = client_for(finance_officer)
+    folder = settings.PRIVATE_MEDIA_ROOT / "imports"
+    before = set(folder.glob("*"))
+    client.post("/admin/spend/import/", {"file": SimpleUploadedFile("may.csv", csv_bytes(*GOOD))})
+    kept = set(folder.glob("*")) - before
+    assert len(kept) == 1
+    response = client.post("/admin/spend/import/", {"cancel": "1"})
+    assert response.status_code == 302
+    assert not kept.pop().exists()
+    client.post("/admin/spend/import/", {"confirm": "1"})
+    assert SpendLine.objects.count() == 0
+
+
+def test_a_file_already_imported_says_nothing_new_and_offers_no_import(
+    client_for, finance_officer, project
+):
+    client = client_for(finance_officer)
+    client.post("/admin/spend/import/", {"file": SimpleUploadedFile("may.csv", csv_bytes(*GOOD))})
+    client.post("/admin/spend/import/", {"confirm": "1"})
+    again = SimpleUploadedFile("may.csv", csv_bytes(*GOOD))
+    page = client.post("/admin/spend/import/", {"file": again}).content.decode()
+    assert "Nothing new to import" in page
+    assert 'name="confirm"' not in page
+    assert SpendLine.objects.count() == 3
+
+
 def test_a_bad_file_is_shown_row_by_row_and_nothing_is_kept(client_for, finance_officer, project):
     client = client_for(finance_officer)
     upload = SimpleUploadedFile("bad.csv", csv_bytes("T1,99/99/2026,Acme,,FP2026005,Staff,1,0"))
