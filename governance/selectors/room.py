@@ -56,11 +56,13 @@ def papers_versions(meeting: Meeting) -> dict:
 
 
 def attendance_sheet(meeting: Meeting) -> dict:
-    """Each voting seat with its attendance record, everyone else recorded, who holds a vote
-    and the quorum."""
+    """Each voting seat with its attendance record (and how many have none), everyone else
+    recorded, who holds a vote and the quorum."""
     records = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    seats = [(m, records.get(m.user_id)) for m in voting_memberships(meeting.date)]
     return {
-        "seats": [(m, records.get(m.user_id)) for m in voting_memberships(meeting.date)],
+        "seats": seats,
+        "unrecorded": sum(1 for _, record in seats if record is None),
         "others": [a for a in records.values() if a.capacity != Attendance.Capacity.MEMBER],
         "voters": present_voters(meeting),
         "quorum": quorum(meeting),

@@ -2,7 +2,12 @@
 audited. ``user=None`` is the system itself (a management command run by an operator)."""
 
 from .agenda import agenda_add_urgent, agenda_build, agenda_move, agenda_publish
-from .attendance import attendance_record, declaration_record, dispensation_grant
+from .attendance import (
+    attendance_all_present,
+    attendance_record,
+    declaration_record,
+    dispensation_grant,
+)
 from .decisions import chairs_action_record, condition_met, decision_correct, decision_record
 from .meetings import meeting_close, meeting_start
 from .minutes import minutes_approve, minutes_draft
@@ -14,6 +19,7 @@ __all__ = [
     "agenda_build",
     "agenda_move",
     "agenda_publish",
+    "attendance_all_present",
     "attendance_record",
     "chairs_action_record",
     "condition_met",

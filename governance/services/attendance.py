@@ -9,6 +9,7 @@ from governance.models import AgendaItem, Attendance, Declaration
 from governance.permissions import runs_meetings
 from governance.services.guards import require_runner
 from programme.models import Meeting, Membership, User
+from programme.selectors import voting_memberships
 
 
 def flag_conflicts(item: AgendaItem) -> None:
@@ -42,10 +43,7 @@ def attendance_record(
     present: bool = True,
     substitute_for: User | None = None,
 ) -> Attendance:
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    require_runner(user, meeting)
-    if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
-        raise ValidationError("Attendance is fixed once the meeting has closed.")
+    meeting = _open_for_attendance(user, meeting)
     record, _ = Attendance.objects.update_or_create(
         meeting=meeting,
         person=person,
@@ -59,6 +57,36 @@ def attendance_record(
         data={"person": str(person), "present": present, "capacity": capacity},
     )
     return record
+
+
+@transaction.atomic
+def attendance_all_present(*, user: User, meeting: Meeting) -> int:
+    """Record every voting member not yet recorded as present (apologies already recorded
+    stay); returns how many were recorded."""
+    meeting = _open_for_attendance(user, meeting)
+    recorded = set(Attendance.objects.filter(meeting=meeting).values_list("person_id", flat=True))
+    arrived = [m.user for m in voting_memberships(meeting.date) if m.user_id not in recorded]
+    if not arrived:
+        raise ValidationError("Every voting member is already recorded.")
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, person=person, capacity=Attendance.Capacity.MEMBER)
+        for person in arrived
+    )
+    log(
+        meeting,
+        "governance.attendance",
+        user=user,
+        data={"present": [str(person) for person in arrived], "capacity": "member"},
+    )
+    return len(arrived)
+
+
+def _open_for_attendance(user: User, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    require_runner(user, meeting)
+    if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
+        raise ValidationError("Attendance is fixed once the meeting has closed.")
+    return meeting
 
 
 def _vote_not_started(item: AgendaItem) -> None:

@@ -96,10 +96,39 @@ def mark_present(request, pk, user_pk, present):
     run(
         request,
         services.attendance_record,
-        "Attendance recorded.",
+        f"{membership.user}: {'present' if present else 'apologies'}.",
         meeting=meeting,
         person=membership.user,
         capacity=Attendance.Capacity.MEMBER,
         present=bool(present),
     )
-    return redirect("governance:attendance", pk)
+    return seats_changed(request, meeting)
+
+
+@login_required
+@require_POST
+def all_present(request, pk):
+    meeting = meeting_for(request, pk)
+    run(
+        request,
+        services.attendance_all_present,
+        "Everyone not yet recorded is marked present.",
+        meeting=meeting,
+    )
+    return seats_changed(request, meeting)
+
+
+def seats_changed(request, meeting):
+    """Back to the attendance page; or, asked by the page's script (``X-Partial``), only the
+    seats and quorum, with what happened, so the secretary's place on the page is kept."""
+    if request.headers.get("X-Partial") != "attendance-seats":
+        return redirect("governance:attendance", meeting.pk)
+    return render(
+        request,
+        "governance/includes/attendance_seats.html",
+        {
+            "meeting": meeting,
+            "partial_messages": [str(message) for message in messages.get_messages(request)],
+            **attendance_sheet(meeting),
+        },
+    )
