@@ -1,9 +1,16 @@
+from django.conf import settings
 from wagtail import hooks
 
 from core.admin.audit import AuditTrailViewSet, replace_site_history
+from core.admin.menu import grouped_main_menu
 
 audit_trail = AuditTrailViewSet()
 
 hooks.register("register_admin_viewset", lambda: audit_trail)
 hooks.register("register_reports_menu_item", audit_trail.menu_item)
 hooks.register("construct_reports_menu", replace_site_history)
+
+
+@hooks.register("construct_main_menu")
+def group_the_sidebar(request, menu_items):
+    grouped_main_menu(request, menu_items, settings.ADMIN_MENU_GROUPS)

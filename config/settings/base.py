@@ -228,6 +228,38 @@ PROGRESS_REPORT_DUE_DAYS = 20
 FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
 # Counts of families below this are shown as "<10" outside the programme team.
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
+# The back office's sidebar in groups (core.admin.menu): label, icon, menu item names.
+ADMIN_MENU_GROUPS = [
+    ("Proposals and meetings", "doc-full", ["proposals", "meetings", "decisions"]),
+    (
+        "Projects and spend",
+        "table",
+        [
+            "projects",
+            "progress-reports",
+            "overdue-reports",
+            "budget-against-actual",
+            "spend-ledger",
+            "import-spend",
+        ],
+    ),
+    (
+        "Results",
+        "success",
+        [
+            "results-and-value",
+            "families",
+            "import-family-outcomes",
+            "case-level-return",
+            "project-results",
+            "project-targets",
+            "unit-costs",
+            "evaluation-studies",
+        ],
+    ),
+    ("Programme set-up", "cogs", ["programme-set-up", "headline-outcomes"]),
+    ("Public site", "globe", ["explorer", "images", "documents"]),
+]
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
 # seed_demo writes the files the README asks a newcomer to import here, to fit its demo.
