@@ -1,7 +1,7 @@
 from django.conf import settings
 from wagtail import hooks
 
-from core.admin.audit import AuditTrailViewSet, replace_site_history
+from core.admin.audit import AuditTrailViewSet, recent_changes_panel, replace_site_history
 from core.admin.menu import grouped_main_menu
 
 audit_trail = AuditTrailViewSet()
@@ -14,3 +14,8 @@ hooks.register("construct_reports_menu", replace_site_history)
 @hooks.register("construct_main_menu")
 def group_the_sidebar(request, menu_items):
     grouped_main_menu(request, menu_items, settings.ADMIN_MENU_GROUPS)
+
+
+@hooks.register("construct_homepage_panels")
+def recent_changes(request, panels):
+    panels.append(recent_changes_panel(request.user))

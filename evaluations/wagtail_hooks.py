@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from core.admin.dashboard import Row, WorkPanel
 from core.admin.menu import PermissionMenuItem
 from core.panels import Panel
 from evaluations.admin.viewsets import (
@@ -13,6 +14,7 @@ from evaluations.admin.viewsets import (
     ProjectTargetViewSet,
     UnitCostViewSet,
 )
+from evaluations.models import FamilyImport
 from evaluations.permissions import can_enter_results
 from evaluations.selectors.projects import project_outcomes, result_quarters
 
@@ -111,4 +113,27 @@ def project_outcomes_panel(request, project):
             "quarters": result_quarters(project, timezone.localdate()),
             "can_enter": can_enter_results(request.user, project),
         },
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def family_imports_panel(request, panels):
+    """When the case-management export was last imported, for the programme team."""
+    if not request.user.has_perm("evaluations.add_familyimport"):
+        return
+    last = FamilyImport.objects.select_related("imported_by").first()
+    panels.append(
+        WorkPanel(
+            name="family-imports",
+            heading="Family outcomes",
+            summary=f"Last imported {timezone.localtime(last.imported_at):%-d %B %Y}: "
+            f"{last.filename}, {last.families_added:,} families added, "
+            f"{last.families_updated:,} updated"
+            if last
+            else "No case-management export has been imported yet.",
+            rows=[Row("Import the latest export", reverse("families:import"))],
+            link_text="Results and value",
+            link_url=reverse("evaluations:results"),
+            order=50,
+        )
     )

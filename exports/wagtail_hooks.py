@@ -1,7 +1,9 @@
 from django.urls import path
+from django.utils import timezone
 from wagtail import hooks
 
 from core.admin.viewsets import ScreensViewSet
+from exports.panels import spend_panel
 from exports.views import (
     FinanceDashboardView,
     GrantsDownload,
@@ -32,3 +34,9 @@ class FinanceViewSet(ScreensViewSet):
 @hooks.register("register_admin_viewset")
 def register_finance():
     return FinanceViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def finance_panel(request, panels):
+    if request.user.has_perm("projects.add_spendline"):
+        panels.append(spend_panel(timezone.localdate()))

@@ -1,11 +1,17 @@
+from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 
+from core.admin.dashboard import Row, WorkPanel
 from core.admin.viewsets import ListingViewSet
 from core.panels import Panel
 from governance.filters import DecisionFilterSet
 from governance.forms import AnswerForm
 from governance.models import Decision
+from governance.permissions import sees_meetings
+from governance.selectors.meetings import open_conditions
 from governance.selectors.proposals import decisions_on, questions_on
+from programme.selectors import next_meeting
 
 
 class DecisionViewSet(ListingViewSet):
@@ -94,3 +100,65 @@ def questions_panel(request, proposal):
             order=20,
         )
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def next_meeting_panel(request, panels):
+    """The next meeting's dates and where it is run, for the people who run it."""
+    if not request.user.has_perm("programme.change_meeting"):
+        return
+    meeting = next_meeting()
+    if meeting is None:
+        summary, rows = "No meeting is scheduled. Schedule a year from Meetings.", []
+    else:
+        summary = f"{meeting.date:%-d %B %Y}: {meeting.get_status_display().lower()}"
+        rows = [
+            Row("Submission deadline", detail=f"{meeting.submission_deadline:%-d %B %Y}"),
+            Row("Papers out by", detail=f"{meeting.papers_date:%-d %B %Y}"),
+            Row("Open the meeting room", reverse("governance:meeting", args=[meeting.pk])),
+        ]
+    panels.append(
+        WorkPanel(
+            name="next-meeting",
+            heading="Next meeting",
+            summary=summary,
+            rows=rows,
+            link_text="All meetings",
+            link_url=reverse("meetings:index"),
+            order=20,
+        )
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def conditions_panel(request, panels):
+    """Conditions of approvals not yet met, overdue ones first."""
+    if not request.user.has_perm("governance.view_decision"):
+        return
+    today = timezone.localdate()
+    conditions = open_conditions()
+    overdue = conditions.filter(due_date__lt=today).count()
+    panels.append(
+        WorkPanel(
+            name="conditions",
+            heading="Conditions of approval",
+            summary=f"{conditions.count()} not yet met, {overdue} overdue",
+            rows=[
+                Row(
+                    f"{condition.decision.proposal.reference}: {condition.text}",
+                    detail=f"due {condition.due_date:%-d %B %Y}, {condition.owner}",
+                )
+                for condition in conditions[:5]
+            ],
+            order=40,
+        )
+    )
+
+
+@hooks.register("meeting_links")
+def meeting_room_link(user):
+    """From the meeting's back-office page to its meeting room, where the agenda is built and
+    the meeting run."""
+    if sees_meetings(user):
+        return [("Meeting room", lambda meeting: reverse("governance:meeting", args=[meeting.pk]))]
+    return []

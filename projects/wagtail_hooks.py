@@ -1,7 +1,9 @@
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 
 from core.admin.menu import PermissionMenuItem
+from projects.admin.panels import overdue_panel
 from projects.admin.viewsets import ProgressReportViewSet, ProjectViewSet, SpendLineViewSet
 
 
@@ -53,3 +55,9 @@ def register_project_actions(actions):
     actions.register_action(
         "projects.progress_report", "Progress report", "Sent a quarterly progress report"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def overdue_reports_panel(request, panels):
+    if request.user.has_perm("projects.change_project"):
+        panels.append(overdue_panel(timezone.localdate()))

@@ -84,6 +84,11 @@ def awaiting_decision() -> QuerySet[Proposal]:
     return Proposal.objects.filter(status__in=[Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE])
 
 
+def awaiting_screening() -> QuerySet[Proposal]:
+    """Submitted proposals the programme team has not screened yet, longest waiting first."""
+    return Proposal.objects.filter(status=Proposal.Status.SUBMITTED).order_by("submitted_at")
+
+
 def visible_proposal(user: User, reference: str) -> Proposal:
     """The proposal with this reference, if this person may see it; otherwise 404, so nobody
     learns by guessing a URL that someone else's proposal exists."""

@@ -1,6 +1,10 @@
+from django.urls import reverse
 from wagtail import hooks
 
+from core.admin.dashboard import Row, WorkPanel
+from proposals.admin.views import screen_url
 from proposals.admin.viewsets import ProposalViewSet
+from proposals.selectors import awaiting_screening
 
 
 @hooks.register("register_admin_viewset")
@@ -22,3 +26,31 @@ def register_proposal_actions(actions):
     actions.register_action("proposals.submit", "Submit", "Submitted a version")
     actions.register_action("proposals.screen", "Screen", "Screened against the criteria")
     actions.register_action("proposals.withdraw", "Withdraw", "Withdrew the proposal")
+
+
+@hooks.register("construct_homepage_panels")
+def proposals_to_screen(request, panels):
+    if not request.user.has_perm("proposals.screen_proposal"):
+        return
+    waiting = awaiting_screening()
+    count = waiting.count()
+    panels.append(
+        WorkPanel(
+            name="screening",
+            heading="Proposals to screen",
+            summary=f"{count} submitted proposal{'s' if count != 1 else ''} to screen"
+            if count
+            else "No proposals are waiting to be screened.",
+            rows=[
+                Row(
+                    f"{proposal.reference} {proposal.title}",
+                    screen_url(proposal),
+                    f"submitted {proposal.submitted_at:%-d %B %Y}",
+                )
+                for proposal in waiting[:5]
+            ],
+            link_text="All proposals",
+            link_url=reverse("proposals_admin:index"),
+            order=10,
+        )
+    )

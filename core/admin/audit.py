@@ -7,7 +7,9 @@ from django.utils import timezone
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import ModelLogEntry
 
+from core.admin.dashboard import Row, WorkPanel
 from core.cells import SafeCsvMixin
 
 
@@ -43,3 +45,28 @@ class AuditTrailViewSet(ViewSet):
 def replace_site_history(request, menu_items):
     """The Reports menu offers the audit trail, not Wagtail's Site history."""
     menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+def recent_changes_panel(user):
+    """The last changes this person may read, newest first, with a link to the whole trail."""
+    entries = (
+        ModelLogEntry.objects.viewable_by_user(user)
+        .select_related("user", "content_type")
+        .order_by("-timestamp")[:8]
+    )
+    return WorkPanel(
+        name="recent-changes",
+        heading="Recent changes",
+        summary="The latest changes you can read in the audit trail.",
+        rows=[
+            Row(
+                f"{entry.label}: {entry.message}",
+                detail=f"{entry.user or 'System'}, "
+                f"{timezone.localtime(entry.timestamp):%-d %B %Y %H:%M}",
+            )
+            for entry in entries
+        ],
+        link_text="Audit trail",
+        link_url=reverse("audit_trail:index"),
+        order=90,
+    )

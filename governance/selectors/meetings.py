@@ -73,6 +73,15 @@ def conditions_due(meeting: Meeting) -> QuerySet[Condition]:
     ).select_related("decision__proposal", "owner")
 
 
+def open_conditions() -> QuerySet[Condition]:
+    """Every condition of an approval not yet met, soonest due first."""
+    return (
+        Condition.objects.filter(met_on__isnull=True)
+        .select_related("decision__proposal", "owner")
+        .order_by("due_date")
+    )
+
+
 def fund_for(day: datetime.date) -> Fund | None:
     """The fund a decision taken on the day commits money from."""
     return Fund.objects.filter(financial_year=fy_for_date(day)).order_by("name").first()

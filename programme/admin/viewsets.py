@@ -5,7 +5,12 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.admin.viewsets import ListingViewSet, ProgrammeViewSet
-from programme.admin.views import MeetingIndexView, ScheduleMeetingsView
+from programme.admin.views import (
+    MeetingEditView,
+    MeetingIndexView,
+    MeetingInspectView,
+    ScheduleMeetingsView,
+)
 from programme.filters import (
     FundFilterSet,
     InterestFilterSet,
@@ -101,6 +106,8 @@ class FundViewSet(ProgrammeViewSet):
 class MeetingViewSet(ProgrammeViewSet):
     model = Meeting
     index_view_class = MeetingIndexView
+    edit_view_class = MeetingEditView
+    inspect_view_class = MeetingInspectView
     icon = "date"
     menu_label = "Meetings"
     menu_order = 200

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets import HeaderButton
 
 from core.admin.display import PeopleInspectView
 from core.admin.viewsets import ListingViewSet
@@ -18,11 +18,12 @@ from projects.models import ProgressReport, Project, SpendLine
 
 
 def plan_buttons(user, project):
-    """Header buttons from a project's edit and inspect pages to its profile and milestones."""
+    """Buttons in the header of a project's edit and inspect pages (not hidden in its "..."
+    menu) to its budget profile and milestones."""
     buttons = []
     if user.has_perm("projects.change_budgetprofileline"):
         buttons.append(
-            Button(
+            HeaderButton(
                 "Budget profile",
                 url=reverse("projects_admin:profile", args=[project.pk]),
                 icon_name="table",
@@ -31,7 +32,7 @@ def plan_buttons(user, project):
         )
     if user.has_perm("projects.change_milestone"):
         buttons.append(
-            Button(
+            HeaderButton(
                 "Milestones",
                 url=reverse("projects_admin:milestones", args=[project.pk]),
                 icon_name="date",
@@ -43,14 +44,14 @@ def plan_buttons(user, project):
 
 class ProjectEditView(generic.EditView):
     @cached_property
-    def header_more_buttons(self):
-        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+    def header_buttons(self):
+        return [*super().header_buttons, *plan_buttons(self.request.user, self.object)]
 
 
 class ProjectInspectView(PeopleInspectView):
     @cached_property
-    def header_more_buttons(self):
-        return [*super().header_more_buttons, *plan_buttons(self.request.user, self.object)]
+    def header_buttons(self):
+        return [*super().header_buttons, *plan_buttons(self.request.user, self.object)]
 
 
 class ProjectViewSet(ListingViewSet):

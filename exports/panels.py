@@ -1,0 +1,42 @@
+"""The back-office home's panel for finance: this quarter's spend against the profile, this
+month so far and the last import, from the same selectors as Budget against actual."""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import timezone
+
+from core.admin.dashboard import Row, WorkPanel
+from core.admin.display import money
+from core.financial_years import fy_for_date, fy_quarter
+from projects.models import SpendImport
+from projects.periods import Period
+from projects.selectors import budget_against_actual, spend_each_month, totals
+
+
+def spend_panel(today: datetime.date) -> WorkPanel:
+    period = Period(fy_for_date(today), fy_quarter(today))
+    quarter = totals(budget_against_actual(period, today))
+    month = spend_each_month(period).get(today.replace(day=1))
+    last = SpendImport.objects.select_related("imported_by").first()
+    return WorkPanel(
+        name="spend",
+        heading="Spend this quarter",
+        summary=f"Q{period.quarter} {period.financial_year}: {money(quarter['spent'])} spent "
+        f"against {money(quarter['budget'])} profiled",
+        rows=[
+            Row(f"{today:%B %Y} so far", detail=money(month or Decimal("0.00"))),
+            Row(
+                "Last import",
+                detail=f"{last.filename}, {timezone.localtime(last.imported_at):%-d %B %Y}: "
+                f"{last.rows_added:,} lines added"
+                if last
+                else "None yet",
+            ),
+            Row("Import the latest export", reverse("spend:import")),
+        ],
+        link_text="Budget against actual",
+        link_url=reverse("finance:index"),
+        order=10,
+    )
