@@ -4,13 +4,31 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
-from public.models import DecisionsPage, DocumentsPage, HomePage, StandardPage
+from public.models import (
+    DecisionsPage,
+    DocumentsPage,
+    FeedbackFormField,
+    FeedbackPage,
+    HomePage,
+    StandardPage,
+)
 
 HOME_INTRO = (
-    "<p>The Families Programme is the council's response to the national Supporting Families "
-    "programme. It works with families facing multiple and complex problems, using a whole "
-    "family approach: one lead worker and one family plan, with multi-agency teams "
-    "coordinating the support each family needs.</p>"
+    "<p>One of Liverpool City Council's aims is to empower people to enjoy the best possible "
+    "quality of life and reach their full potential by:</p><ul>"
+    "<li>Reducing inequalities by improving life chances and protecting and promoting good "
+    "health.</li><li>Giving children the best possible start in life.</li>"
+    "<li>Raising skills and educational attainment for all age groups.</li>"
+    "<li>Promoting independence and independent living.</li>"
+    "<li>Protecting and supporting our most vulnerable residents.</li></ul>"
+    "<h2>What is the Liverpool Families Programme?</h2>"
+    "<p>The Liverpool Families Programme (Phase One) was established in 2012 as the council's "
+    "response to the Department for Communities and Local Government's initiative for working "
+    "with families with complex and multiple problems. Phase Two of the programme commenced "
+    "in April 2015, and it continues as the council's part in the national Supporting Families "
+    "programme.</p><p>Using the programme's funding, the council's aims and a whole family "
+    "approach, multi-agency teams give each family a coordinated response: one lead worker "
+    "and one family plan for the whole family.</p>"
 )
 HOW_TO_APPLY = (
     "<p>Partners put funding proposals to the Families Strategic Group, which meets every two "
@@ -132,7 +150,11 @@ def seed_pages(programme_name):
         "useful-documents",
         title="Useful documents",
         show_in_menus=True,
-        intro="<p>Plans and reports about the programme.</p>",
+        intro="<p>Plans and reports about the programme.</p>"
+        "<h2>The National Impact Study</h2><p>This study asks us to share anonymised data "
+        "about the families we help with the government department responsible for the "
+        "programme. Find out more by reading the documents below or contact us through "
+        "Have your say.</p>",
         documents=[
             (
                 "document",
@@ -152,4 +174,43 @@ def seed_pages(programme_name):
         intro="<p>What the Families Strategic Group decided at each meeting: the proposals, "
         "the organisations and the amounts approved.</p>",
     )
+    child_page(
+        home,
+        FeedbackPage,
+        "have-your-say",
+        title="Have your say",
+        show_in_menus=True,
+        intro="<p>Tell the Families Programme team what you think of the programme or of a "
+        "service it funds. You do not need an account. We read every message; leave an "
+        "email address if you would like a reply.</p>",
+        thank_you="<p>The Families Programme team reads every message. If you left an email "
+        "address, we will reply within 10 working days.</p>",
+        form_fields=feedback_questions(),
+    )
     return home
+
+
+def feedback_questions():
+    """A fresh set of unsaved rows: the page's questions, replaced on each run."""
+    return [
+        FeedbackFormField(
+            label="Your message", field_type="multiline", required=True, sort_order=0
+        ),
+        FeedbackFormField(
+            label="Which best describes you?",
+            field_type="radio",
+            required=True,
+            choices="A parent or carer\nSomeone who works with families\nOther",
+            sort_order=1,
+        ),
+        FeedbackFormField(
+            label="Your name", field_type="singleline", required=False, sort_order=2
+        ),
+        FeedbackFormField(
+            label="Email address",
+            field_type="email",
+            required=False,
+            help_text="Only if you would like a reply.",
+            sort_order=3,
+        ),
+    ]

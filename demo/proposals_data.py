@@ -93,7 +93,7 @@ APPROVED = [
         18,
     ),
     (
-        "Multi Agency Safeguarding Hub (MASH)",
+        "Multi Agency Safeguarding Hubs (MASH) project",
         "funded_service",
         "s.lunt@families.example",
         "Sarah Lunt",
@@ -203,7 +203,7 @@ APPROVED = [
     ),
     (
         "Community Capacity Development: Hearty Lives",
-        "community",
+        "funded_service",
         "h.quirk@families.example",
         "Hannah Quirk",
         "Hearty Lives Liverpool",
@@ -219,7 +219,7 @@ APPROVED = [
     ),
     (
         "Community Capacity Development: voluntary sector networks",
-        "community",
+        "funded_service",
         "a.benn@families.example",
         "Adam Benn",
         "Liverpool Charity and Voluntary Services",
@@ -245,7 +245,7 @@ APPROVED = [
     ),
     (
         "Multi agency workforce development and culture change",
-        "community",
+        "funded_service",
         "a.benn@families.example",
         "Adam Benn",
         "Liverpool Charity and Voluntary Services",

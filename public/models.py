@@ -2,11 +2,16 @@
 the group's decisions, what the money is spent on and what it has achieved. Every figure comes
 from the selectors of the app it belongs to."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +23,7 @@ from evaluations.selectors.results import published_studies
 from governance.selectors.meetings import meetings_with_published_decisions, published_decisions
 from programme.selectors import priorities_for_public
 from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
+from public.feedback import FeedbackFormBuilder, sender_key, since
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -54,6 +60,7 @@ class HomePage(Page):
         "public.DecisionsPage",
         "public.SpendingPage",
         "public.ResultsPage",
+        "public.FeedbackPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -155,3 +162,63 @@ class ResultsPage(Page):
             studies=published_studies(),
         )
         return context
+
+
+class FeedbackFormField(AbstractFormField):
+    page = ParentalKey("FeedbackPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FeedbackSender(models.Model):
+    """When a message came from an address (a keyed hash, kept a day): the rate limit."""
+
+    key = models.CharField(max_length=64, db_index=True)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.key[:8]}… at {self.sent_at:%H:%M}"
+
+
+class FeedbackPage(AbstractForm):
+    """'Have your say': comments from anyone, no account needed. The programme team reads
+    them in the back office (Forms). See public.feedback for the robot trap and the limit."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    thank_you = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    form_builder = FeedbackFormBuilder
+    content_panels = AbstractForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Questions"),
+        FieldPanel("thank_you"),
+    ]
+    parent_page_types = ["public.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if form.is_valid():
+            if form.is_robot():
+                return self.render_landing_page(request, None, *args, **kwargs)
+            if self.accept_from(sender_key(request)):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            form.add_error(
+                None,
+                "You have sent several messages in the last hour. Please try again later.",
+            )
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=400)
+
+    @staticmethod
+    @transaction.atomic
+    def accept_from(key: str) -> bool:
+        FeedbackSender.objects.filter(sent_at__lt=since(24)).delete()
+        recent = FeedbackSender.objects.filter(key=key, sent_at__gte=since(1)).count()
+        if recent >= settings.FEEDBACK_PER_HOUR:
+            return False
+        FeedbackSender.objects.create(key=key)
+        return True

@@ -258,8 +258,12 @@ ADMIN_MENU_GROUPS = [
         ],
     ),
     ("Programme set-up", "cogs", ["programme-set-up", "headline-outcomes"]),
-    ("Public site", "globe", ["explorer", "images", "documents"]),
+    ("Public site", "globe", ["explorer", "forms", "images", "documents"]),
 ]
+# "Have your say": messages an address may send an hour, and (behind a proxy) the header
+# carrying the sender's address, e.g. HTTP_X_FORWARDED_FOR.
+FEEDBACK_PER_HOUR = int(os.environ.get("FEEDBACK_PER_HOUR", 5))
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 # Demo logins with published passwords may only be created where this is true.
 DEMO_DATA_ALLOWED = False
 # seed_demo writes the files the README asks a newcomer to import here, to fit its demo.

@@ -27,6 +27,7 @@ PUBLIC = [
     "/decisions/",
     "/what-is-the-money-spent-on/",
     "/what-has-it-achieved/",
+    "/have-your-say/",
     "/accounts/login/",
     "/accounts/password-reset/",
 ]
