@@ -1,11 +1,13 @@
 import datetime
+import re
 from io import StringIO
 
 import pytest
+from django.core import signing
 from django.core.management import CommandError, call_command
 
 from core.working_days import clear_working_days_before, working_days_before
-from governance.views.meetings import feed_token
+from governance.views.meetings import FEED_SALT, feed_token
 from programme.models import Meeting
 from tests.factories import MeetingFactory, UserFactory
 
@@ -74,8 +76,9 @@ def test_a_member_subscribes_to_a_calendar_feed_of_the_meetings(client_for, memb
     MeetingFactory(date=datetime.date(2030, 5, 8))
     page = client_for(member).get("/portal/meetings/").content.decode()
     assert "6 March 2030" in page
-    token = feed_token(member)
-    assert f"/meetings/{token}.ics" in page
+    # The token is signed with a timestamp: read it from the page, not made again here.
+    token = re.search(r"/meetings/([^/\s\"<]+)\.ics", page).group(1)
+    assert signing.loads(token, salt=FEED_SALT) == member.pk
     response = client_for(UserFactory()).get(f"/meetings/{token}.ics")
     body = response.content.decode()
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
