@@ -12,7 +12,7 @@ from core.admin.display import money
 from core.financial_years import fy_for_date, fy_quarter
 from projects.models import SpendImport
 from projects.periods import Period
-from projects.selectors import budget_against_actual, spend_each_month, totals
+from projects.selectors import budget_against_actual, month_to_close, spend_each_month, totals
 
 
 def spend_panel(today: datetime.date) -> WorkPanel:
@@ -20,6 +20,7 @@ def spend_panel(today: datetime.date) -> WorkPanel:
     quarter = totals(budget_against_actual(period, today))
     month = spend_each_month(period).get(today.replace(day=1))
     last = SpendImport.objects.select_related("imported_by").first()
+    to_close = month_to_close(today)
     return WorkPanel(
         name="spend",
         heading="Spend this quarter",
@@ -35,6 +36,9 @@ def spend_panel(today: datetime.date) -> WorkPanel:
                 else "None yet",
             ),
             Row("Import the latest export", reverse("spend:import")),
+            Row(f"{to_close:%B %Y} is open: close it", reverse("spend:close_month"))
+            if to_close
+            else Row("Last month is closed"),
         ],
         link_text="Budget against actual",
         link_url=reverse("finance:index"),

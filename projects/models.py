@@ -118,6 +118,23 @@ class SpendImport(ImportRecord):
     rows_already_there = models.PositiveIntegerField()
 
 
+class ClosedMonth(models.Model):
+    """A month finance has closed once the ledger here matched the finance system: no line
+    dated in it can be imported, added or changed."""
+
+    month = models.DateField(unique=True, help_text="The first day of the month.")
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-month"]
+
+    def __str__(self):
+        return f"{self.month:%B %Y}"
+
+
 class SpendLine(models.Model):
     """A line of the council's ledger charged to a project's cost centre. Credit notes are
     negative. The cost is the net amount plus irrecoverable VAT."""

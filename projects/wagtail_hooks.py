@@ -34,6 +34,17 @@ def register_spend_import_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def register_close_month_menu_item():
+    return PermissionMenuItem(
+        "Close a month",
+        reverse("spend:close_month"),
+        icon_name="lock",
+        order=232,
+        permission="projects.add_spendline",
+    )
+
+
+@hooks.register("register_admin_menu_item")
 def register_overdue_menu_item():
     return PermissionMenuItem(
         "Overdue reports",
@@ -51,6 +62,7 @@ def register_project_actions(actions):
     )
     actions.register_action("projects.budget_profile", "Budget profile", "Changed the profile")
     actions.register_action("projects.spend_import", "Import spend", "Imported ledger lines")
+    actions.register_action("projects.month_close", "Close month", "Closed a month of the ledger")
     actions.register_action("projects.milestones", "Milestones", "Changed the milestones")
     actions.register_action(
         "projects.progress_report", "Progress report", "Sent a quarterly progress report"

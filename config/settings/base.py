@@ -241,6 +241,7 @@ ADMIN_MENU_GROUPS = [
             "budget-against-actual",
             "spend-ledger",
             "import-spend",
+            "close-a-month",
         ],
     ),
     (

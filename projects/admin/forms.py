@@ -5,6 +5,7 @@ from core.financial_years import fy_for_date, fy_name, fy_start_year
 from core.forms import MoneyField
 from core.imports import CsvImportForm
 from projects.models import Project, SpendLine
+from projects.selectors import closed_months
 
 
 class SpendLineForm(WagtailAdminModelForm):
@@ -23,6 +24,16 @@ class SpendLineForm(WagtailAdminModelForm):
             "irrecoverable_vat",
             "paid_to_individual",
         ]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        closed = closed_months()
+        for day in (date, self.instance.date if self.instance.pk else None):
+            if day and day.replace(day=1) in closed:
+                raise forms.ValidationError(
+                    f"{day:%B %Y} is closed: no line dated in it can be added or changed."
+                )
+        return date
 
     def clean_cost_centre(self):
         code = self.cleaned_data["cost_centre"].strip()

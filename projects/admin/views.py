@@ -1,16 +1,21 @@
 """Back-office screens of the ledger and the reports: importing the ledger (upload, preview,
-confirm) and the overdue progress reports."""
+confirm), closing a month, and the overdue progress reports."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.admin.views import BackOfficePage
 from core.imports import ImportView
 from projects.admin.forms import ImportForm
+from projects.models import ClosedMonth
 from projects.reporting import overdue_reports
-from projects.services import spend_import
+from projects.selectors import month_summary, month_to_close
+from projects.services import month_close, spend_import
 
 
 class SpendImportView(ImportView):
@@ -32,6 +37,38 @@ class SpendImportView(ImportView):
     def commit(self, pending, filename, sha256):
         result = spend_import(user=self.request.user, data=pending, filename=filename)
         return f"{filename}: {result.added:,} lines added, {result.already_there:,} already there."
+
+
+class CloseMonthView(BackOfficePage, TemplateView):
+    """Finance closes last month once the ledger here matches the finance system. Registered
+    by the spend ledger's viewset: finance (who may add ledger lines) only."""
+
+    permission_required = "add"
+    template_name = "projects/admin/close_month.html"
+    page_title = "Close a month"
+    header_icon = "lock"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        month = month_to_close(today)
+        return super().get_context_data(
+            summary=month_summary(month) if month else None,
+            closed=ClosedMonth.objects.select_related("closed_by")[:12],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        today = timezone.localdate()
+        month = month_to_close(today)
+        if month is None:
+            return redirect("spend:close_month")
+        try:
+            month_close(user=request.user, month=month, today=today)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, f"{month:%B %Y} is closed.")
+        return redirect("spend:close_month")
 
 
 class OverdueReportsView(BackOfficePage, TemplateView):

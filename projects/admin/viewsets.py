@@ -12,7 +12,7 @@ from core.admin.display import PeopleInspectView
 from core.admin.viewsets import ListingViewSet
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
-from projects.admin.views import OverdueReportsView, SpendImportView
+from projects.admin.views import CloseMonthView, OverdueReportsView, SpendImportView
 from projects.filters import ProgressReportFilterSet, ProjectFilterSet, SpendFilterSet
 from projects.models import ProgressReport, Project, SpendLine
 
@@ -158,6 +158,7 @@ class SpendLineViewSet(ListingViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", self.construct_view(SpendImportView), name="import"),
+            path("close-month/", self.construct_view(CloseMonthView), name="close_month"),
         ]
 
 

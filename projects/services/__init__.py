@@ -1,6 +1,7 @@
 """Every change to a project, its plan, its reports and its spend: keyword-only, one
 transaction, permission checked, audited."""
 
+from .months import month_close
 from .projects import (
     budget_profile_set,
     cost_centre_for,
@@ -14,6 +15,7 @@ __all__ = [
     "budget_profile_set",
     "cost_centre_for",
     "milestones_set",
+    "month_close",
     "progress_report_submit",
     "project_follow_decision",
     "spend_import",

@@ -16,6 +16,7 @@ from core.locks import one_at_a_time
 from programme.models import User
 from projects import spend_totals
 from projects.models import Project, SpendImport, SpendLine
+from projects.selectors import closed_months
 from projects.spend_csv import FileProblem, clean, decode, read
 
 BATCH = 2000
@@ -54,6 +55,7 @@ def check(data: bytes) -> tuple[ImportResult, list[SpendLine]]:
         result.errors.append((1, str(problem)))
         return result, []
     projects = dict(Project.objects.values_list("cost_centre", "pk"))
+    closed = closed_months()
     seen: dict[str, int] = {}
     cleaned = []
     for line, raw in rows:
@@ -84,6 +86,11 @@ def check(data: bytes) -> tuple[ImportResult, list[SpendLine]]:
                     )
                 )
             result.already_there += 1
+            continue
+        if values.get("date") and values["date"].replace(day=1) in closed:
+            result.errors.append(
+                (line, f"dated in {values['date']:%B %Y}, a month finance has closed")
+            )
             continue
         if values["cost_centre"] in projects:
             new.append(SpendLine(project_id=projects[values["cost_centre"]], **values))

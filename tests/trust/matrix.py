@@ -77,6 +77,7 @@ evaluations:project_results              GET  login  200    404    403    403   
 audit_trail:index                        GET  login  403    403    403    403    403    200    200
 audit_trail:results                      GET  login  403    403    403    403    403    200    200
 spend:import                             GET  login  403    403    403    403    403    no     200
+spend:close_month                        GET  login  403    403    403    403    403    no     200
 projects_admin:profile                   GET  login  403    403    403    403    403    200    no
 projects_admin:milestones                GET  login  403    403    403    403    403    200    no
 progress_reports:overdue                 GET  login  403    403    403    403    403    200    200
