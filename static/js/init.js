@@ -22,3 +22,9 @@ document.addEventListener('submit', async (event) => {
   }
   target.outerHTML = await response.text()
 })
+
+// Print buttons: a script of this site's own, so the Content Security Policy allows it
+// (a javascript: link or an inline handler would be blocked).
+document.addEventListener('click', (event) => {
+  if (event.target.closest('[data-print]')) window.print()
+})
