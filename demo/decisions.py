@@ -78,7 +78,7 @@ def _hold(meeting, number, officer, chair, members, previous):
     every proposal voted on and decided, and the meeting closed with its minutes drafted."""
     services.agenda_publish(user=officer, meeting=meeting)
     _attend(officer, meeting, apologies=set(members[number % 5 :: 7]))
-    services.meeting_start(user=chair, meeting=meeting)
+    services.meeting_start(user=chair, meeting=meeting, today=meeting.date)
     if previous is not None and not previous.minutes.locked:
         services.minutes_approve(user=chair, minutes=previous.minutes, at_meeting=meeting)
     decided = 0
@@ -106,7 +106,7 @@ def _open_next(meeting, officer, chair, members):
     member = User.objects.get(email="member@families.example")
     # The demo's member is in the room today, to vote.
     _attend(officer, meeting, apologies=set(members[1::9]) - {member.pk})
-    services.meeting_start(user=chair, meeting=meeting)
+    services.meeting_start(user=chair, meeting=meeting, today=meeting.date)
     # The vote is on another proposal than the lead's, who still has the question to answer.
     first = next((item for item in items if item.is_decision_item and item != asked), None)
     if first is not None:

@@ -51,6 +51,15 @@ class CloseVoteForm(GovukFormMixin, forms.Form):
     )
 
 
+class DeferForm(GovukFormMixin, forms.Form):
+    reasons = forms.CharField(
+        label="Why it is deferred",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example: not reached, or not quorate for this item.",
+        error_messages={"required": "Say why the item is deferred"},
+    )
+
+
 class DecisionForm(GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         choices=Decision.Outcome.choices, widget=GovukRadios, label="Decision"

@@ -42,6 +42,7 @@ urlpatterns = [
     path("meetings/<int:pk>/items/<int:item_pk>/declare/", items.declare, name="declare"),
     path("meetings/<int:pk>/items/<int:item_pk>/ask/", items.ask, name="ask"),
     path("meetings/<int:pk>/items/<int:item_pk>/decide/", items.decide, name="decide"),
+    path("meetings/<int:pk>/items/<int:item_pk>/defer/", items.defer, name="defer"),
     path(
         "meetings/<int:pk>/items/<int:item_pk>/decisions/<int:decision_pk>/correct/",
         items.correct,

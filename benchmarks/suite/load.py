@@ -55,7 +55,7 @@ def open_vote():
                 user=officer, meeting=meeting, person=person, capacity=Attendance.Capacity.MEMBER
             )
     if meeting.status == Meeting.Status.AGENDA_PUBLISHED:
-        services.meeting_start(user=chair, meeting=meeting)
+        services.meeting_start(user=chair, meeting=meeting, today=meeting.date)
     vote = Vote.objects.filter(item__meeting=meeting, state=Vote.State.OPEN).first()
     if vote is not None:
         item = vote.item

@@ -116,18 +116,25 @@ def decision_record(
     override_reason: str = "",
     today: datetime.date | None = None,
 ) -> Decision:
-    """The group's decision on an item, after its vote has closed. Final once recorded."""
+    """The group's decision on an item, after its vote has closed; or, before any vote opens
+    (the item not reached, or inquorate), deferred to the next meeting with the reason.
+    Final once recorded."""
     meeting = locked_meeting(item.meeting)
     require_runner(user, meeting)
     if item.decisions.filter(corrected_by__isnull=True).exists():
         raise ValidationError("This item already has a decision. Record a correction instead.")
     vote = Vote.objects.select_for_update().filter(item=item).first()
-    if vote is None or vote.state != Vote.State.CLOSED:
+    unvoted = vote is None or vote.state == Vote.State.CREATED
+    if outcome == Outcome.DEFERRED and unvoted:
+        if not reasons.strip():
+            raise ValidationError({"reasons": "Say why the item is deferred"})
+        vote = None
+    elif vote is None or vote.state != Vote.State.CLOSED:
         raise ValidationError("Record the decision once the vote on the item has closed.")
-    carried = result(vote) == "carried"
+    carried = vote is not None and result(vote) == "carried"
     if outcome in APPROVALS and not carried:
         raise ValidationError("The vote was lost, so the proposal cannot be approved.")
-    if outcome == Outcome.REJECTED and carried:
+    if outcome == Outcome.REJECTED and vote is not None and carried:
         raise ValidationError("The vote was carried, so the proposal cannot be rejected.")
     if outcome == Outcome.REJECTED and not reasons.strip():
         raise ValidationError({"reasons": "Give the reasons for rejecting the proposal"})
@@ -148,8 +155,9 @@ def decision_record(
         recorded_by=user,
         override_reason=override_reason,
     )
-    vote.state = Vote.State.PUBLISHED
-    vote.save(update_fields=["state"])
+    if vote is not None:
+        vote.state = Vote.State.PUBLISHED
+        vote.save(update_fields=["state"])
     next_meeting = (
         Meeting.objects.filter(date__gt=meeting.date, status=Meeting.Status.SCHEDULED)
         .order_by("date")

@@ -12,10 +12,12 @@ from governance.forms import (
     CorrectionForm,
     DecisionForm,
     DeclarationForm,
+    DeferForm,
     DispensationForm,
     QuestionForm,
     SecretaryBallotForm,
 )
+from governance.models import Decision
 from governance.selectors.room import decision_on_item, item_page, vote_on
 from governance.views.base import attempt, found, item_for, run
 from governance.voting import item_voters
@@ -45,6 +47,7 @@ def item_page_response(request, item, **bound):
         else None,
         "close_form": CloseVoteForm(),
         "decision_form": DecisionForm(initial={"approved_amount": context["pending"]}),
+        "defer_form": DeferForm(prefix="defer"),
         "correction_form": CorrectionForm(prefix="correct"),
     }
     forms.update(bound)
@@ -150,6 +153,25 @@ def decide(request, pk, item_pk):
         ):
             return back(item)
     return item_page_response(request, item, decision_form=form)
+
+
+@login_required
+@require_POST
+def defer(request, pk, item_pk):
+    """Defer an item to the next meeting without a vote: not reached, or not quorate."""
+    item = item_for(request, pk, item_pk)
+    form = DeferForm(request.POST, prefix="defer")
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.decision_record,
+        "Deferred to the next meeting.",
+        item=item,
+        outcome=Decision.Outcome.DEFERRED,
+        reasons=form.cleaned_data["reasons"],
+    ):
+        return back(item)
+    return item_page_response(request, item, defer_form=form)
 
 
 @login_required

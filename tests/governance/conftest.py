@@ -66,7 +66,7 @@ def meeting_setup(group, programme_officer):
             person=user,
             capacity=Attendance.Capacity.MEMBER,
         )
-    services.meeting_start(user=group["chair"], meeting=meeting)
+    services.meeting_start(user=group["chair"], meeting=meeting, today=MEETING_DAY)
     meeting.refresh_from_db()
     item = meeting.agenda.get(proposal=proposal)
     return {"meeting": meeting, "proposal": proposal, "item": item, **group}

@@ -47,6 +47,7 @@ governance:item                          GET  login  403    403    200    200   
 governance:declare                       POST login  403    403    400    400    400    no     403
 governance:ask                           POST login  403    403    400    400    400    400    403
 governance:decide                        POST login  403    403    no     400    no     400    403
+governance:defer                         POST login  403    403    no     400    no     400    403
 governance:correct                       POST login  403    403    no     302!   no     302!   403
 governance:vote                          POST login  403    403    302!   302!   no     no     403
 proposals:list                           GET  login  200    200    403    403    403    403    403

@@ -158,6 +158,7 @@ def path_arguments(world):
         "governance:declare": item,
         "governance:ask": item,
         "governance:decide": item,
+        "governance:defer": item,
         "governance:correct": {
             "pk": w.past_meeting.pk,
             "item_pk": w.past_item.pk,
@@ -228,6 +229,7 @@ POST_DATA = {
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
+    "governance:defer": {"defer-reasons": "Not reached"},
     "governance:correct": {
         "correct-outcome": "rejected",
         "correct-reasons": "Recorded against the wrong item",

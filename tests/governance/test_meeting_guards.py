@@ -1,0 +1,73 @@
+"""A meeting's life has guards: it starts on its date, closes only when every proposal has
+a decision, and an item the group did not reach (or could not vote on) is deferred without a
+vote."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from governance import services
+from governance.models import Decision
+from programme.models import Meeting
+from proposals.models import Proposal
+from tests.governance.conftest import MEETING_DAY
+from tests.governance.test_decisions import carried, decide
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_meeting_cannot_start_before_its_date(meeting_setup):
+    meeting = meeting_setup["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
+    with pytest.raises(ValidationError, match="only on its date, 6 March 2030"):
+        services.meeting_start(
+            user=meeting_setup["chair"],
+            meeting=meeting,
+            today=MEETING_DAY - datetime.timedelta(days=1),
+        )
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.AGENDA_PUBLISHED
+
+
+def test_a_meeting_cannot_close_with_a_proposal_undecided(meeting_setup):
+    with pytest.raises(ValidationError, match="Record a decision on every proposal"):
+        services.meeting_close(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
+    meeting_setup["meeting"].refresh_from_db()
+    assert meeting_setup["meeting"].status == Meeting.Status.IN_SESSION
+
+
+def test_an_item_not_voted_on_is_deferred_with_its_reason_and_the_meeting_can_close(
+    meeting_setup,
+):
+    decision = decide(meeting_setup, outcome="deferred", reasons="Not quorate for this item")
+    services.meeting_close(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
+    assert decision.outcome == Decision.Outcome.DEFERRED
+    assert Proposal.objects.get(pk=meeting_setup["proposal"].pk).meeting.date > MEETING_DAY
+    assert Meeting.objects.get(pk=meeting_setup["meeting"].pk).status == Meeting.Status.CLOSED
+
+
+def test_a_deferral_without_a_vote_needs_its_reason(meeting_setup):
+    with pytest.raises(ValidationError, match="Say why the item is deferred"):
+        decide(meeting_setup, outcome="deferred")
+
+
+def test_without_a_vote_an_item_can_only_be_deferred(meeting_setup):
+    with pytest.raises(ValidationError, match="once the vote on the item has closed"):
+        decide(meeting_setup, outcome="approved", approved_amount="1000")
+
+
+def test_the_secretary_defers_an_item_from_the_meeting_room(client_for, meeting_setup):
+    item = meeting_setup["item"]
+    client = client_for(meeting_setup["chair"])
+    url = f"/portal/meetings/{item.meeting_id}/items/{item.pk}/defer/"
+    empty = client.post(url, {"defer-reasons": ""})
+    assert empty.status_code == 400
+    assert "Say why the item is deferred" in empty.content.decode()
+    assert client.post(url, {"defer-reasons": "Not reached"}).status_code == 302
+    assert item.decisions.get().outcome == Decision.Outcome.DEFERRED
+
+
+def test_a_voted_item_is_still_decided_after_its_vote(meeting_setup):
+    carried(meeting_setup)
+    assert decide(meeting_setup, outcome="approved", approved_amount="1000").outcome == "approved"
