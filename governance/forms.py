@@ -60,16 +60,12 @@ class DeferForm(GovukFormMixin, forms.Form):
     )
 
 
-class DecisionForm(GovukFormMixin, forms.Form):
-    outcome = forms.ChoiceField(
-        choices=Decision.Outcome.choices, widget=GovukRadios, label="Decision"
-    )
-    approved_amount = MoneyField(label="Amount approved (£)", required=False)
-    reasons = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="Required when rejecting.",
-    )
+CONDITION_FIELDS = ["condition", "condition_owner", "condition_due", "condition_review"]
+
+
+class ConditionsForm(GovukFormMixin, forms.Form):
+    """A decision's condition (if approved with conditions), with its owner and dates."""
+
     condition = forms.CharField(
         label="Condition (if approved with conditions)",
         required=False,
@@ -81,12 +77,6 @@ class DecisionForm(GovukFormMixin, forms.Form):
     condition_due = forms.DateField(required=False, widget=DateInput(), label="Condition due")
     condition_review = forms.DateField(
         required=False, widget=DateInput(), label="Condition review date"
-    )
-    override_reason = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        label="Override reason",
-        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
     )
 
     def clean(self):
@@ -115,6 +105,26 @@ class DecisionForm(GovukFormMixin, forms.Form):
         ]
 
 
+class DecisionForm(ConditionsForm):
+    outcome = forms.ChoiceField(
+        choices=Decision.Outcome.choices, widget=GovukRadios, label="Decision"
+    )
+    approved_amount = MoneyField(label="Amount approved (£)", required=False)
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when rejecting.",
+    )
+    override_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Override reason",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+    )
+
+    field_order = ["outcome", "approved_amount", "reasons", *CONDITION_FIELDS, "override_reason"]
+
+
 class AttendanceForm(GovukFormMixin, forms.Form):
     person = forms.ModelChoiceField(queryset=User.objects.all(), label="Person")
     capacity = forms.ChoiceField(
@@ -134,7 +144,7 @@ class AttendanceForm(GovukFormMixin, forms.Form):
     )
 
 
-class ChairsActionForm(GovukFormMixin, forms.Form):
+class ChairsActionForm(ConditionsForm):
     proposal = forms.ModelChoiceField(queryset=None, label="Proposal", empty_label=None)
     outcome = forms.ChoiceField(
         widget=GovukRadios,
@@ -157,8 +167,21 @@ class ChairsActionForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         label="Override reason",
-        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund.",
+        help_text="Needed to approve a proposal that failed a criterion or exceeds the fund, "
+        "or to decide one before it has been screened.",
     )
+
+    field_order = [
+        "proposal",
+        "outcome",
+        "approved_amount",
+        "decided_on",
+        "reasons",
+        "alternatives",
+        "interests",
+        *CONDITION_FIELDS,
+        "override_reason",
+    ]
 
     def __init__(self, *args, proposals, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count
 
-from governance.models import Attendance, Ballot, Vote
+from governance.models import Attendance, Ballot, Declaration, Vote
+from programme.models import Membership
 from programme.permissions import CHAIRS
 from programme.selectors import voting_memberships
 
@@ -38,6 +39,23 @@ def barred(item):
             "member_id", flat=True
         )
     )
+
+
+def conflict(person, proposal, on):
+    """Why a person may not decide a proposal alone (chair's action), or "": they lead it, sit
+    for the proposing organisation, or declared a prejudicial interest in it without a
+    dispensation (the same flags the meeting raises)."""
+    if person.pk == proposal.lead_id or proposal.co_leads.filter(pk=person.pk).exists():
+        return "You lead this proposal."
+    memberships = Membership.objects.current(on).filter(user=person)
+    if memberships.filter(organisation_id=proposal.lead_organisation_id).exists():
+        return f"You represent {proposal.lead_organisation}, the proposing organisation."
+    declared = Declaration.objects.filter(
+        item__proposal=proposal, member=person, prejudicial=True, dispensation=""
+    )
+    if declared.exists():
+        return "You have declared a prejudicial interest in this proposal."
+    return ""
 
 
 def item_voters(item):

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.money import to_money
@@ -17,7 +18,7 @@ from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
 from governance.notifications import notify_decided
 from governance.selectors.meetings import fund_for, fund_position
 from governance.services.guards import locked_meeting, require_runner
-from governance.voting import result
+from governance.voting import conflict, result
 from programme.models import Fund, Meeting, User
 from programme.permissions import is_chair
 from projects.services import project_follow_decision
@@ -241,9 +242,27 @@ def chairs_action_record(
     conditions: Sequence[dict] = (),
     override_reason: str = "",
 ) -> Decision:
-    """An urgent decision by the chair between meetings; noted at the next meeting."""
+    """An urgent decision by the chair (or the vice-chair, when the chair is conflicted)
+    between meetings, under the meeting's rules: a proposal screened eligible (an unscreened
+    one only with an override reason), by someone not conflicted on it, dated today or
+    earlier. Noted at the next meeting."""
     if not is_chair(user, decided_on):
         raise PermissionDenied("Only the chair or vice-chair can take chair's action.")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": "The date of the decision cannot be in the future"})
+    barred = conflict(user, proposal, decided_on)
+    if barred:
+        raise ValidationError(
+            {
+                "proposal": f"{barred} Chair's action on it is for the chair or vice-chair "
+                "who is not conflicted"
+            }
+        )
+    if proposal.status == Proposal.Status.SUBMITTED and not override_reason.strip():
+        raise ValidationError(
+            {"override_reason": "Give the reason to decide it before it has been screened"}
+        )
     if proposal.status not in (Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE):
         raise ValidationError("Chair's action is for a submitted proposal awaiting decision.")
     if not (reasons.strip() and alternatives.strip()):

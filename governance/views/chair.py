@@ -45,6 +45,7 @@ def chairs_action(request):
             alternatives=data["alternatives"],
             interests=data["interests"],
             approved_amount=data["approved_amount"],
+            conditions=form.conditions(),
             override_reason=data["override_reason"],
         ):
             return redirect("proposals:detail", data["proposal"].reference)

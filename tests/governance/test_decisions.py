@@ -169,8 +169,9 @@ def test_a_correction_is_a_new_decision_naming_the_old_one(meeting_setup, progra
 
 
 def test_chairs_action_decides_between_meetings_and_is_noted_next_time(
-    meeting_setup, programme_officer
+    meeting_setup, programme_officer, time_machine
 ):
+    time_machine.move_to(datetime.datetime(2030, 3, 20, 12), tick=False)
     urgent = eligible_proposal(programme_officer)
     decision = services.chairs_action_record(
         user=meeting_setup["chair"],

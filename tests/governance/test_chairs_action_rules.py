@@ -1,0 +1,113 @@
+"""Chair's action follows the meeting's rules: never by a conflicted chair, only on a
+proposal screened eligible (or with an override reason), never dated in the future, and with
+conditions as on any decision."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from governance import services
+from governance.models import Decision
+from programme.models import Membership
+from proposals.services import proposal_submit
+from tests.factories import complete_proposal
+from tests.governance.conftest import BEFORE_DEADLINE, eligible_proposal
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2030, 3, 20)
+
+
+@pytest.fixture(autouse=True)
+def on_the_day(time_machine):
+    time_machine.move_to(datetime.datetime(2030, 3, 20, 12), tick=False)
+
+
+def act(user, proposal, **changes):
+    fields = {
+        "outcome": "approved",
+        "approved_amount": "5000",
+        "decided_on": DAY,
+        "reasons": "A family hub closes on 1 April without it.",
+        "alternatives": "Waiting for May's meeting.",
+        "interests": "",
+        **changes,
+    }
+    return services.chairs_action_record(user=user, proposal=proposal, **fields)
+
+
+def test_a_chair_from_the_proposing_organisation_cannot_act_and_nothing_is_decided(
+    meeting_setup, programme_officer
+):
+    proposal = eligible_proposal(programme_officer)
+    chair = meeting_setup["chair"]
+    organisation = Membership.objects.get(user=chair).organisation
+    proposal.lead_organisation = organisation
+    proposal.save(update_fields=["lead_organisation"])
+    with pytest.raises(ValidationError, match="proposing organisation"):
+        act(chair, proposal)
+    assert not Decision.objects.filter(proposal=proposal).exists()
+
+
+def test_the_vice_chair_acts_when_the_chair_is_conflicted(meeting_setup, programme_officer):
+    proposal = eligible_proposal(programme_officer)
+    proposal.lead_organisation = Membership.objects.get(user=meeting_setup["chair"]).organisation
+    proposal.save(update_fields=["lead_organisation"])
+    assert act(meeting_setup["vice"], proposal).is_chairs_action
+
+
+def test_an_unscreened_proposal_needs_an_override_reason(meeting_setup):
+    proposal = complete_proposal()
+    proposal_submit(user=proposal.lead, proposal=proposal, today=BEFORE_DEADLINE)
+    with pytest.raises(ValidationError, match="before it has been screened"):
+        act(meeting_setup["chair"], proposal)
+    decision = act(meeting_setup["chair"], proposal, override_reason="Screened by phone")
+    assert decision.override_reason == "Screened by phone"
+
+
+def test_chairs_action_cannot_be_dated_in_the_future(meeting_setup, programme_officer):
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        act(
+            meeting_setup["chair"],
+            eligible_proposal(programme_officer),
+            decided_on=DAY + datetime.timedelta(days=1),
+        )
+
+
+def test_chairs_action_records_its_conditions(meeting_setup, programme_officer):
+    decision = act(
+        meeting_setup["chair"],
+        eligible_proposal(programme_officer),
+        outcome="approved_with_conditions",
+        conditions=[
+            {
+                "text": "Share the data sharing agreement",
+                "owner": meeting_setup["chair"],
+                "due_date": datetime.date(2030, 4, 30),
+                "review_date": datetime.date(2030, 5, 8),
+            }
+        ],
+    )
+    assert decision.conditions.get().text == "Share the data sharing agreement"
+
+
+def test_the_chairs_action_page_takes_a_condition(client_for, meeting_setup, programme_officer):
+    proposal = eligible_proposal(programme_officer)
+    response = client_for(meeting_setup["chair"]).post(
+        "/portal/chairs-action/",
+        {
+            "proposal": proposal.pk,
+            "outcome": "approved_with_conditions",
+            "approved_amount": "5000",
+            "decided_on": "2030-03-20",
+            "reasons": "Urgent",
+            "alternatives": "None",
+            "condition": "Quarterly attendance data",
+            "condition_owner": meeting_setup["chair"].pk,
+            "condition_due": "2030-04-30",
+            "condition_review": "2030-05-08",
+        },
+    )
+    assert response.status_code == 302
+    assert Decision.objects.get(proposal=proposal).conditions.count() == 1
