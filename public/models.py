@@ -20,7 +20,11 @@ from wagtail.search import index
 
 from evaluations.selectors.presenting import bars, gather, results
 from evaluations.selectors.results import published_studies
-from governance.selectors.meetings import meetings_with_published_decisions, published_decisions
+from governance.selectors.meetings import (
+    meetings_with_published_decisions,
+    published_chairs_actions,
+    published_decisions,
+)
 from programme.selectors import priorities_for_public
 from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
 from public.feedback import FeedbackFormBuilder, sender_key, since
@@ -101,7 +105,22 @@ class DecisionsPage(RoutablePageMixin, Page):
     @path("")
     def meetings(self, request):
         page = Paginator(meetings_with_published_decisions(), 12).get_page(request.GET.get("page"))
-        return self.render(request, context_overrides={"page_obj": page})
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page,
+                "chairs_actions": published_chairs_actions().count(),
+            },
+        )
+
+    @path("chairs-actions/")
+    def chairs_actions(self, request):
+        page = Paginator(published_chairs_actions(), 25).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template="public/decisions_chairs_actions.html",
+            context_overrides={"page_obj": page},
+        )
 
     @path("<int:meeting_id>/")
     def meeting(self, request, meeting_id):

@@ -56,6 +56,16 @@ def published_decisions(meeting: Meeting) -> QuerySet[Decision]:
     )
 
 
+def published_chairs_actions() -> QuerySet[Decision]:
+    """Decisions the chair took between meetings, in force, newest first, for the public."""
+    return (
+        Decision.objects.filter(is_chairs_action=True, corrected_by__isnull=True)
+        .select_related("proposal__lead_organisation")
+        .prefetch_related("conditions")
+        .order_by("-decided_on", "-pk")
+    )
+
+
 def unapproved_minutes(meeting: Meeting) -> QuerySet[Minutes]:
     """Minutes of earlier closed meetings waiting to be approved at this one."""
     return Minutes.objects.filter(

@@ -6,11 +6,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import Site
 
 from governance import services
 from governance.models import Decision
 from programme.models import Membership
 from proposals.services import proposal_submit
+from public.models import DecisionsPage
 from tests.factories import complete_proposal
 from tests.governance.conftest import BEFORE_DEADLINE, eligible_proposal
 
@@ -111,3 +113,17 @@ def test_the_chairs_action_page_takes_a_condition(client_for, meeting_setup, pro
     )
     assert response.status_code == 302
     assert Decision.objects.get(proposal=proposal).conditions.count() == 1
+
+
+def test_chairs_action_is_listed_on_the_public_decisions_page(
+    client, meeting_setup, programme_officer
+):
+    decision = act(meeting_setup["chair"], eligible_proposal(programme_officer))
+    home = Site.objects.get(is_default_site=True).root_page
+    page = DecisionsPage(title="Decisions", slug="decisions")
+    home.add_child(instance=page)
+    index = client.get(page.url).content.decode()
+    listing = client.get(f"{page.url}chairs-actions/").content.decode()
+    assert "1 urgent decision the chair took" in index
+    assert decision.proposal.reference in listing
+    assert "£5,000.00" in listing
