@@ -6,7 +6,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
-from governance.models import Decision
+from governance.models import Decision, Question
 from programme.models import Meeting
 from programme.selectors import current_memberships
 from proposals.notifications import send_to_leads
@@ -20,6 +20,19 @@ def notify_decided(decision: Decision) -> None:
         "governance/email/decided.txt",
         f"Decision on {proposal.reference}",
         decision=decision,
+    )
+
+
+def notify_question(question: Question) -> None:
+    """The lead (and co-leads) are asked to answer a member's question on their papers."""
+    proposal = question.item.proposal
+    send_to_leads(
+        proposal,
+        "governance/email/question.txt",
+        f"A question from the strategic group on {proposal.reference}",
+        question=question,
+        answer_link=settings.WAGTAILADMIN_BASE_URL
+        + reverse("governance:answer", args=[question.pk]),
     )
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from governance.selectors.proposals import questions_to_answer
 from programme import roles
 from programme.permissions import is_chair
 from programme.selectors import current_memberships, next_meeting
@@ -21,5 +22,6 @@ def portal_home(request):
         "has_back_office": request.user.has_perm("wagtailadmin.access_admin"),
         "next_meeting": next_meeting(),
         "is_chair": is_chair(request.user, timezone.localdate()),
+        "questions": questions_to_answer(request.user)[:10],
     }
     return render(request, "portal/home.html", context)

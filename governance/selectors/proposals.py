@@ -1,9 +1,10 @@
 """What a proposal's leads see of the group's business: its decisions and letters, and the
 questions the group asked on its papers."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from governance.models import Decision, Question
+from programme.models import User
 from proposals.models import Proposal
 
 
@@ -16,6 +17,18 @@ def questions_on(proposal: Proposal) -> QuerySet[Question]:
     """The group's questions on a proposal's papers, for its leads to answer."""
     return Question.objects.filter(item__proposal=proposal).select_related(
         "asked_by", "item__meeting"
+    )
+
+
+def questions_to_answer(user: User) -> QuerySet[Question]:
+    """Questions the group asked on the papers of proposals this person leads or co-leads,
+    not yet answered, oldest first: on the lead's home page until answered."""
+    return (
+        Question.objects.filter(answer="")
+        .filter(Q(item__proposal__lead=user) | Q(item__proposal__co_leads=user))
+        .select_related("item__proposal", "item__meeting", "asked_by")
+        .distinct()
+        .order_by("asked_at")
     )
 
 

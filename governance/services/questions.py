@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from governance.models import AgendaItem, Question
+from governance.notifications import notify_question
 from governance.permissions import answers_questions, sees_meetings
 from programme.models import Meeting, User
 
@@ -21,6 +22,7 @@ def question_ask(*, user: User, item: AgendaItem, text: str) -> Question:
         raise ValidationError({"text": "Enter your question"})
     question = Question.objects.create(item=item, asked_by=user, text=text)
     log(item.meeting, "governance.question", user=user, data={"item": item.title})
+    notify_question(question)
     return question
 
 
