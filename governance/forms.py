@@ -35,6 +35,9 @@ class SecretaryBallotForm(BallotForm):
         empty_label=None,
         error_messages={"required": "Select the member voting"},
     )
+    replace_own = forms.BooleanField(
+        required=False, label="Replace the vote they cast themselves, if they have voted"
+    )
 
     def __init__(self, *args, voters, **kwargs):
         super().__init__(*args, **kwargs)

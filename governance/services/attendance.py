@@ -128,6 +128,11 @@ def declaration_record(
 @transaction.atomic
 def dispensation_grant(*, user: User, declaration: Declaration, reason: str) -> Declaration:
     require_runner(user, declaration.item.meeting)
+    if declaration.member_id == user.pk:
+        raise PermissionDenied(
+            "You cannot lift the bar on your own interest: the chair, or the vice-chair for "
+            "the chair, grants a dispensation."
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Say why the bar is lifted"})
     _vote_not_started(declaration.item)

@@ -33,9 +33,18 @@ def vote_open(*, user: User, item: AgendaItem) -> Vote:
 
 
 @transaction.atomic
-def vote_cast(*, user: User, vote: Vote, choice: str, member: User | None = None) -> Ballot:
-    """One vote each: a second vote replaces the first until the vote closes. The vote row is
-    locked, so parallel votes queue; the unique constraint is the last guard."""
+def vote_cast(
+    *,
+    user: User,
+    vote: Vote,
+    choice: str,
+    member: User | None = None,
+    replace_own: bool = False,
+) -> Ballot:
+    """One vote each: a second vote replaces the first until the vote closes. The secretary
+    entering a vote for a member who has voted themselves must say so (``replace_own``), and
+    the audit trail keeps both. The vote row is locked, so parallel votes queue; the unique
+    constraint is the last guard."""
     voter = member or user
     item = vote.item
     if voter != user and not runs_meetings(user, item.meeting):
@@ -52,15 +61,19 @@ def vote_cast(*, user: User, vote: Vote, choice: str, member: User | None = None
     vote = Vote.objects.select_for_update().select_related("item__meeting").get(pk=vote.pk)
     if vote.state != Vote.State.OPEN:
         raise ValidationError("This vote is not open.")
+    own = Ballot.objects.filter(vote=vote, member=voter, entered_by=voter).first()
+    if voter != user and own is not None and not replace_own:
+        raise ValidationError(
+            f"{voter} has voted themselves ({own.get_choice_display().lower()}). Tick "
+            "'Replace the vote they cast themselves' to enter this one instead."
+        )
     ballot, created = Ballot.objects.update_or_create(
         vote=vote, member=voter, defaults={"choice": choice, "entered_by": user}
     )
-    log(
-        vote.item.meeting,
-        "governance.vote_cast",
-        user=user,
-        data={"item": vote.item.title, "member": str(voter), "changed": not created},
-    )
+    data = {"item": vote.item.title, "member": str(voter), "changed": not created}
+    if own is not None and voter != user:
+        data["replaced_own_vote"] = own.choice
+    log(vote.item.meeting, "governance.vote_cast", user=user, data=data)
     return ballot
 
 

@@ -106,7 +106,13 @@ def vote_action(request, pk, item_pk, action):
     elif action == "enter":
         name = "secretary_form"
         form = SecretaryBallotForm(request.POST, voters=item_voters(item), prefix="secretary")
-        done = form.is_valid() and _cast(request, form, vote, member=form.cleaned_data["member"])
+        done = form.is_valid() and _cast(
+            request,
+            form,
+            vote,
+            member=form.cleaned_data["member"],
+            replace_own=form.cleaned_data["replace_own"],
+        )
     else:
         name, form = "close_form", CloseVoteForm(request.POST)
         done = form.is_valid() and attempt(
@@ -120,7 +126,7 @@ def vote_action(request, pk, item_pk, action):
     return back(item) if done else item_page_response(request, item, **{name: form})
 
 
-def _cast(request, form, vote, member=None):
+def _cast(request, form, vote, member=None, replace_own=False):
     return attempt(
         request,
         form,
@@ -129,6 +135,7 @@ def _cast(request, form, vote, member=None):
         vote=vote,
         choice=form.cleaned_data["choice"],
         member=member,
+        replace_own=replace_own,
     )
 
 

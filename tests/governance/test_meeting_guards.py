@@ -5,7 +5,8 @@ vote."""
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from wagtail.models import ModelLogEntry
 
 from governance import services
 from governance.models import Decision
@@ -71,3 +72,34 @@ def test_the_secretary_defers_an_item_from_the_meeting_room(client_for, meeting_
 def test_a_voted_item_is_still_decided_after_its_vote(meeting_setup):
     carried(meeting_setup)
     assert decide(meeting_setup, outcome="approved", approved_amount="1000").outcome == "approved"
+
+
+def test_the_secretary_cannot_silently_replace_a_members_own_vote(meeting_setup):
+    vote = services.vote_open(user=meeting_setup["chair"], item=meeting_setup["item"])
+    member = meeting_setup["members"][0]
+    services.vote_cast(user=member, vote=vote, choice="against")
+    with pytest.raises(ValidationError, match="has voted themselves"):
+        services.vote_cast(user=meeting_setup["chair"], vote=vote, choice="for", member=member)
+    assert vote.ballots.get(member=member).choice == "against"
+    services.vote_cast(
+        user=meeting_setup["chair"], vote=vote, choice="for", member=member, replace_own=True
+    )
+    entry = ModelLogEntry.objects.filter(action="governance.vote_cast").latest("timestamp")
+    assert vote.ballots.get(member=member).choice == "for"
+    assert entry.data["replaced_own_vote"] == "against"
+
+
+def test_a_chair_cannot_grant_a_dispensation_on_their_own_interest(meeting_setup):
+    chair = meeting_setup["chair"]
+    declaration = services.declaration_record(
+        user=chair, item=meeting_setup["item"], nature="Trustee", prejudicial=True
+    )
+    with pytest.raises(PermissionDenied, match="your own interest"):
+        services.dispensation_grant(user=chair, declaration=declaration, reason="Needed")
+    declaration.refresh_from_db()
+    assert declaration.dispensation == ""
+    services.dispensation_grant(
+        user=meeting_setup["vice"], declaration=declaration, reason="Quorum needs her"
+    )
+    declaration.refresh_from_db()
+    assert declaration.dispensation_by == meeting_setup["vice"]
