@@ -9,6 +9,7 @@ from public.models import (
     DocumentsPage,
     FeedbackFormField,
     FeedbackPage,
+    ForwardPlanPage,
     HomePage,
     StandardPage,
 )
@@ -173,6 +174,16 @@ def seed_pages(programme_name):
         show_in_menus=True,
         intro="<p>What the Families Strategic Group decided at each meeting: the proposals, "
         "the organisations and the amounts approved.</p>",
+    )
+    child_page(
+        home,
+        ForwardPlanPage,
+        "forward-plan",
+        title="Forward plan",
+        show_in_menus=True,
+        intro="<p>The funding proposals the Families Strategic Group will decide at its next "
+        "meetings: each has been checked against the programme's criteria and placed on the "
+        "meeting's agenda.</p>",
     )
     child_page(
         home,

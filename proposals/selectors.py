@@ -34,6 +34,17 @@ def proposals_for_back_office() -> QuerySet[Proposal]:
     )
 
 
+def forward_plan(today: datetime.date) -> QuerySet[Proposal]:
+    """Forthcoming decisions, as council committee systems publish them: proposals screened
+    eligible and placed on a meeting still to come, soonest meeting first."""
+    return (
+        Proposal.objects.filter(status=Proposal.Status.ELIGIBLE, meeting__date__gte=today)
+        .with_total()
+        .select_related("meeting", "lead_organisation")
+        .order_by("meeting__date", "reference")
+    )
+
+
 def proposal_with_total(proposal_pk: int) -> Proposal:
     return (
         Proposal.objects.with_total()

@@ -27,6 +27,7 @@ from governance.selectors.meetings import (
 )
 from programme.selectors import priorities_for_public
 from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
+from proposals.selectors import forward_plan
 from public.feedback import FeedbackFormBuilder, sender_key, since
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -65,6 +66,7 @@ class HomePage(Page):
         "public.SpendingPage",
         "public.ResultsPage",
         "public.FeedbackPage",
+        "public.ForwardPlanPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -130,6 +132,24 @@ class DecisionsPage(RoutablePageMixin, Page):
             template="public/decisions_meeting.html",
             context_overrides={"meeting": meeting, "decisions": published_decisions(meeting)},
         )
+
+
+class ForwardPlanPage(Page):
+    """The forward plan: decisions the group will take, proposal by proposal, generated from
+    the agendas so it is always current."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["public.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page = Paginator(forward_plan(timezone.localdate()), 50).get_page(request.GET.get("page"))
+        context["page_obj"] = page
+        return context
 
 
 class SpendingPage(Page):
