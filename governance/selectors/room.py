@@ -100,18 +100,7 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
         "runs": runs_meetings(user, item.meeting),
         "questions": item.questions.select_related("asked_by", "answered_by"),
         "declarations": item.declarations.select_related("member"),
-        "roll": [
-            {
-                "member": m.user,
-                "barred": m.user_id in barred_ids,
-                "present": m.user_id in voters or m.user_id in barred_ids,
-                "voted": m.user_id in ballots,
-                "choice": ballots[m.user_id].get_choice_display()
-                if m.user_id in ballots and closed
-                else "",
-            }
-            for m in members
-        ],
+        "roll": _roll(item, members, voters, barred_ids, ballots, closed),
         "may_vote": vote is not None and vote.state == Vote.State.OPEN and user.pk in voters,
         "my_ballot": ballots.get(user.pk),
         "pending": pending,
@@ -126,6 +115,31 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
         .annotate(is_corrected=Exists(Decision.objects.filter(corrects=OuterRef("pk")))),
         "is_member": Membership.objects.current(item.meeting.date).filter(user=user).exists(),
     }
+
+
+def _roll(item, members, voters, barred_ids, ballots, closed) -> list[dict]:
+    """Each voting seat: its holder, or the substitute in the room for them ("A for B"),
+    whether barred or present, whether they voted, and how once the vote has closed."""
+    substitutes = {
+        a.substitute_for_id: a.person
+        for a in Attendance.objects.filter(
+            meeting=item.meeting, capacity=Attendance.Capacity.SUBSTITUTE, present=True
+        ).select_related("person")
+    }
+    roll = []
+    for m in members:
+        sitting = substitutes.get(m.user_id, m.user)
+        ballot = ballots.get(sitting.pk)
+        roll.append(
+            {
+                "member": m.user if sitting == m.user else f"{sitting} for {m.user}",
+                "barred": sitting.pk in barred_ids,
+                "present": sitting.pk in voters or sitting.pk in barred_ids,
+                "voted": ballot is not None,
+                "choice": ballot.get_choice_display() if ballot and closed else "",
+            }
+        )
+    return roll
 
 
 def vote_on(item: AgendaItem) -> Vote | None:

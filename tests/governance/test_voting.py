@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import services
 from governance.models import Attendance, Ballot, Vote
+from governance.selectors.room import item_page
 from governance.services.agenda import flag_conflicts
 from governance.voting import result, tally
 from tests.factories import MembershipFactory, UserFactory
@@ -92,6 +93,8 @@ def test_a_substitute_votes_in_the_absent_members_seat(meeting_setup, programme_
     )
     vote = services.vote_open(user=meeting_setup["chair"], item=meeting_setup["item"])
     assert services.vote_cast(user=substitute, vote=vote, choice="abstain").member == substitute
+    roll = {row["member"]: row for row in item_page(meeting_setup["item"], substitute)["roll"]}
+    assert roll[f"{substitute} for {absent}"]["voted"]
 
 
 def test_no_vote_outside_an_open_vote(meeting_setup, open_vote):
