@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", room.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/papers/", room.papers, name="papers"),
     path("meetings/<int:pk>/attendance/", room.attendance, name="attendance"),
+    path("meetings/<int:pk>/publish/", room.publish, name="publish"),
     path("meetings/<int:pk>/attendance/everyone/", room.all_present, name="all_present"),
     path(
         "meetings/<int:pk>/attendance/<int:user_pk>/<int:present>/",

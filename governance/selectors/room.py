@@ -2,6 +2,7 @@
 questions, declarations, roll, vote and decision. The rules come from ``governance.voting``;
 these gather them for a page."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,7 +23,7 @@ from governance.permissions import runs_meetings
 from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
 from programme.models import Meeting, Membership, User
-from programme.selectors import voting_memberships
+from programme.selectors import current_memberships, voting_memberships
 from proposals.models import Proposal
 
 
@@ -44,6 +45,21 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
         if meeting.status == Meeting.Status.IN_SESSION
         else [],
         "conditions": conditions_due(meeting),
+    }
+
+
+def publish_preview(meeting: Meeting, today: datetime.date) -> dict[str, Any]:
+    """What publishing sends: the proposals the agenda will carry, who is emailed, and whether
+    proposals can still arrive before the submission deadline."""
+    return {
+        "meeting": meeting,
+        "proposals": Proposal.objects.filter(meeting=meeting, status=Proposal.Status.ELIGIBLE)
+        .with_total()
+        .select_related("lead_organisation")
+        .order_by("reference"),
+        "recipients": current_memberships(on=meeting.date).count(),
+        "deadline_open": today <= meeting.submission_deadline,
+        "before_papers_date": today < meeting.papers_date,
     }
 
 

@@ -5,13 +5,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from governance import services
 from governance.forms import AttendanceForm
 from governance.models import Attendance
 from governance.permissions import runs_meetings
-from governance.selectors.room import attendance_sheet, meeting_room, papers_versions, seat_holder
+from governance.selectors.room import (
+    attendance_sheet,
+    meeting_room,
+    papers_versions,
+    publish_preview,
+    seat_holder,
+)
 from governance.views.base import attempt, meeting_for, run
 
 
@@ -42,7 +49,6 @@ def papers(request, pk):
 
 ACTIONS = {
     "build": (services.agenda_build, "Agenda built from the proposals placed for this meeting."),
-    "publish": (services.agenda_publish, "Agenda published and papers sent to the group."),
     "start": (services.meeting_start, "The meeting is in session."),
     "close": (services.meeting_close, "The meeting is closed and the minutes drafted."),
 }
@@ -57,6 +63,26 @@ def meeting_action(request, pk, action):
     service, success = ACTIONS[action]
     run(request, service, success, meeting=meeting)
     return redirect("governance:meeting", pk)
+
+
+@login_required
+def publish(request, pk):
+    """Publishing asks first: it shows what goes out and to how many, and warns while
+    proposals can still be submitted for the meeting."""
+    meeting = meeting_for(request, pk)
+    if not runs_meetings(request.user, meeting):
+        raise PermissionDenied
+    if request.method == "POST":
+        run(
+            request,
+            services.agenda_publish,
+            "Agenda published and papers sent to the group.",
+            meeting=meeting,
+        )
+        return redirect("governance:meeting", pk)
+    return render(
+        request, "governance/publish.html", publish_preview(meeting, timezone.localdate())
+    )
 
 
 @login_required

@@ -15,7 +15,7 @@ def test_the_funding_proposals_are_one_agenda_item_with_each_proposal_under_it(c
     meeting = Meeting.objects.get(status=Meeting.Status.IN_SESSION)
     client.force_login(User.objects.get(email="member@families.example"))
     page = client.get(f"/portal/meetings/{meeting.pk}/").content.decode()
-    agenda = page[page.index("<h2 class=\"govuk-heading-l\">Agenda</h2>") :]
+    agenda = page[page.index('<h2 class="govuk-heading-l">Agenda</h2>') :]
     nested = re.search(r"Funding proposals</span>\s*<ol[^>]*>(.*?)</ol>", agenda, re.S)
     proposals = AgendaItem.objects.filter(meeting=meeting, proposal__isnull=False)
     assert nested is not None

@@ -10,9 +10,10 @@ from wagtail.models import ModelLogEntry
 
 from governance import services
 from governance.models import Decision
-from programme.models import Meeting
+from programme.models import Meeting, Membership
 from proposals.models import Proposal
-from tests.governance.conftest import MEETING_DAY
+from tests.factories import MeetingFactory
+from tests.governance.conftest import MEETING_DAY, eligible_proposal
 from tests.governance.test_decisions import carried, decide
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,21 @@ def test_a_chair_cannot_grant_a_dispensation_on_their_own_interest(meeting_setup
     )
     declaration.refresh_from_db()
     assert declaration.dispensation_by == meeting_setup["vice"]
+
+
+def test_publishing_asks_first_and_warns_while_proposals_can_still_arrive(
+    client_for, group, programme_officer, time_machine
+):
+    meeting = MeetingFactory(date=MEETING_DAY)
+    proposal = eligible_proposal(programme_officer)
+    time_machine.move_to(datetime.datetime(2030, 1, 6, 12), tick=False)
+    client = client_for(programme_officer)
+    page = client.get(f"/portal/meetings/{meeting.pk}/publish/").content.decode()
+    assert "can still be submitted for this meeting until" in page
+    assert proposal.reference in page
+    assert f"Publish and email {Membership.objects.count()} members" in page
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.SCHEDULED
+    client.post(f"/portal/meetings/{meeting.pk}/publish/")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.AGENDA_PUBLISHED

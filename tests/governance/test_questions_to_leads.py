@@ -24,9 +24,7 @@ def ask(setup):
     )
 
 
-def test_the_lead_is_emailed_with_a_link_to_answer(
-    papers_out, django_capture_on_commit_callbacks
-):
+def test_the_lead_is_emailed_with_a_link_to_answer(papers_out, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         question = ask(papers_out)
     message = mail.outbox[-1]

@@ -148,6 +148,7 @@ def path_arguments(world):
         "governance:attendance": meeting,
         "governance:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
         "governance:all_present": meeting,
+        "governance:publish": meeting,
         "governance:urgent": meeting,
         "governance:move": {**item, "direction": "up"},
         "governance:dispense": {**item, "declaration_pk": w.declaration.pk},
