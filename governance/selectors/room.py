@@ -13,6 +13,7 @@ from core.money import money_total
 from governance.models import (
     AgendaItem,
     Attendance,
+    Ballot,
     Condition,
     Decision,
     Declaration,
@@ -133,7 +134,14 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
     }
 
 
-def _roll(item, members, voters, barred_ids, ballots, closed) -> list[dict]:
+def _roll(
+    item: AgendaItem,
+    members: list[Membership],
+    voters: set[int],
+    barred_ids: set[int],
+    ballots: dict[int, Ballot],
+    closed: bool,
+) -> list[dict]:
     """Each voting seat: its holder, or the substitute in the room for them ("A for B"),
     whether barred or present, whether they voted, and how once the vote has closed."""
     substitutes = {
