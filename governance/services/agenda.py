@@ -36,6 +36,20 @@ def _next_position(meeting: Meeting, section: int) -> int:
     return (top or 0) + 1
 
 
+def note_chairs_action(meeting: Meeting, decision: Decision, addendum: bool = False) -> None:
+    """A chair's action on a meeting's agenda, for noting (an addendum once its papers are out)."""
+    title = (
+        f"{'Addendum: ' if addendum else ''}Chair's action {decision.decided_on:%-d %B %Y}: "
+        f"{decision.proposal.reference} {decision.get_outcome_display().lower()}"
+    )
+    AgendaItem.objects.get_or_create(
+        meeting=meeting,
+        section=Section.CHAIRS_ACTIONS,
+        title=title,
+        defaults={"position": _next_position(meeting, Section.CHAIRS_ACTIONS)},
+    )
+
+
 @transaction.atomic
 def agenda_build(*, user: User | None, meeting: Meeting) -> list[AgendaItem]:
     """Standing items, every eligible proposal placed for the meeting (deferred ones come back
@@ -66,16 +80,7 @@ def agenda_build(*, user: User | None, meeting: Meeting) -> list[AgendaItem]:
     if previous:
         actions = actions.filter(decided_on__gte=previous.date)
     for decision in actions.select_related("proposal"):
-        title = (
-            f"Chair's action {decision.decided_on:%-d %B %Y}: {decision.proposal.reference} "
-            f"{decision.get_outcome_display().lower()}"
-        )
-        AgendaItem.objects.get_or_create(
-            meeting=meeting,
-            section=Section.CHAIRS_ACTIONS,
-            title=title,
-            defaults={"position": _next_position(meeting, Section.CHAIRS_ACTIONS)},
-        )
+        note_chairs_action(meeting, decision)
     log(meeting, "governance.agenda_build", user=user)
     return list(meeting.agenda.all())
 

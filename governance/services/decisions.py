@@ -17,6 +17,7 @@ from evaluations.services import project_targets_copy
 from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
 from governance.notifications import notify_decided
 from governance.selectors.meetings import fund_for, fund_position
+from governance.services.agenda import note_chairs_action
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import conflict, result
 from programme.models import Fund, Meeting, User
@@ -288,6 +289,16 @@ def chairs_action_record(
         override_reason=override_reason,
     )
     _apply(decision, user, conditions)
+    # Noted at the next meeting: its agenda picks the action up when it is built, or, if its
+    # papers are already out, it is added now as an addendum.
+    frozen = (
+        Meeting.objects.filter(date__gt=decided_on)
+        .exclude(status__in=[Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED])
+        .order_by("date")
+        .first()
+    )
+    if frozen is not None and frozen.status != Meeting.Status.SCHEDULED:
+        note_chairs_action(frozen, decision, addendum=True)
     return decision
 
 

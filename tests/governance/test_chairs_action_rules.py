@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from governance import services
-from governance.models import Decision
-from programme.models import Membership
+from governance.models import AgendaItem, Decision
+from programme.models import Meeting, Membership
 from proposals.services import proposal_submit
 from public.models import DecisionsPage
 from tests.factories import complete_proposal
@@ -127,3 +127,15 @@ def test_chairs_action_is_listed_on_the_public_decisions_page(
     assert "1 urgent decision the chair took" in index
     assert decision.proposal.reference in listing
     assert "£5,000.00" in listing
+
+
+def test_an_action_after_the_next_papers_are_out_is_added_as_an_addendum(
+    meeting_setup, programme_officer
+):
+    urgent = eligible_proposal(programme_officer)
+    following = Meeting.objects.get(date="2030-05-08")
+    Meeting.objects.filter(pk=following.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
+    decision = act(meeting_setup["chair"], urgent)
+    noted = following.agenda.get(section=AgendaItem.Section.CHAIRS_ACTIONS)
+    assert noted.title.startswith("Addendum: Chair's action 20 March 2030")
+    assert decision.proposal.reference in noted.title
