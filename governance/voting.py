@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from governance.models import Attendance, Ballot, Declaration, Vote
-from programme.models import Membership
+from programme.models import Interest, Membership
 from programme.permissions import CHAIRS
 from programme.selectors import voting_memberships
 
@@ -50,6 +50,11 @@ def conflict(person, proposal, on):
     memberships = Membership.objects.current(on).filter(user=person)
     if memberships.filter(organisation_id=proposal.lead_organisation_id).exists():
         return f"You represent {proposal.lead_organisation}, the proposing organisation."
+    registered = Interest.objects.current(on).filter(
+        member=person, organisation_id=proposal.lead_organisation_id
+    )
+    if registered.exists():
+        return f"You have a registered interest in {proposal.lead_organisation}."
     declared = Declaration.objects.filter(
         item__proposal=proposal, member=person, prejudicial=True, dispensation=""
     )

@@ -1,5 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+
+
+class InterestQuerySet(models.QuerySet):
+    def current(self, on):
+        """Entries on the register on a day: registered by then and not yet ended."""
+        return self.filter(registered_on__lte=on).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=on)
+        )
 
 
 class Interest(models.Model):
@@ -20,6 +29,8 @@ class Interest(models.Model):
     description = models.TextField()
     registered_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+
+    objects = InterestQuerySet.as_manager()
 
     class Meta:
         ordering = ["member__last_name", "-registered_on"]

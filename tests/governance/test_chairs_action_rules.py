@@ -10,7 +10,8 @@ from wagtail.models import Site
 
 from governance import services
 from governance.models import AgendaItem, Decision
-from programme.models import Meeting, Membership
+from governance.services.attendance import flag_conflicts
+from programme.models import Interest, Meeting, Membership
 from proposals.services import proposal_submit
 from public.models import DecisionsPage
 from tests.factories import complete_proposal
@@ -139,3 +140,25 @@ def test_an_action_after_the_next_papers_are_out_is_added_as_an_addendum(
     noted = following.agenda.get(section=AgendaItem.Section.CHAIRS_ACTIONS)
     assert noted.title.startswith("Addendum: Chair's action 20 March 2030")
     assert decision.proposal.reference in noted.title
+
+
+def test_a_registered_interest_in_the_proposing_organisation_bars_the_chair_and_is_flagged(
+    meeting_setup, programme_officer
+):
+    proposal = eligible_proposal(programme_officer)
+    chair = meeting_setup["chair"]
+    Interest.objects.create(
+        member=chair,
+        organisation=proposal.lead_organisation,
+        description="Trustee",
+        registered_on=datetime.date(2029, 1, 1),
+    )
+    with pytest.raises(ValidationError, match="registered interest"):
+        act(chair, proposal)
+    item = AgendaItem.objects.create(
+        meeting=meeting_setup["meeting"], section=50, title="x", proposal=proposal
+    )
+    flag_conflicts(item)
+    flagged = item.declarations.get(member=chair)
+    assert flagged.prejudicial and flagged.automatic
+    assert flagged.nature.startswith("Registered interest in")
