@@ -4,6 +4,7 @@ True or False; £1,234.56, not 1234.56; 2 December 2026, not 2026-12-02; a dash 
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -37,7 +38,7 @@ def for_people(value, field=None):
 def model_field(model, name):
     try:
         return model._meta.get_field(name)
-    except Exception:  # a property or method, not a field
+    except FieldDoesNotExist:  # a property or method, not a field
         return None
 
 
