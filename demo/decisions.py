@@ -9,7 +9,6 @@ from django.utils import timezone
 from demo.people import group_since
 from governance import services
 from governance.models import Attendance
-from governance.selectors.meetings import conditions_due
 from governance.voting import item_voters
 from programme.models import Interest, Meeting, Membership, User
 from programme.roles import PROGRAMME_TEAM
@@ -74,7 +73,7 @@ def _chair_and_members(today):
     return chair, members
 
 
-def _hold(meeting, number, officer, chair, members, previous, today):
+def _hold(meeting, number, officer, chair, members, previous):
     """The meeting as the group held it: papers out, attendance, the last minutes approved,
     every proposal voted on and decided, and the meeting closed with its minutes drafted."""
     services.agenda_publish(user=officer, meeting=meeting)
@@ -82,11 +81,6 @@ def _hold(meeting, number, officer, chair, members, previous, today):
     services.meeting_start(user=chair, meeting=meeting, today=meeting.date)
     if previous is not None and not previous.minutes.locked:
         services.minutes_approve(user=chair, minutes=previous.minutes, at_meeting=meeting)
-    # Conditions set more than six months ago were met when reviewed; later ones stay on the
-    # log, so the programme team has conditions to follow up.
-    for condition in conditions_due(meeting):
-        if condition.decision.decided_on < today - datetime.timedelta(days=183):
-            services.condition_met(user=chair, condition=condition, on=meeting.date)
     decided = 0
     for index, item in enumerate(meeting.agenda.filter(proposal__isnull=False)):
         if item.is_decision_item:
@@ -132,7 +126,7 @@ def seed(stdout, today=None):
     decided = 0
     for number, meeting in enumerate(Meeting.objects.filter(date__lt=today).order_by("date")):
         if meeting.status == Meeting.Status.SCHEDULED:
-            decided += _hold(meeting, number, officer, chair, members, previous, today)
+            decided += _hold(meeting, number, officer, chair, members, previous)
         previous = meeting
     upcoming = Meeting.objects.filter(date__gte=today).order_by("date").first()
     if upcoming is not None and upcoming.status == Meeting.Status.SCHEDULED:
