@@ -13,6 +13,13 @@ def to_money(value):
     return Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+def pounds(amount) -> str:
+    """£1,234.56 (-£12.50), exact to the penny, from a Decimal or its string form."""
+    amount = Decimal(str(amount))
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(amount):,.2f}"
+
+
 class MoneyOutput(models.DecimalField):
     """Output field for money aggregates (Sum, Coalesce ...). Some databases (SQLite) hand
     back an aggregate without its scale; this makes every sum come out with two places."""

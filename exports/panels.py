@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.admin.dashboard import Row, WorkPanel
-from core.admin.display import money
 from core.financial_years import fy_for_date, fy_quarter
+from core.money import pounds
 from projects.models import SpendImport
 from projects.periods import Period
 from projects.selectors import budget_against_actual, month_to_close, spend_each_month, totals
@@ -24,10 +24,10 @@ def spend_panel(today: datetime.date) -> WorkPanel:
     return WorkPanel(
         name="spend",
         heading="Spend this quarter",
-        summary=f"Q{period.quarter} {period.financial_year}: {money(quarter['spent'])} spent "
-        f"against {money(quarter['budget'])} profiled",
+        summary=f"Q{period.quarter} {period.financial_year}: {pounds(quarter['spent'])} spent "
+        f"against {pounds(quarter['budget'])} profiled",
         rows=[
-            Row(f"{today:%B %Y} so far", detail=money(month or Decimal("0.00"))),
+            Row(f"{today:%B %Y} so far", detail=pounds(month or Decimal("0.00"))),
             Row(
                 "Last import",
                 detail=f"{last.filename}, {timezone.localtime(last.imported_at):%-d %B %Y}: "

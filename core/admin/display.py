@@ -11,12 +11,9 @@ from django.utils.formats import date_format
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
+from core.money import pounds
+
 NOTHING = "—"
-
-
-def money(amount: Decimal) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}£{abs(amount):,.2f}"
 
 
 def for_people(value, field=None):
@@ -27,7 +24,7 @@ def for_people(value, field=None):
     if isinstance(value, Decimal):
         if field is not None and field.name.endswith("percent"):
             return f"{value.normalize():f}%"
-        return money(value)
+        return pounds(value)
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, datetime.date):

@@ -1,8 +1,9 @@
 """Template filters every app's templates use: money as people read it, and a lookup."""
 
-from decimal import Decimal
 
 from django import template
+
+from core.money import pounds
 
 register = template.Library()
 
@@ -12,9 +13,7 @@ def gbp(value):
     """£1,234.56 from a Decimal (or its string form), exact to the penny."""
     if value in (None, ""):
         return ""
-    amount = Decimal(str(value))
-    sign = "-" if amount < 0 else ""
-    return f"{sign}£{abs(amount):,.2f}"
+    return pounds(value)
 
 
 @register.filter

@@ -3,8 +3,8 @@ rest of the product shows."""
 
 import pytest
 
-from core.admin.display import money
 from core.financial_years import fy_for_date, fy_quarter
+from core.money import pounds
 from programme.models import Meeting, User
 from projects.periods import Period
 from projects.selectors import budget_against_actual, totals
@@ -31,7 +31,7 @@ def test_the_programme_team_starts_with_proposals_to_screen_and_the_next_meeting
 def test_finance_starts_with_this_quarters_spend_against_its_profile(client, demo, today):
     page = home(client, "finance")
     quarter = totals(budget_against_actual(Period(fy_for_date(today), fy_quarter(today)), today))
-    assert f"{money(quarter['spent'])} spent against {money(quarter['budget'])} profiled" in page
+    assert f"{pounds(quarter['spent'])} spent against {pounds(quarter['budget'])} profiled" in page
     assert "Proposals to screen" not in page
 
 

@@ -3,7 +3,7 @@ and placed on a meeting still to come, with its organisation and the amount requ
 
 import pytest
 
-from core.admin.display import money
+from core.money import pounds
 from proposals.models import Proposal
 from proposals.selectors import forward_plan
 
@@ -18,7 +18,7 @@ def test_the_forward_plan_lists_each_eligible_proposal_on_a_meeting_to_come(
     assert planned
     for proposal in planned:
         assert proposal.reference in page
-        assert money(proposal.total_requested) in page
+        assert pounds(proposal.total_requested) in page
         assert f"{proposal.meeting.date:%-d %B %Y}" in page
     decided = Proposal.objects.filter(status=Proposal.Status.DECIDED).first()
     assert decided.reference not in page
