@@ -41,26 +41,43 @@ def barred(item):
     )
 
 
+def conflicts(proposal, on):
+    """{member id: the nature of their conflict} for a proposal on a day: its leads, members
+    who represent the proposing organisation and members with a current registered interest
+    in it. The meeting flags them on the item; chair's action refuses them."""
+    leads = {proposal.lead_id, *proposal.co_leads.values_list("pk", flat=True)}
+    registered = {
+        interest.member_id: interest
+        for interest in Interest.objects.current(on).filter(
+            organisation_id=proposal.lead_organisation_id
+        )
+    }
+    found = {}
+    for membership in Membership.objects.current(on).select_related("organisation"):
+        if membership.user_id in leads:
+            found[membership.user_id] = "Leads this proposal."
+        elif membership.organisation_id == proposal.lead_organisation_id:
+            found[membership.user_id] = (
+                f"Represents {membership.organisation}, the proposing organisation."
+            )
+        elif membership.user_id in registered:
+            found[membership.user_id] = (
+                f"Registered interest in {proposal.lead_organisation}: "
+                f"{registered[membership.user_id].description}"
+            )
+    return found
+
+
 def conflict(person, proposal, on):
-    """Why a person may not decide a proposal alone (chair's action), or "": they lead it, sit
-    for the proposing organisation, or declared a prejudicial interest in it without a
-    dispensation (the same flags the meeting raises)."""
-    if person.pk == proposal.lead_id or proposal.co_leads.filter(pk=person.pk).exists():
-        return "You lead this proposal."
-    memberships = Membership.objects.current(on).filter(user=person)
-    if memberships.filter(organisation_id=proposal.lead_organisation_id).exists():
-        return f"You represent {proposal.lead_organisation}, the proposing organisation."
-    registered = Interest.objects.current(on).filter(
-        member=person, organisation_id=proposal.lead_organisation_id
-    )
-    if registered.exists():
-        return f"You have a registered interest in {proposal.lead_organisation}."
+    """Why a person may not decide a proposal alone (chair's action), or "": a conflict the
+    meeting would flag, or a prejudicial interest they declared without a dispensation."""
+    nature = conflicts(proposal, on).get(person.pk)
+    if nature:
+        return nature
     declared = Declaration.objects.filter(
         item__proposal=proposal, member=person, prejudicial=True, dispensation=""
     )
-    if declared.exists():
-        return "You have declared a prejudicial interest in this proposal."
-    return ""
+    return "Declared a prejudicial interest in this proposal." if declared.exists() else ""
 
 
 def item_voters(item):

@@ -8,38 +8,20 @@ from wagtail.log_actions import log
 from governance.models import AgendaItem, Attendance, Declaration
 from governance.permissions import runs_meetings
 from governance.services.guards import require_runner
-from programme.models import Interest, Meeting, Membership, User
+from governance.voting import conflicts
+from programme.models import Meeting, Membership, User
 from programme.selectors import voting_memberships
 
 
 def flag_conflicts(item: AgendaItem) -> None:
-    """The proposal's leads, members who represent the proposing organisation and members
-    with an interest in it on the register are flagged with a prejudicial interest; a
-    recorded dispensation can lift the bar."""
-    proposal = item.proposal
-    if proposal is None:
+    """Members with a conflict on the proposal (``governance.voting.conflicts``) are flagged
+    with a prejudicial interest; a recorded dispensation can lift the bar."""
+    if item.proposal is None:
         return
-    day = item.meeting.date
-    leads = {proposal.lead_id, *proposal.co_leads.values_list("pk", flat=True)}
-    registered = {
-        interest.member_id: interest
-        for interest in Interest.objects.current(day).filter(
-            organisation_id=proposal.lead_organisation_id
-        )
-    }
-    for membership in Membership.objects.current(day).select_related("organisation"):
-        if membership.user_id in leads:
-            nature = "Leads this proposal."
-        elif membership.organisation_id == proposal.lead_organisation_id:
-            nature = f"Represents {membership.organisation}, the proposing organisation."
-        elif membership.user_id in registered:
-            interest = registered[membership.user_id]
-            nature = f"Registered interest in {proposal.lead_organisation}: {interest.description}"
-        else:
-            continue
+    for member_id, nature in conflicts(item.proposal, item.meeting.date).items():
         Declaration.objects.get_or_create(
             item=item,
-            member_id=membership.user_id,
+            member_id=member_id,
             defaults={"nature": nature, "prejudicial": True, "automatic": True},
         )
 

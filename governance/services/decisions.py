@@ -256,8 +256,9 @@ def chairs_action_record(
     if barred:
         raise ValidationError(
             {
-                "proposal": f"{barred} Chair's action on it is for the chair or vice-chair "
-                "who is not conflicted"
+                "proposal": f"You have a conflict on this proposal ({barred[0].lower()}"
+                f"{barred[1:].rstrip('.')}); chair's action on it is for the chair or "
+                "vice-chair who is not conflicted"
             }
         )
     if proposal.status == Proposal.Status.SUBMITTED and not override_reason.strip():
