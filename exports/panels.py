@@ -11,8 +11,9 @@ from core.admin.dashboard import Row, WorkPanel
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import pounds
 from projects.models import SpendImport
+from projects.months import month_to_close
 from projects.periods import Period
-from projects.selectors import budget_against_actual, month_to_close, spend_each_month, totals
+from projects.selectors import budget_against_actual, spend_each_month, totals
 
 
 def spend_panel(today: datetime.date) -> WorkPanel:

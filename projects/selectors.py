@@ -10,18 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import (
-    Case,
-    Count,
-    DecimalField,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-    When,
-)
+from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -32,7 +21,6 @@ from core.money import MoneyOutput
 from programme.models import Fund, User
 from projects.models import (
     BudgetProfileLine,
-    ClosedMonth,
     Milestone,
     ProgressReport,
     Project,
@@ -378,29 +366,3 @@ def report_of(project: Project, financial_year: str, quarter: int) -> QuerySet[P
 
 def milestones_of(project: Project) -> QuerySet[Milestone]:
     return project.milestones.all()
-
-
-def closed_months() -> set[datetime.date]:
-    """The first days of the months finance has closed."""
-    return set(ClosedMonth.objects.values_list("month", flat=True))
-
-
-def month_to_close(today: datetime.date) -> datetime.date | None:
-    """Last month, while finance has not closed it."""
-    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    return None if ClosedMonth.objects.filter(month=last_month).exists() else last_month
-
-
-def month_summary(month: datetime.date) -> dict:
-    """The ledger's lines and spend dated in a month, as finance checks them before closing."""
-    after = (month + datetime.timedelta(days=32)).replace(day=1)
-    lines = SpendLine.objects.filter(date__gte=month, date__lt=after)
-    total = lines.aggregate(
-        count=Count("pk"),
-        spent=Coalesce(
-            Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()),
-            ZERO,
-            output_field=MoneyOutput(),
-        ),
-    )
-    return {"month": month, "lines": total["count"], "spent": total["spent"]}

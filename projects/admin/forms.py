@@ -5,7 +5,7 @@ from core.financial_years import fy_for_date, fy_name, fy_start_year
 from core.forms import MoneyField
 from core.imports import CsvImportForm
 from projects.models import Project, SpendLine
-from projects.selectors import closed_months
+from projects.months import closed_months
 
 
 class SpendLineForm(WagtailAdminModelForm):

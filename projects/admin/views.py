@@ -13,8 +13,8 @@ from core.admin.views import BackOfficePage
 from core.imports import ImportView
 from projects.admin.forms import ImportForm
 from projects.models import ClosedMonth
+from projects.months import month_summary, month_to_close
 from projects.reporting import overdue_reports
-from projects.selectors import month_summary, month_to_close
 from projects.services import month_close, spend_import
 
 

@@ -16,7 +16,7 @@ from core.locks import one_at_a_time
 from programme.models import User
 from projects import spend_totals
 from projects.models import Project, SpendImport, SpendLine
-from projects.selectors import closed_months
+from projects.months import closed_months
 from projects.spend_csv import FileProblem, clean, decode, read
 
 BATCH = 2000

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.imports import ImportRefused
 from projects.models import ClosedMonth, SpendLine
-from projects.selectors import month_summary, month_to_close
+from projects.months import month_summary, month_to_close
 from projects.services import month_close, spend_import
 from tests.factories import ProjectFactory, SpendLineFactory
 from tests.projects.test_spend_import import csv_bytes
