@@ -1,9 +1,15 @@
-"""A Content Security Policy on every response, and the name a failed sign-in is counted
-against for the lock-out (django-axes)."""
+"""A Content Security Policy on every response, the one normal form of an email address, and
+the name a failed sign-in is counted against for the lock-out (django-axes)."""
 
 import secrets
+import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+
+# A served document is a download that may run nothing, even if a browser renders it.
+DOCUMENTS_PATH = "/documents/"
+DOCUMENT_POLICY = "default-src 'none'; sandbox"
 
 
 def _policy(directives, nonce):
@@ -15,8 +21,9 @@ def _policy(directives, nonce):
 
 class ContentSecurityPolicyMiddleware:
     """Sets Content-Security-Policy from CONTENT_SECURITY_POLICY, or from
-    CONTENT_SECURITY_POLICY_ADMIN under /admin/ (Wagtail's editor needs inline script). Each
-    request gets a fresh nonce for the portal's one inline script."""
+        CONTENT_SECURITY_POLICY_ADMIN under /admin/ (Wagtail's editor needs inline script), or
+    DOCUMENT_POLICY on documents. Each
+        request gets a fresh nonce for the portal's one inline script."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,7 +31,9 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(18)
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
+        if request.path_info.startswith(DOCUMENTS_PATH):
+            response["Content-Security-Policy"] = DOCUMENT_POLICY
+        elif "Content-Security-Policy" not in response:
             directives = settings.CONTENT_SECURITY_POLICY
             if request.path_info.startswith("/admin/"):
                 directives = settings.CONTENT_SECURITY_POLICY_ADMIN
@@ -36,8 +45,28 @@ def csp_nonce(request):
     return {"csp_nonce": getattr(request, "csp_nonce", "")}
 
 
+def normalise_email(value: str) -> str:
+    """The one form of an email address that is stored, looked up and locked out: compatibility
+    characters folded (NFKC turns "ſ" into "s") and case folded. Sign-in looks the account up by
+    exactly this form, and the lock-out counts it, so no spelling reaches an account by another
+    key than its own."""
+    return unicodedata.normalize("NFKC", value.strip()).casefold()
+
+
+def plain_email(value: str) -> None:
+    """Accounts have addresses in plain ASCII: a look-alike letter ("ı", "ſ", Cyrillic "а")
+    could otherwise name a second account that reads as the first."""
+    if not value.isascii():
+        raise ValidationError(
+            "Enter the email address in plain letters, numbers and symbols (a to z, 0 to 9); "
+            "it has a character that only looks like one of them.",
+            code="lookalike",
+        )
+
+
 def login_username(request, credentials):
-    """Failed sign-ins are counted against the email address as typed, ignoring case and
-    spaces, so "Lead@X" and "lead@x " share one count."""
+    """Failed sign-ins are counted against the address in its normal form (``normalise_email``),
+    so "Lead@X", "lead@x " and "leaſ@x" can never have separate counts from the account they
+    would sign in to."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
-    return username.strip().lower()
+    return normalise_email(username)

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from core.security import normalise_email
 from programme.models import Criterion, Meeting, Membership, Outcome, Priority, User
 
 
@@ -65,7 +66,7 @@ def active_user(pk: int) -> User | None:
 
 def user_by_email(email: str) -> User | None:
     """The active account with this email address, in any case."""
-    return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    return User.objects.filter(email=normalise_email(email), is_active=True).first()
 
 
 def headline_outcomes() -> QuerySet[Outcome]:

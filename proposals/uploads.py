@@ -37,6 +37,13 @@ IMAGES = {
 }
 ALLOWED = [".pdf", *OOXML, *ODF, *OLE, ".csv", *IMAGES]
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Limits on what an office document (a zip) may claim to hold. Nothing is decompressed but the
+# ODF mimetype entry (a few dozen bytes), yet the declared sizes are checked so a zip bomb is
+# refused from its central directory alone.
+ZIP_MAX_ENTRIES = 10_000
+ZIP_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+ZIP_MAX_RATIO = 200
+MIMETYPE_MAX_BYTES = 100
 
 
 def _detect(extension, uploaded):
@@ -53,14 +60,7 @@ def _detect(extension, uploaded):
             return None
         try:
             with zipfile.ZipFile(uploaded) as archive:
-                names = set(archive.namelist())
-                if extension in OOXML:
-                    marker, content_type = OOXML[extension]
-                    return content_type if marker in names else None
-                if "mimetype" not in names:
-                    return None
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                return ODF[extension] if declared == ODF[extension] else None
+                return _zip_content_type(extension, archive)
         except zipfile.BadZipFile:
             return None
         finally:
@@ -87,6 +87,32 @@ def _detect(extension, uploaded):
             uploaded.seek(0)
         return content_type if found == expected_format else None
     return None
+
+
+def _zip_content_type(extension, archive):
+    """The content type an office document's zip proves, or None. Refuses an archive whose
+    declared sizes could not be a real document, and reads the ODF mimetype through a bounded
+    stream, never whole."""
+    entries = archive.infolist()
+    if len(entries) > ZIP_MAX_ENTRIES:
+        return None
+    uncompressed = sum(entry.file_size for entry in entries)
+    compressed = sum(entry.compress_size for entry in entries)
+    if uncompressed > ZIP_MAX_UNCOMPRESSED_BYTES or uncompressed > ZIP_MAX_RATIO * max(
+        compressed, 1024
+    ):
+        return None
+    names = {entry.filename for entry in entries}
+    if extension in OOXML:
+        marker, content_type = OOXML[extension]
+        return content_type if marker in names else None
+    if "mimetype" not in names or archive.getinfo("mimetype").file_size > MIMETYPE_MAX_BYTES:
+        return None
+    with archive.open("mimetype") as stream:
+        declared = stream.read(MIMETYPE_MAX_BYTES + 1)
+    if len(declared) > MIMETYPE_MAX_BYTES:
+        return None
+    return ODF[extension] if declared.decode("ascii", "replace").strip() == ODF[extension] else None
 
 
 def check_upload(uploaded):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.uploads.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +109,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded demo database: readers never wait for a writer (WAL), a writer takes its
+    # lock when its transaction begins and waits up to 20 s for another, so parallel votes
+    # queue instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "programme.User"
@@ -201,7 +211,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 WAGTAIL_SITE_NAME = os.environ.get("PROGRAMME_NAME", "Liverpool Families Programme")
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+# Documents are served only through Wagtail's view (which checks collection privacy), always as
+# downloads with nosniff and a sandboxing CSP (core/security.py), and only office formats are
+# accepted: an HTML or SVG document would otherwise run script on this site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt", "rtf",
+]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from Gravatar: that would send a hash of each user's email elsewhere.
@@ -291,6 +308,13 @@ PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 CSV_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# No request body may be larger than the largest upload plus its form (core/uploads.py).
+MAX_REQUEST_BODY_BYTES = CSV_UPLOAD_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BodyLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # The strategic group's bi-monthly pattern: the Nth weekday (0 = Monday) of these months.
 MEETING_MONTHS = [5, 7, 9, 11, 1, 3]

@@ -1,7 +1,10 @@
 """Production: every secret from the environment, HTTPS only. Refuses to start without a
 SECRET_KEY rather than fall back to a known one."""
 
+import math
 import os
+import zlib
+from collections import Counter
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,11 +18,23 @@ if len(SECRET_KEY) < 50:
         "for production settings."
     )
 
+
+def _looks_random(secret: str) -> bool:
+    """At least 90 bits by the Shannon entropy of its characters (a random 32-character hex or
+    base64 token scores 97 or more; "bbbb..." scores 0), and not a pattern that compresses:
+    "0123456789" four times scores 133 bits but deflates to 21 bytes, a random token to 36+."""
+    counts = Counter(secret)
+    bits = -sum(n * math.log2(n / len(secret)) for n in counts.values())
+    return bits >= 90 and len(zlib.compress(secret.encode(), 9)) >= 30
+
+
 FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "")
-if len(FAMILY_HASH_SECRET) < 32:
+if len(FAMILY_HASH_SECRET) < 32 or not _looks_random(FAMILY_HASH_SECRET):
     raise ImproperlyConfigured(
-        "FAMILY_HASH_SECRET must be set in the environment (at least 32 random characters): "
-        "family case references are hashed with it. Keep it with the database's backups."
+        "FAMILY_HASH_SECRET must be set in the environment to at least 32 random characters "
+        "(for example from `python -c 'import secrets; print(secrets.token_urlsafe(48))'`); "
+        "a repeated or patterned value is refused. Family case references are hashed with it. "
+        "Keep it with the database's backups."
     )
 
 DEBUG = False

@@ -47,6 +47,18 @@ def test_production_refuses_to_start_without_a_family_hash_secret():
     assert "FAMILY_HASH_SECRET must be set" in result.stderr
 
 
+@pytest.mark.parametrize("secret", ["b" * 48, "ab" * 24, "0123456789" * 4])
+def test_production_refuses_a_family_hash_secret_that_is_not_random(secret):
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        FAMILY_HASH_SECRET=secret,
+    )
+    assert result.returncode != 0
+    assert "patterned value is refused" in result.stderr
+
+
 def test_the_deploy_check_passes_with_production_settings_and_a_real_secret(tmp_path):
     result = run_manage(
         "check",
@@ -73,3 +85,15 @@ def test_database_url_chooses_the_database(monkeypatch):
 def test_allowed_hosts_are_read_as_a_list(value, monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", value)
     assert env_list("ALLOWED_HOSTS") == ["a.example", "b.example"]
+
+
+def test_the_embedded_database_lets_readers_and_a_writer_work_at_once(tmp_path):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.db import connection; c = connection.cursor(); "
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0], "
+        "c.execute('PRAGMA busy_timeout').fetchone()[0])",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+    )
+    assert result.stdout.split()[-2:] == ["wal", "20000"], result.stderr

@@ -1,4 +1,5 @@
 import io
+import tracemalloc
 import zipfile
 
 import pytest
@@ -119,6 +120,39 @@ def test_a_file_over_the_size_limit_is_refused(draft, settings):
     with pytest.raises(ValidationError, match="smaller than"):
         upload(draft, "big.pdf", PDF + b"0" * 2048)
     assert Attachment.objects.count() == 0
+
+
+def zip_bomb(name, padding_bytes):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, b" " * padding_bytes)
+        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("file_name", "entry"), [("x.odt", "mimetype"), ("x.docx", "filler")])
+def test_a_zip_bomb_is_refused_without_being_decompressed(draft, file_name, entry):
+    bomb = zip_bomb(entry, 20 * 1024 * 1024)
+    assert len(bomb) < 100 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match="content is not a"):
+            upload(draft, file_name, bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024
+    assert Attachment.objects.count() == 0
+
+
+def test_an_odt_whose_mimetype_entry_is_long_is_refused(draft):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text" + " " * 200)
+        archive.writestr("content.xml", "<office:document-content/>" * 50)
+    with pytest.raises(ValidationError, match="content is not a ODT"):
+        upload(draft, "plan.odt", buffer.getvalue())
 
 
 def test_a_removed_file_is_kept_for_the_versions_that_list_it(draft):

@@ -13,7 +13,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from proposals import services
 from public.models import RICH_TEXT_FEATURES
-from tests.factories import complete_proposal
+from tests.factories import UserFactory, complete_proposal
 from tests.governance.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,45 @@ def test_signing_in_clears_the_count_of_failures(client, lead):
     for _ in range(4):
         assert _sign_in(client, lead.email, "wrong").status_code == 200
     assert _sign_in(client, lead.email, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        lambda email: email.replace("s", "\u017f", 1),  # LATIN SMALL LETTER LONG S
+        lambda email: email.replace("i", "\u0131", 1),  # LATIN SMALL LETTER DOTLESS I
+        lambda email: email.replace("e", "\uff45", 1),  # FULLWIDTH LATIN SMALL LETTER E
+        lambda email: email.upper(),
+    ],
+)
+def test_no_spelling_of_a_locked_address_signs_in(client, lead, spelling):
+    lead.set_password(PASSWORD)
+    lead.save()
+    for _ in range(5):
+        _sign_in(client, lead.email, "wrong")
+    other = Client()
+    assert _sign_in(other, spelling(lead.email), PASSWORD).status_code in {200, 429}
+    assert "_auth_user_id" not in other.session
+
+
+def test_a_look_alike_address_is_not_the_account(client, lead):
+    lead.set_password(PASSWORD)
+    lead.save()
+    lookalike = lead.email.replace("i", "\u0131", 1)
+    response = _sign_in(client, lookalike, PASSWORD)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_account_cannot_be_given_a_look_alike_address(db):
+    user = UserFactory.build(email="j.kelly@famılies.example")
+    with pytest.raises(ValidationError, match="plain letters"):
+        user.full_clean()
+
+
+def test_addresses_are_stored_in_one_normal_form(db):
+    user = UserFactory(email="  J.Kelly@Families.Example ")
+    assert user.email == "j.kelly@families.example"
 
 
 def test_another_accounts_failures_do_not_lock_this_one(client, lead, member):
