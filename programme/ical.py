@@ -9,9 +9,12 @@ MEETING_LENGTH = datetime.timedelta(hours=2)
 
 
 def _escape(text):
-    return (
-        str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    """A TEXT value: backslash, semicolon and comma escaped; every line break (CRLF, CR or LF)
+    written as an escaped newline, and other control characters dropped, so no value can end a
+    line or start a property of its own."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(char for char in text if char == "\n" or char == "\t" or ord(char) >= 32)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line):

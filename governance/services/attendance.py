@@ -97,17 +97,33 @@ def declaration_record(
     prejudicial: bool,
     member: User | None = None,
 ) -> Declaration:
-    """A member declares their own interest; the chair or secretary may record one for them."""
+    """A member declares their own interest; the chair or secretary may record one for them.
+    A prejudicial interest (declared or flagged automatically) is never downgraded here: only
+    ``dispensation_grant``, by someone else, lifts a bar."""
     member = member or user
     if member != user and not runs_meetings(user, item.meeting):
         raise PermissionDenied("You can only declare your own interests.")
     if not Membership.objects.current(item.meeting.date).filter(user=member).exists():
         raise PermissionDenied("Only members of the group declare interests.")
     _vote_not_started(item)
+    existing = Declaration.objects.select_for_update().filter(item=item, member=member).first()
+    if existing is not None and existing.prejudicial and not prejudicial:
+        raise ValidationError(
+            {
+                "prejudicial": "This interest bars the member from the item"
+                + (" (flagged automatically)" if existing.automatic else "")
+                + ". Only a dispensation granted by the chair, or the vice-chair for the "
+                "chair, lifts the bar; a declaration cannot."
+            }
+        )
     declaration, _ = Declaration.objects.update_or_create(
         item=item,
         member=member,
-        defaults={"nature": nature, "prejudicial": prejudicial, "automatic": False},
+        defaults={
+            "nature": nature,
+            "prejudicial": prejudicial,
+            "automatic": existing.automatic if existing else False,
+        },
     )
     log(
         item.meeting,

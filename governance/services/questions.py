@@ -32,6 +32,14 @@ def question_answer(*, user: User, question: Question, answer: str) -> Question:
         raise PermissionDenied("Only the proposal's leads or the programme team answer questions.")
     if not answer.strip():
         raise ValidationError({"answer": "Enter your answer"})
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.item.decisions.exists():
+        raise ValidationError(
+            {
+                "answer": "The group has decided this item, so its questions and answers are "
+                "part of the record and cannot change."
+            }
+        )
     question.answer = answer
     question.answered_by = user
     question.answered_at = timezone.now()

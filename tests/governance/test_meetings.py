@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from core.working_days import clear_working_days_before, working_days_before
 from governance.views.meetings import FEED_SALT, feed_token
+from programme.ical import meetings_calendar
 from programme.models import Meeting
 from tests.factories import MeetingFactory, UserFactory
 
@@ -95,3 +96,14 @@ def test_a_tampered_or_foreign_feed_token_is_not_found(client, lead):
 
 def test_project_leads_do_not_see_the_groups_meetings_page(client_for, lead):
     assert client_for(lead).get("/portal/meetings/").status_code == 403
+
+
+def test_a_location_with_line_breaks_cannot_start_a_property_of_its_own(db):
+    meeting = MeetingFactory(
+        date=datetime.date(2030, 3, 6), location="Room 1\rATTENDEE:x@evil\r\nCunard\nBuilding"
+    )
+    body = meetings_calendar([meeting], "example.org")
+    lines = body.split("\r\n")
+    assert "\r" not in "".join(lines) and "\n" not in "".join(lines)
+    assert not any(line.startswith("ATTENDEE") for line in lines)
+    assert "LOCATION:Room 1\\nATTENDEE:x@evil\\nCunard\\nBuilding" in body

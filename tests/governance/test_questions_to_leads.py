@@ -3,8 +3,10 @@ the lead's portal home until it is answered."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from governance import services
+from governance.models import Decision
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +42,22 @@ def test_the_question_waits_on_the_leads_home_page_until_answered(client_for, pa
     assert "How many families a year?" in client.get("/portal/").content.decode()
     services.question_answer(user=lead, question=question, answer="About 400.")
     assert "Questions to answer" not in client.get("/portal/").content.decode()
+
+
+def test_an_answer_cannot_be_written_or_rewritten_once_the_item_is_decided(papers_out):
+    question = ask(papers_out)
+    lead = papers_out["proposal"].lead
+    services.question_answer(user=lead, question=question, answer="About 400.")
+    meeting = papers_out["meeting"]
+    type(meeting).objects.filter(pk=meeting.pk).update(status="in_session")
+    services.decision_record(
+        user=papers_out["chair"],
+        item=papers_out["item"],
+        outcome=Decision.Outcome.DEFERRED,
+        reasons="Not reached.",
+        today=meeting.date,
+    )
+    with pytest.raises(ValidationError, match="cannot change"):
+        services.question_answer(user=lead, question=question, answer="About 4,000.")
+    question.refresh_from_db()
+    assert question.answer == "About 400."

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from governance import services
 from governance.models import Attendance, Ballot, Vote
@@ -56,6 +57,53 @@ def test_the_lead_organisations_member_is_flagged_automatically(meeting_setup):
     declaration = meeting_setup["item"].declarations.get(member=representative)
     assert declaration.prejudicial and declaration.automatic
     assert "proposing organisation" in declaration.nature
+
+
+def test_a_member_cannot_lift_an_automatic_bar_by_declaring_again(meeting_setup):
+    proposal = meeting_setup["proposal"]
+    representative = MembershipFactory(organisation=proposal.lead_organisation).user
+    flag_conflicts(meeting_setup["item"])
+    with pytest.raises(ValidationError, match="Only a dispensation"):
+        services.declaration_record(
+            user=representative, item=meeting_setup["item"], nature="Not really", prejudicial=False
+        )
+    declaration = meeting_setup["item"].declarations.get(member=representative)
+    assert declaration.prejudicial and declaration.automatic
+    assert "proposing organisation" in declaration.nature
+
+
+def test_a_member_cannot_downgrade_their_own_prejudicial_declaration(meeting_setup):
+    member = meeting_setup["members"][1]
+    item = meeting_setup["item"]
+    services.declaration_record(user=member, item=item, nature="Trustee", prejudicial=True)
+    with pytest.raises(ValidationError, match="Only a dispensation"):
+        services.declaration_record(user=member, item=item, nature="Trustee", prejudicial=False)
+    vote = services.vote_open(user=meeting_setup["chair"], item=item)
+    with pytest.raises(PermissionDenied, match="prejudicial interest"):
+        services.vote_cast(user=member, vote=vote, choice="for")
+
+
+def test_a_member_may_add_detail_to_an_automatic_flag_and_it_stays_automatic(meeting_setup):
+    proposal = meeting_setup["proposal"]
+    representative = MembershipFactory(organisation=proposal.lead_organisation).user
+    flag_conflicts(meeting_setup["item"])
+    services.declaration_record(
+        user=representative, item=meeting_setup["item"], nature="I manage it", prejudicial=True
+    )
+    declaration = meeting_setup["item"].declarations.get(member=representative)
+    assert declaration.automatic and declaration.nature == "I manage it"
+
+
+def test_the_declare_form_shows_why_a_bar_cannot_be_lifted(meeting_setup, client_for):
+    member = meeting_setup["members"][1]
+    item = meeting_setup["item"]
+    services.declaration_record(user=member, item=item, nature="Trustee", prejudicial=True)
+    response = client_for(member).post(
+        reverse("governance:declare", args=[item.meeting.pk, item.pk]), {"nature": "Trustee"}
+    )
+    assert response.status_code == 400
+    assert "Only a dispensation" in response.content.decode()
+    assert item.declarations.get(member=member).prejudicial
 
 
 def test_advisers_and_absent_members_cannot_vote(meeting_setup, open_vote, programme_officer):
