@@ -1,9 +1,10 @@
 """Who may see and do what with a proposal. Checked by every view and service."""
 
+from django.db.models import Q, QuerySet
+
+from programme.models import Meeting, Organisation
 from programme.roles import GROUP_MEMBERS
 from proposals.models import Proposal
-
-GROUP_CAN_SEE = {Proposal.Status.ELIGIBLE, Proposal.Status.DECIDED}
 
 
 def starts_proposals(user):
@@ -25,7 +26,8 @@ def can_edit(user, proposal):
 
 def can_view(user, proposal):
     """Leads see their own; nobody else sees drafts; the programme team and finance see every
-    submitted proposal; group members see those placed on an agenda."""
+    submitted proposal; group members see those in papers already sent to them (placed on a
+    meeting whose agenda is published) and decided ones."""
     if not user.is_authenticated:
         return False
     if is_lead(user, proposal):
@@ -34,5 +36,27 @@ def can_view(user, proposal):
         return False
     if user.has_perm("proposals.view_proposal"):
         return True
-    in_group = user.groups.filter(name=GROUP_MEMBERS).exists()
-    return in_group and proposal.status in GROUP_CAN_SEE
+    if not user.groups.filter(name=GROUP_MEMBERS).exists():
+        return False
+    if proposal.status == Proposal.Status.DECIDED:
+        return True
+    return (
+        proposal.status == Proposal.Status.ELIGIBLE
+        and proposal.meeting is not None
+        and proposal.meeting.status != Meeting.Status.SCHEDULED
+    )
+
+
+def nameable_organisations(user, proposal=None) -> QuerySet[Organisation]:
+    """The organisations a lead may name as a proposal's lead organisation: their own, its
+    lead's or a co-lead's, or the one already named (the programme team may have confirmed
+    another in the back office). The lead organisation decides who is barred from the vote, so
+    a lead cannot name just any."""
+    allowed = Q(pk=user.organisation_id) if user.organisation_id else Q(pk__in=[])
+    if proposal is not None:
+        allowed |= (
+            Q(pk=proposal.lead_organisation_id)
+            | Q(staff__proposals_led=proposal)
+            | Q(staff__proposals_co_led=proposal)
+        )
+    return Organisation.objects.filter(allowed).distinct()

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.security import normalise_email
 from programme.models import Criterion, Organisation, Outcome, User
 from programme.roles import PROJECT_LEADS
 from proposals.models import (
@@ -20,7 +21,7 @@ from proposals.models import (
     Proposal,
     ReferenceCounter,
 )
-from proposals.permissions import starts_proposals
+from proposals.permissions import nameable_organisations, starts_proposals
 from proposals.services.guards import locked, require_editor
 from proposals.uploads import check_upload
 from proposals.workflow import SECTION_NAMES
@@ -31,6 +32,18 @@ def _next_reference(year: int) -> str:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return f"FP-{year}-{counter.last_number:03d}"
+
+
+def _require_nameable(
+    user: User, organisation: Organisation, proposal: Proposal | None = None
+) -> None:
+    if not nameable_organisations(user, proposal).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {
+                "lead_organisation": "Select your own organisation, or a co-lead's. If another "
+                "organisation leads this work, ask the programme team to record it."
+            }
+        )
 
 
 @transaction.atomic
@@ -44,6 +57,7 @@ def proposal_create(
 ) -> Proposal:
     if not starts_proposals(user):
         raise PermissionDenied("Only project leads can start a proposal.")
+    _require_nameable(user, lead_organisation)
     today = today or timezone.localdate()
     proposal = Proposal(
         reference=_next_reference(today.year),
@@ -64,6 +78,8 @@ def proposal_update(*, user: User, proposal: Proposal, section: str, data: dict)
     proposal = locked(proposal)
     require_editor(user, proposal)
     priorities = data.pop("priorities", None)
+    if "lead_organisation" in data:
+        _require_nameable(user, data["lead_organisation"], proposal)
     for name, value in data.items():
         setattr(proposal, name, value)
     proposal.full_clean(exclude=["reference"])
@@ -188,7 +204,7 @@ def attachment_remove(*, user: User, proposal: Proposal, attachment_id: int) -> 
 def co_lead_add(*, user: User, proposal: Proposal, email: str) -> User:
     proposal = locked(proposal)
     require_editor(user, proposal)
-    co_lead = User.objects.filter(email__iexact=email.strip(), groups__name=PROJECT_LEADS).first()
+    co_lead = User.objects.filter(email=normalise_email(email), groups__name=PROJECT_LEADS).first()
     if co_lead is None:
         raise ValidationError(
             {

@@ -85,6 +85,12 @@ def proposal_screen(
     agenda (rolling it on if its meeting's papers have gone) or return it with reasons."""
     if not user.has_perm("proposals.screen_proposal"):
         raise PermissionDenied("Only the programme team can screen proposals.")
+    # The meeting's row first, then the proposal's: the order publishing takes them in. If the
+    # papers are being published now, this waits and then sees them published, so a proposal
+    # is never left eligible on a meeting whose agenda was built without it.
+    Meeting.objects.select_for_update().filter(
+        pk=Proposal.objects.filter(pk=proposal.pk).values("meeting_id")[:1]
+    ).first()
     proposal = locked(proposal)
     target = (
         Status.ELIGIBLE if recommendation == Screening.Recommendation.ELIGIBLE else Status.RETURNED
@@ -116,7 +122,8 @@ def proposal_screen(
         ):
             rolled_from = proposal.meeting
             proposal.meeting = (
-                Meeting.objects.filter(status=Meeting.Status.SCHEDULED, papers_date__gte=today)
+                Meeting.objects.select_for_update()
+                .filter(status=Meeting.Status.SCHEDULED, papers_date__gte=today)
                 .order_by("date")
                 .first()
             )

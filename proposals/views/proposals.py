@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from core.panels import panels
 from proposals import services
 from proposals.forms import NewProposalForm, WithdrawForm
-from proposals.permissions import can_edit, is_lead, starts_proposals
+from proposals.permissions import can_edit, is_lead, nameable_organisations, starts_proposals
 from proposals.selectors import (
     attachment_to_open,
     check_answers,
@@ -57,6 +57,7 @@ def proposal_new(request):
     form = NewProposalForm(
         request.POST or None, initial={"lead_organisation": request.user.organisation_id}
     )
+    form.fields["lead_organisation"].queryset = nameable_organisations(request.user)
     if request.method == "POST" and form.is_valid():
         proposal = services.proposal_create(user=request.user, **form.cleaned_data)
         messages.success(

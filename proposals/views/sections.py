@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,6 +20,7 @@ from proposals.forms import (
     OutcomesForm,
     PrioritiesForm,
 )
+from proposals.permissions import nameable_organisations
 from proposals.selectors import (
     answers_of,
     attachments_of,
@@ -72,6 +73,8 @@ def section(request, reference, section):
         raise Http404
     proposal = editable_proposal(request, reference)
     form = MODEL_SECTIONS[section](request.POST or None, instance=proposal)
+    if "lead_organisation" in form.fields:
+        form.fields["lead_organisation"].queryset = nameable_organisations(request.user, proposal)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -139,7 +142,10 @@ def budget(request, reference):
 @require_POST
 def budget_remove(request, reference, line_id):
     proposal = editable_proposal(request, reference)
-    services.budget_line_remove(user=request.user, proposal=proposal, line_id=line_id)
+    try:
+        services.budget_line_remove(user=request.user, proposal=proposal, line_id=line_id)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
     messages.success(request, "Budget line removed.")
     return redirect("proposals:budget", reference)
 
@@ -173,7 +179,12 @@ def attachments(request, reference):
 @require_POST
 def attachment_remove_view(request, reference, attachment_id):
     proposal = editable_proposal(request, reference)
-    services.attachment_remove(user=request.user, proposal=proposal, attachment_id=attachment_id)
+    try:
+        services.attachment_remove(
+            user=request.user, proposal=proposal, attachment_id=attachment_id
+        )
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
     messages.success(request, "File removed.")
     return redirect("proposals:attachments", reference)
 
@@ -207,6 +218,9 @@ def co_leads(request, reference):
 @require_POST
 def co_lead_remove_view(request, reference, user_id):
     proposal = editable_proposal(request, reference)
-    services.co_lead_remove(user=request.user, proposal=proposal, co_lead_id=user_id)
+    try:
+        services.co_lead_remove(user=request.user, proposal=proposal, co_lead_id=user_id)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
     messages.success(request, "Co-lead removed.")
     return redirect("proposals:co_leads", reference)

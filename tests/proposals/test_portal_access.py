@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from programme.models import Meeting
 from proposals import services
 from proposals.models import Proposal
 from tests.factories import UserFactory, complete_proposal
@@ -84,12 +85,20 @@ def test_the_programme_team_reads_the_submitted_version_and_its_files(
     assert download["Content-Disposition"].startswith('attachment; filename="plan.pdf"')
 
 
-def test_group_members_read_proposals_on_an_agenda_but_not_before(client_for, proposal, member):
+def test_group_members_read_proposals_once_their_papers_are_published(
+    client_for, proposal, member
+):
     services.proposal_submit(user=proposal.lead, proposal=proposal, today=TODAY)
     client = client_for(member)
+    attachment = url(proposal, f"attachments/{proposal.attachments.get().pk}/")
     assert client.get(url(proposal, "versions/1/")).status_code == 404
     Proposal.objects.filter(pk=proposal.pk).update(status=Proposal.Status.ELIGIBLE)
+    assert client.get(url(proposal, "versions/1/")).status_code == 404
+    assert client.get(attachment).status_code == 404
+    proposal.refresh_from_db()
+    Meeting.objects.filter(pk=proposal.meeting_id).update(status=Meeting.Status.AGENDA_PUBLISHED)
     assert client.get(url(proposal, "versions/1/")).status_code == 200
+    assert client.get(attachment).status_code == 200
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, proposal):
@@ -110,3 +119,22 @@ def test_a_lead_sees_only_their_own_proposals_in_the_list(client_for, ready):
     page = client_for(mine.lead).get("/portal/proposals/").content.decode()
     assert mine.reference in page
     assert theirs.reference not in page
+
+
+@pytest.mark.parametrize("kind", ["budget", "attachments", "co-leads"])
+def test_another_proposals_id_in_a_remove_url_is_not_found(client_for, proposal, kind):
+    other = complete_proposal()
+    services.attachment_add(
+        user=other.lead, proposal=other, uploaded_file=SimpleUploadedFile("plan.pdf", PDF)
+    )
+    co_lead = UserFactory()
+    other.co_leads.add(co_lead)
+    foreign_id = {
+        "budget": other.budget_lines.first().pk,
+        "attachments": other.attachments.get().pk,
+        "co-leads": co_lead.pk,
+    }[kind]
+    response = client_for(proposal.lead).post(url(proposal, f"{kind}/{foreign_id}/remove/"))
+    assert response.status_code == 404
+    assert other.budget_lines.count() and other.attachments.filter(removed_at=None).exists()
+    assert other.co_leads.filter(pk=co_lead.pk).exists()

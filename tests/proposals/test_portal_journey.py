@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from programme.models import Organisation, Outcome, Priority
+from programme.models import Outcome, Priority
 from proposals.models import Proposal
 
 
@@ -92,7 +92,7 @@ def test_a_complete_proposal_submits_from_check_answers(draft, criteria):
         {
             "title": "Reader groups",
             "kind": "community",
-            "lead_organisation": Organisation.objects.first().pk,
+            "lead_organisation": proposal.lead.organisation_id,
             "summary": "Weekly shared reading.",
         },
     )

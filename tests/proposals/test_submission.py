@@ -3,13 +3,19 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from programme.models import Organisation
 from proposals import services
 from proposals.models import ImmutableError, Proposal, ProposalVersion
 from proposals.workflow import InvalidTransition
-from tests.factories import BudgetLineFactory, ProposalFactory, complete_proposal
+from tests.factories import (
+    BudgetLineFactory,
+    OrganisationFactory,
+    ProposalFactory,
+    UserFactory,
+    complete_proposal,
+)
 from tests.proposals.conftest import TODAY
 
 
@@ -137,7 +143,7 @@ def test_the_version_records_the_total_as_the_sum_of_its_lines(ready):
 
 
 def test_references_are_readable_and_sequential_within_a_year(db, lead):
-    organisation = Organisation.objects.first()
+    organisation = lead.organisation
     first = services.proposal_create(
         user=lead,
         kind="it",
@@ -178,3 +184,41 @@ def test_a_lead_can_withdraw_but_not_revive_a_proposal(ready):
     services.proposal_withdraw(user=proposal.lead, proposal=proposal, reason="Funded elsewhere")
     with pytest.raises((InvalidTransition, PermissionDenied)):
         submit(proposal)
+
+
+def test_a_lead_cannot_name_an_organisation_that_is_not_theirs(db, lead):
+    stranger = OrganisationFactory(name="Merseyside Police")
+    with pytest.raises(ValidationError, match="Select your own organisation"):
+        services.proposal_create(user=lead, kind="it", title="A", lead_organisation=stranger)
+    assert not Proposal.objects.exists()
+
+
+def test_a_lead_cannot_move_a_proposal_to_an_organisation_that_is_not_theirs(client_for, lead):
+    proposal = services.proposal_create(
+        user=lead, kind="it", title="A", lead_organisation=lead.organisation
+    )
+    stranger = OrganisationFactory(name="Merseyside Police")
+    response = client_for(lead).post(
+        f"/portal/proposals/{proposal.reference}/about/",
+        {"title": "A", "kind": "it", "lead_organisation": stranger.pk, "summary": "x"},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.lead_organisation == lead.organisation
+
+
+def test_a_co_leads_organisation_may_lead(db, lead):
+    proposal = services.proposal_create(
+        user=lead, kind="it", title="A", lead_organisation=lead.organisation
+    )
+    co_lead = UserFactory()
+    proposal.co_leads.add(co_lead)
+    services.proposal_update(
+        user=lead,
+        proposal=proposal,
+        section="about",
+        data={"lead_organisation": co_lead.organisation},
+    )
+    proposal.refresh_from_db()
+    assert proposal.lead_organisation == co_lead.organisation
