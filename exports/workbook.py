@@ -3,14 +3,17 @@ the selectors that feed the dashboard and the results pages. xlsxwriter's consta
 writes rows as they stream, so memory does not grow with the ledger."""
 
 import datetime
+from decimal import Decimal
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from exports.outcomes_sheet import write as write_outcomes_sheet
 from projects.periods import ALL_TIME
 from projects.selectors import budget_against_actual, spend_by_month, spend_lines, totals
 
 GBP = '"£"#,##0.00;[Red]-"£"#,##0.00'
+ZERO = Decimal("0.00")
 CHUNK = 2000
 # The Transactions sheet's columns, read as plain tuples: the ledger is the bulk of the file.
 LEDGER_COLUMNS = [
@@ -24,6 +27,21 @@ LEDGER_COLUMNS = [
     "net_amount",
     "irrecoverable_vat",
 ]
+
+
+def write_sum(sheet, row, col, span, value, cell_format, across=False):
+    """A total as a live =SUM() over its rows (or, ``across``, its columns) in ``span`` (first,
+    last), with the selector's value cached so a reader that does not calculate sees it too.
+    With nothing to sum it is the plain number."""
+    first, last = span
+    if last < first:
+        sheet.write_number(row, col, float(value), cell_format)
+        return
+    if across:
+        cells = f"{xl_rowcol_to_cell(row, first)}:{xl_rowcol_to_cell(row, last)}"
+    else:
+        cells = f"{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
+    sheet.write_formula(row, col, f"=SUM({cells})", cell_format, float(value))
 
 
 def write_workbook(output, period=ALL_TIME, today=None, **filters):
@@ -81,10 +99,16 @@ def write_workbook(output, period=ALL_TIME, today=None, **filters):
         (3, "budget"),
         (4, "spent"),
         (5, "remaining"),
-        (6, "remaining"),
+        (6, "variance"),
         (8, "forecast_outturn"),
     ]:
-        summary.write_number(total_row, col, float(total[key]), money_bold)
+        write_sum(summary, total_row, col, (3, total_row - 1), total[key], money_bold)
+    if total["budget"]:
+        percent = (total["spent"] / total["budget"] * 100).quantize(Decimal("0.1"))
+        budget_cell, spent_cell = xl_rowcol_to_cell(total_row, 3), xl_rowcol_to_cell(total_row, 4)
+        summary.write_formula(
+            total_row, 7, f"=ROUND({spent_cell}/{budget_cell}*100,1)", bold, float(percent)
+        )
     summary.set_column(0, 0, 13)
     summary.set_column(1, 1, 45)
     summary.set_column(2, 9, 16)
@@ -152,12 +176,24 @@ def write_workbook(output, period=ALL_TIME, today=None, **filters):
         by_month.write_string(0, col, month.strftime("%b %Y"), bold)
     if months:
         spent = spend_by_month(period, **filters)
+        last_col = len(months) + 1
+        by_month.write_string(0, last_col, "Total", bold)
+        column_totals = [ZERO] * len(months)
         for index, row in enumerate(rows, start=1):
             by_month.write_string(index, 0, f"{row.project.reference} {row.project.title}")
+            row_total = ZERO
             for col, month in enumerate(months, start=1):
-                by_month.write_number(
-                    index, col, float(spent.get((row.project.pk, month), 0)), money
-                )
+                amount = spent.get((row.project.pk, month), ZERO)
+                by_month.write_number(index, col, float(amount), money)
+                row_total += amount
+                column_totals[col - 1] += amount
+            write_sum(
+                by_month, index, last_col, (1, last_col - 1), row_total, money_bold, across=True
+            )
+        total_row = len(rows) + 1
+        by_month.write_string(total_row, 0, "Total", bold)
+        for col, amount in enumerate([*column_totals, sum(column_totals, ZERO)], start=1):
+            write_sum(by_month, total_row, col, (1, total_row - 1), amount, money_bold)
     else:
         by_month.write_string(1, 0, "Choose a financial year to see spend by month.")
     by_month.set_column(0, 0, 50)

@@ -28,8 +28,10 @@ def add_line(project, number, amount, vat="0.00", supplier="Acme Ltd", day=None)
     )
 
 
-def read(path):
-    return openpyxl.load_workbook(path)
+def read(path, formulas=False):
+    """The workbook's values (totals as the cached results of their formulas), or with
+    ``formulas`` the formulas themselves."""
+    return openpyxl.load_workbook(path, data_only=not formulas)
 
 
 def money(value):
@@ -60,6 +62,64 @@ def test_transactions_sum_to_the_database_and_the_summary_to_the_penny(db, tmp_p
     summary_total = money(book["Summary"].cell(row=len(projects) + 4, column=5).value)
     selector_total = totals(budget_against_actual(Period("2026-27")))["spent"]
     assert sheet_total == expected == summary_total == selector_total
+
+
+@pytest.fixture
+def spend_year(db, tmp_path):
+    rng = random.Random(7)
+    projects = [ProjectFactory() for _ in range(4)]
+    for number in range(80):
+        add_line(
+            rng.choice(projects),
+            number,
+            Decimal(rng.randint(-5000, 900000)) / 100,
+            Decimal(rng.randint(0, 20000)) / 100,
+            day=datetime.date(2026, 4, 1) + datetime.timedelta(days=rng.randint(0, 364)),
+        )
+    path = tmp_path / "spend.xlsx"
+    write_workbook(path, Period("2026-27"))
+    return path, len(projects)
+
+
+def test_every_summary_total_is_a_live_sum_of_its_rows_to_the_penny(spend_year):
+    path, count = spend_year
+    values, formulas = read(path)["Summary"], read(path, formulas=True)["Summary"]
+    total_row = count + 4
+    assert values.cell(row=total_row, column=1).value == "Total"
+    rows = budget_against_actual(Period("2026-27"))
+    expected = totals(rows)
+    for column, key in [
+        (4, "budget"),
+        (5, "spent"),
+        (6, "remaining"),
+        (7, "variance"),
+        (9, "forecast_outturn"),
+    ]:
+        cells = [values.cell(row=r, column=column).value for r in range(4, total_row)]
+        total = money(values.cell(row=total_row, column=column).value)
+        assert total == sum(money(v) for v in cells) == expected[key], key
+        assert formulas.cell(row=total_row, column=column).value.startswith("=SUM(")
+    assert money(values.cell(row=total_row, column=7).value) == -money(
+        values.cell(row=total_row, column=6).value
+    )
+
+
+def test_by_month_has_a_total_for_each_project_and_month_that_add_up(spend_year):
+    path, count = spend_year
+    sheet = read(path)["By month"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[-1] == "Total" and len(header) == 14
+    body = list(sheet.iter_rows(min_row=2, max_row=count + 1, values_only=True))
+    for row in body:
+        assert money(row[13]) == sum(money(v) for v in row[1:13])
+    totals_row = [cell.value for cell in sheet[count + 2]]
+    assert totals_row[0] == "Total"
+    for column in range(1, 14):
+        assert money(totals_row[column]) == sum(money(row[column]) for row in body)
+    spent = totals(budget_against_actual(Period("2026-27")))["spent"]
+    assert money(totals_row[13]) == spent
+    formulas = read(path, formulas=True)["By month"]
+    assert formulas.cell(row=count + 2, column=14).value.startswith("=SUM(")
 
 
 def test_a_supplier_that_looks_like_a_formula_is_written_as_text(db, tmp_path):
