@@ -19,10 +19,10 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import DecimalField, Sum
+from django.db.models import DecimalField
 from django.utils import timezone
 
-from core.money import to_money
+from core.money import MoneySum, to_money
 
 
 class BackupError(Exception):
@@ -47,7 +47,7 @@ def totals():
             name = f"{label}.{model.__name__}"
             figures[name] = model._default_manager.count()
             for field in _money_fields(model):
-                total = model._default_manager.aggregate(total=Sum(field))["total"] or 0
+                total = model._default_manager.aggregate(total=MoneySum(field))["total"] or 0
                 figures[f"{name}.{field} total"] = f"{to_money(total):.2f}"
     figures["audit log entries"] = apps.get_model("wagtailcore", "ModelLogEntry").objects.count()
     return figures

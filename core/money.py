@@ -33,9 +33,26 @@ class MoneyOutput(models.DecimalField):
         return None if value is None else to_money(value)
 
 
+class MoneySum(Sum):
+    """SUM of money, exact on every database. PostgreSQL sums numeric exactly; SQLite keeps
+    decimals as floating point and would sum them with rounding error that grows with the
+    rows, so there each value is turned into whole pence, the pence are summed as integers
+    (exact), and the total is divided back into pounds (exact once quantised to the penny)."""
+
+    def __init__(self, expression, **extra):
+        extra.setdefault("output_field", MoneyOutput())
+        super().__init__(expression, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        in_pence = self.copy()
+        in_pence.template = "%(function)s(CAST(ROUND(%(expressions)s * 100) AS INTEGER))"
+        sql, params = in_pence.as_sql(compiler, connection, **extra_context)
+        return f"({sql} / 100.0)", params
+
+
 def money_sum(field):
     """SUM of a money column, £0.00 when there are no rows."""
-    return Coalesce(Sum(field), Decimal("0.00"), output_field=MoneyOutput())
+    return Coalesce(MoneySum(field), Decimal("0.00"), output_field=MoneyOutput())
 
 
 def money_total(queryset, field):

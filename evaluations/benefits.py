@@ -5,9 +5,7 @@ the assumptions beside it."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
-
-from core.money import to_money
+from core.money import MoneySum, to_money
 from evaluations.models import UnitCost, ValueAssumptions
 from evaluations.selectors.results import by_outcome, spend_total
 
@@ -59,7 +57,7 @@ def unit_values():
     """{outcome number: the sum of its unit costs across agencies}."""
     return dict(
         UnitCost.objects.values("outcome__number")
-        .annotate(total=Sum("value"))
+        .annotate(total=MoneySum("value"))
         .values_list("outcome__number", "total")
     )
 

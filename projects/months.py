@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 
-from core.money import MoneyOutput, to_money
+from core.money import MoneyOutput, MoneySum, to_money
 from projects.models import ClosedMonth, SpendMonth
 
 
@@ -25,6 +25,6 @@ def month_summary(month: datetime.date) -> dict:
     """The ledger's lines and spend dated in a month, as finance checks them before closing."""
     total = SpendMonth.objects.filter(month=month).aggregate(
         lines=Coalesce(Sum("lines"), 0),
-        spent=Coalesce(Sum("amount"), to_money(0), output_field=MoneyOutput()),
+        spent=Coalesce(MoneySum("amount"), to_money(0), output_field=MoneyOutput()),
     )
     return {"month": month, **total}

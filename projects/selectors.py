@@ -10,14 +10,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, When
+from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from core.financial_years import fy_for_date, fy_quarter
-from core.money import MoneyOutput
+from core.money import MoneyOutput, MoneySum
 from programme.models import Fund, User
 from projects.models import (
     BudgetProfileLine,
@@ -82,7 +82,7 @@ def _sum_subquery(queryset: QuerySet, expression: str) -> Coalesce:
             queryset.filter(project=OuterRef("pk"))
             .order_by()
             .values("project")
-            .annotate(total=Sum(expression))
+            .annotate(total=MoneySum(expression))
             .values("total")[:1],
             output_field=DecimalField(max_digits=14, decimal_places=2),
         ),
@@ -193,7 +193,7 @@ def spend_each_month(period: Period, **filters: Any) -> dict[datetime.date, Deci
         spend_months(period, **filters)
         .order_by()
         .values("month")
-        .annotate(total=Sum("amount", output_field=MoneyOutput()))
+        .annotate(total=MoneySum("amount"))
         .values_list("month", "total")
     )
     return dict(rows)
@@ -263,12 +263,12 @@ def spending_by_kind() -> list[dict]:
         for row in funded_projects()
         .order_by()
         .values("kind")
-        .annotate(count=Count("pk"), approved=Sum("approved_amount", output_field=MoneyOutput()))
+        .annotate(count=Count("pk"), approved=MoneySum("approved_amount"))
     }
     spent = dict(
         SpendMonth.objects.filter(project__in=funded_projects().values("pk"))
         .values("project__kind")
-        .annotate(total=Sum("amount", output_field=MoneyOutput()))
+        .annotate(total=MoneySum("amount"))
         .values_list("project__kind", "total")
     )
     return [
@@ -300,7 +300,7 @@ def monthly_chart(period: Period, filters: dict[str, Any]) -> list[dict]:
         )
         .order_by()
         .values("quarter")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
         .values_list("quarter", "total")
     )
     for quarter, amount in profile:

@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
-from core.money import MoneyOutput
+from core.money import MoneySum
 from projects.models import SpendLine, SpendMonth
 
 
@@ -45,7 +45,7 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
         lines.annotate(month=TruncMonth("date"))
         .values("project", "month")
         .annotate(
-            amount=Sum(F("net_amount") + F("irrecoverable_vat"), output_field=MoneyOutput()),
+            amount=MoneySum(F("net_amount") + F("irrecoverable_vat")),
             lines=Count("pk"),
         )
         .values_list("project", "month", "amount", "lines")

@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
-from core.money import MoneyOutput, to_money
+from core.money import MoneySum, to_money
 from evaluations.day_counts import total
 from evaluations.models import (
     DayCount,
@@ -112,7 +112,7 @@ def successful(window: Window, prefix: str = "") -> Q:
 def spend_total(financial_year: str | None = None, **filters: Any) -> Decimal:
     """Spend in the year as the finance dashboard counts it: every ledger line dated in it."""
     months = spend_months(Period(financial_year), **filters)
-    return months.aggregate(total=Sum("amount", output_field=MoneyOutput()))["total"] or ZERO
+    return months.aggregate(total=MoneySum("amount"))["total"] or ZERO
 
 
 def per(spend: Decimal, count: int | None) -> Decimal | None:
@@ -240,7 +240,7 @@ def value_for_money(
     spend = dict(
         spend_months(Period(financial_year))
         .values(key)
-        .annotate(total=Sum("amount", output_field=MoneyOutput()))
+        .annotate(total=MoneySum("amount"))
         .values_list(key, "total")
     )
     # A family has one support a project, so only kinds and funds need DISTINCT.
@@ -318,11 +318,7 @@ def results_by_year(years: list[str], as_of: datetime.date | None = None) -> lis
     counts = family_counts([counting_window(year, as_of) for year in years])
     spent = spend_months().aggregate(
         **{
-            f"spend_{year}": Sum(
-                "amount",
-                filter=Q(month__range=fy_bounds(year)),
-                output_field=MoneyOutput(),
-            )
+            f"spend_{year}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
             for year in years
         }
     )

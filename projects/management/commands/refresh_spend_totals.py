@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Sum
 
+from core.money import MoneySum
 from projects import spend_totals
 from projects.models import SpendMonth
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         spend_totals.refresh()
-        figures = SpendMonth.objects.aggregate(amount=Sum("amount"), lines=Sum("lines"))
+        figures = SpendMonth.objects.aggregate(amount=MoneySum("amount"), lines=Sum("lines"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"{figures['lines'] or 0:,} ledger lines summed into "
