@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from core.financial_years import validate_financial_year
 
@@ -66,6 +66,15 @@ class ProjectResult(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(quarter__gte=1, quarter__lte=4), name="result_quarter_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=Q(families_achieved__lte=F("families_supported"))
+                & Q(families_sustained__lte=F("families_achieved")),
+                name="result_sustained_within_achieved_within_supported",
+                violation_error_message=(
+                    "Families sustained cannot be more than families achieved, nor achieved "
+                    "more than supported."
+                ),
             ),
         ]
 

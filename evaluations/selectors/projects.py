@@ -10,6 +10,7 @@ from evaluations.models import ProjectResult
 from evaluations.models.results import RESULT_FIGURES
 from programme.models import Outcome
 from projects.models import Project
+from projects.periods import Period
 
 
 def project_outcomes(project: Project) -> list[dict]:
@@ -43,13 +44,20 @@ def project_outcomes(project: Project) -> list[dict]:
 
 
 def result_quarters(project: Project, today: datetime.date) -> list:
-    """The quarters (financial year, quarter) whose results can be entered: each quarter a
-    progress report covers, latest first, and the current one once the project has started."""
-    quarters = list(project.reports.values_list("financial_year", "quarter"))
-    if today >= project.start_date:
-        current = (fy_for_date(today), fy_quarter(today))
-        if current not in quarters:
-            quarters.insert(0, current)
+    """The quarters (financial year, quarter) whose results can be entered, latest first: each
+    ended quarter a progress report covers, and the last ended quarter once the project had
+    started by its end. A quarter still running has no results yet."""
+    current_start, _ = Period(fy_for_date(today), fy_quarter(today)).bounds()
+    last_ended = current_start - datetime.timedelta(days=1)
+    quarters = [
+        quarter
+        for quarter in project.reports.values_list("financial_year", "quarter")
+        if Period(*quarter).bounds()[1] < today
+    ]
+    if project.start_date <= last_ended:
+        latest = (fy_for_date(last_ended), fy_quarter(last_ended))
+        if latest not in quarters:
+            quarters.insert(0, latest)
     return quarters
 
 

@@ -36,15 +36,29 @@ def project_results_record(
     fy_bounds(financial_year)
     if quarter not in (1, 2, 3, 4):
         raise ValidationError("The quarter must be 1 to 4.")
-    start, _end = Period(financial_year, quarter).bounds()
-    if start > today:
-        raise ValidationError(f"Q{quarter} {financial_year} has not started yet.")
+    _start, end = Period(financial_year, quarter).bounds()
+    if end >= today:
+        raise ValidationError(
+            f"Q{quarter} {financial_year} ends on {end:%-d %B %Y}: enter its results once it "
+            "has ended."
+        )
     project = Project.objects.select_for_update().get(pk=project.pk)
     outcomes = dict(Outcome.objects.values_list("number", "pk"))
     changed = {}
     for number, values in sorted(figures.items()):
         if any(value < 0 for value in values):
             raise ValidationError(f"Outcome {number}: families cannot be fewer than none.")
+        supported, achieved, sustained = values
+        if achieved > supported:
+            raise ValidationError(
+                f"Outcome {number}: {achieved} families achieved it, but only {supported} were "
+                "supported. Families achieved cannot be more than families supported."
+            )
+        if sustained > achieved:
+            raise ValidationError(
+                f"Outcome {number}: {sustained} families sustained it, but only {achieved} "
+                "achieved it. Families sustained cannot be more than families achieved."
+            )
         key: dict[str, Any] = {
             "project": project,
             "financial_year": financial_year,

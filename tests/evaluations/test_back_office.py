@@ -6,12 +6,19 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
 from wagtail.models import ModelLogEntry
 
+from core.financial_years import fy_for_date, fy_quarter
 from evaluations.models import DataRelease, Family, ProjectResult
+from evaluations.selectors.projects import result_quarters
+from evaluations.services import project_results_record
+from programme.models import Outcome
 from projects.models import ProgressReport
+from projects.periods import Period
 from tests.factories import ProjectFactory, UserFactory, family_rows_csv, need_rows
 
 pytestmark = pytest.mark.django_db
@@ -122,11 +129,59 @@ def test_another_lead_cannot_enter_results(client, project):
     assert client.post(url, results_form()).status_code == 404
 
 
-def test_a_quarter_that_has_not_started_is_refused(client, project):
+def test_a_quarter_that_has_not_ended_is_refused(client, project):
     client.force_login(project.lead)
     url = f"/portal/results/projects/{project.reference}/2099-00/q1/"
     response = client.post(url, results_form())
-    assert "has not started yet" in response.content.decode()
+    assert "enter its results once it has ended" in response.content.decode()
+    assert not ProjectResult.objects.exists()
+
+
+def test_the_running_quarter_is_refused_and_the_ended_one_offered(project, today):
+    with pytest.raises(ValidationError, match="once it has ended"):
+        project_results_record(
+            user=project.lead,
+            project=project,
+            financial_year=fy_for_date(today),
+            quarter=fy_quarter(today),
+            figures={1: (10, 5, 2)},
+            today=today,
+        )
+    quarters = result_quarters(project, today)
+    assert (fy_for_date(today), fy_quarter(today)) not in quarters
+    assert all(Period(*quarter).bounds()[1] < today for quarter in quarters)
+
+
+@pytest.mark.parametrize(
+    ("figures", "message"),
+    [
+        ((10, 12, 2), "Outcome 1: 12 families achieved it, but only 10 were supported"),
+        ((10, 5, 6), "Outcome 1: 6 families sustained it, but only 5 achieved it"),
+    ],
+)
+def test_results_cannot_contradict_themselves(client, project, figures, message):
+    client.force_login(project.lead)
+    url = f"/portal/results/projects/{project.reference}/2026-27/q1/"
+    supported, achieved, sustained = figures
+    response = client.post(
+        url, results_form(supported=supported, achieved=achieved, sustained=sustained)
+    )
+    assert message in response.content.decode()
+    assert not ProjectResult.objects.exists()
+
+
+def test_the_database_refuses_more_sustained_than_achieved(project):
+    with pytest.raises(IntegrityError):
+        ProjectResult.objects.create(
+            project=project,
+            financial_year="2026-27",
+            quarter=1,
+            outcome=Outcome.objects.get(number=1),
+            families_supported=10,
+            families_achieved=5,
+            families_sustained=6,
+            entered_by=project.lead,
+        )
 
 
 def test_sending_a_progress_report_leads_on_to_the_results(client, project):
