@@ -156,12 +156,26 @@ class SpendLine(models.Model):
     spend_import = models.ForeignKey(
         SpendImport, null=True, blank=True, on_delete=models.PROTECT, related_name="lines"
     )
+    # Why a line did not fit its project when it was imported (dated outside it, against a
+    # closed project, past its approval): it is on finance's "needs attention" list until
+    # someone explains it. The ledger is the finance system's record, so it imports anyway.
+    attention = models.CharField(max_length=200, blank=True)
+    explanation = models.TextField(blank=True)
+    explained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    explained_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "transaction_number"]
         indexes = [
             models.Index(fields=["project", "date"]),
             models.Index(fields=["date"]),
+            models.Index(
+                fields=["date"],
+                condition=~Q(attention="") & Q(explained_at=None),
+                name="spend_needing_attention",
+            ),
         ]
 
     def __str__(self):

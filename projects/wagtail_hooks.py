@@ -3,7 +3,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core.admin.menu import PermissionMenuItem
-from projects.admin.panels import overdue_panel
+from projects.admin.panels import attention_panel, overdue_panel
 from projects.admin.viewsets import ProgressReportViewSet, ProjectViewSet, SpendLineViewSet
 
 
@@ -62,11 +62,20 @@ def register_project_actions(actions):
     )
     actions.register_action("projects.budget_profile", "Budget profile", "Changed the profile")
     actions.register_action("projects.spend_import", "Import spend", "Imported ledger lines")
+    actions.register_action(
+        "projects.spend_explained", "Explain spend", "Explained a ledger line needing attention"
+    )
     actions.register_action("projects.month_close", "Close month", "Closed a month of the ledger")
     actions.register_action("projects.milestones", "Milestones", "Changed the milestones")
     actions.register_action(
         "projects.progress_report", "Progress report", "Sent a quarterly progress report"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def spend_attention_panel(request, panels):
+    if request.user.has_perm("projects.add_spendline"):
+        panels.append(attention_panel())
 
 
 @hooks.register("construct_homepage_panels")

@@ -47,6 +47,14 @@ class SpendLineForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+class ExplainForm(forms.Form):
+    explanation = forms.CharField(
+        label="Why is this line right, or what will be done about it?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why this line is right, or what will be done"},
+    )
+
+
 class ImportForm(CsvImportForm):
     file_label = "Finance system CSV export"
 

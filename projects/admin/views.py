@@ -1,21 +1,23 @@
 """Back-office screens of the ledger and the reports: importing the ledger (upload, preview,
-confirm), closing a month, and the overdue progress reports."""
+confirm), the lines needing attention, closing a month, and the overdue progress reports."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.admin.views import BackOfficePage
 from core.imports import ImportView
-from projects.admin.forms import ImportForm
-from projects.models import ClosedMonth
+from projects.admin.forms import ExplainForm, ImportForm
+from projects.attention import needing_attention
+from projects.models import ClosedMonth, SpendLine
 from projects.months import month_summary, month_to_close
 from projects.reporting import overdue_reports
-from projects.services import month_close, spend_import
+from projects.services import month_close, spend_import, spend_line_explain
 
 
 class SpendImportView(ImportView):
@@ -36,7 +38,62 @@ class SpendImportView(ImportView):
 
     def commit(self, pending, filename, sha256):
         result = spend_import(user=self.request.user, data=pending, filename=filename)
-        return f"{filename}: {result.added:,} lines added, {result.already_there:,} already there."
+        attention = len(result.needing_attention)
+        return (
+            f"{filename}: {result.added:,} lines added, {result.already_there:,} already there"
+            + (f", {attention:,} needing attention." if attention else ".")
+        )
+
+
+class AttentionView(BackOfficePage, TemplateView):
+    """Ledger lines that did not fit their project when imported, until explained. Registered
+    by the spend ledger's viewset: finance (who may add ledger lines) only."""
+
+    permission_required = "add"
+    template_name = "projects/admin/attention.html"
+    page_title = "Spend needing attention"
+    header_icon = "warning"
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(needing_attention(), 50).get_page(self.request.GET.get("p"))
+        return super().get_context_data(page=page, **kwargs)
+
+
+class ExplainView(BackOfficePage, TemplateView):
+    """Explain one line on the list, which takes it off."""
+
+    permission_required = "add"
+    template_name = "projects/admin/explain.html"
+    page_title = "Explain a ledger line"
+    header_icon = "warning"
+
+    def get_parent_crumbs(self):
+        return [{"url": reverse("spend:attention"), "label": AttentionView.page_title}]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.line = get_object_or_404(
+            SpendLine.objects.select_related("project").exclude(attention=""), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(line=self.line, form=form or ExplainForm(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = ExplainForm(request.POST)
+        if form.is_valid():
+            try:
+                spend_line_explain(
+                    user=request.user, line=self.line, explanation=form.cleaned_data["explanation"]
+                )
+            except ValidationError as error:
+                form.add_error(
+                    "explanation" if hasattr(error, "message_dict") else None, error.messages[0]
+                )
+            else:
+                messages.success(request, f"{self.line.transaction_number} explained.")
+                return redirect("spend:attention")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class CloseMonthView(BackOfficePage, TemplateView):

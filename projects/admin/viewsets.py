@@ -12,7 +12,13 @@ from core.admin.display import PeopleInspectView
 from core.admin.viewsets import ListingViewSet
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
-from projects.admin.views import CloseMonthView, OverdueReportsView, SpendImportView
+from projects.admin.views import (
+    AttentionView,
+    CloseMonthView,
+    ExplainView,
+    OverdueReportsView,
+    SpendImportView,
+)
 from projects.filters import ProgressReportFilterSet, ProjectFilterSet, SpendFilterSet
 from projects.models import ProgressReport, Project, SpendLine
 
@@ -159,6 +165,8 @@ class SpendLineViewSet(ListingViewSet):
             *super().get_urlpatterns(),
             path("import/", self.construct_view(SpendImportView), name="import"),
             path("close-month/", self.construct_view(CloseMonthView), name="close_month"),
+            path("attention/", self.construct_view(AttentionView), name="attention"),
+            path("attention/<int:pk>/", self.construct_view(ExplainView), name="explain"),
         ]
 
 

@@ -9,7 +9,7 @@ from .projects import (
     project_follow_decision,
 )
 from .reports import progress_report_submit
-from .spend import spend_import
+from .spend import spend_import, spend_line_explain
 
 __all__ = [
     "budget_profile_set",
@@ -19,4 +19,5 @@ __all__ = [
     "progress_report_submit",
     "project_follow_decision",
     "spend_import",
+    "spend_line_explain",
 ]

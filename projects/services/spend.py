@@ -6,15 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.bulk import bulk_insert
 from core.imports import ImportRefused
 from core.locks import one_at_a_time
 from programme.models import User
-from projects import spend_totals
+from projects import attention, spend_totals
 from projects.models import Project, SpendImport, SpendLine
 from projects.months import closed_months
 from projects.spend_csv import FileProblem, clean, decode, read
@@ -29,6 +30,8 @@ class ImportResult:
     already_there: int = 0
     errors: list = field(default_factory=list)  # (line number, reason)
     preview: list = field(default_factory=list)
+    # New lines that do not fit their project (projects.attention): they still import.
+    needing_attention: list = field(default_factory=list)
     spend_import: SpendImport | None = None
 
 
@@ -96,6 +99,9 @@ def check(data: bytes) -> tuple[ImportResult, list[SpendLine]]:
             new.append(SpendLine(project_id=projects[values["cost_centre"]], **values))
     result.errors.sort()
     result.preview = new[:20]
+    if not result.errors:
+        attention.flag(new)
+        result.needing_attention = [line for line in new if line.attention]
     return result, new
 
 
@@ -150,3 +156,29 @@ def spend_import(
     result.added = len(new)
     result.spend_import = record
     return result
+
+
+@transaction.atomic
+def spend_line_explain(*, user: User, line: SpendLine, explanation: str) -> SpendLine:
+    """Finance explains a line on the "needs attention" list (a payment in advance agreed by
+    the programme team, a miscoded cost centre to be journalled), which takes it off."""
+    if not user.has_perm("projects.add_spendline"):
+        raise PermissionDenied("Only finance, who keep the ledger, explain its lines.")
+    line = SpendLine.objects.select_for_update().get(pk=line.pk)
+    if not line.attention:
+        raise ValidationError("This line fitted its project when it was imported.")
+    if line.explained_at is not None:
+        raise ValidationError("This line has been explained already.")
+    if not explanation.strip():
+        raise ValidationError({"explanation": "Say why this line is right, or what will be done"})
+    line.explanation = explanation.strip()
+    line.explained_by = user
+    line.explained_at = timezone.now()
+    line.save(update_fields=["explanation", "explained_by", "explained_at"])
+    log(
+        line.project,
+        "projects.spend_explained",
+        user=user,
+        data={"transaction": line.transaction_number, "reason": line.attention},
+    )
+    return line

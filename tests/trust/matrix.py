@@ -80,6 +80,8 @@ audit_trail:index                        GET  login  403    403    403    403   
 audit_trail:results                      GET  login  403    403    403    403    403    200    200
 spend:import                             GET  login  403    403    403    403    403    no     200
 spend:close_month                        GET  login  403    403    403    403    403    no     200
+spend:attention                          GET  login  403    403    403    403    403    no     200
+spend:explain                            GET  login  403    403    403    403    403    no     200
 projects_admin:profile                   GET  login  403    403    403    403    403    200    no
 projects_admin:milestones                GET  login  403    403    403    403    403    200    no
 progress_reports:overdue                 GET  login  403    403    403    403    403    200    200

@@ -20,7 +20,8 @@ from governance.models import (
 )
 from governance.views.meetings import feed_token
 from programme.models import Meeting, Membership, User
-from projects.models import ProgressReport, Project
+from projects.attention import needing_attention
+from projects.models import ProgressReport, Project, SpendLine
 from proposals import services as proposal_services
 from proposals.models import Attachment, Proposal
 from tests import demo_snapshot
@@ -49,6 +50,7 @@ class World:
     decision: Decision
     condition: Condition
     minutes: Minutes
+    flagged_line: SpendLine
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -123,6 +125,7 @@ def build(demo_data):
         decision=decision,
         condition=Condition.objects.filter(met_on=None).order_by("pk").first(),
         minutes=Minutes.objects.get(meeting=past_meeting),
+        flagged_line=_flagged_line(),
     )
     world.arguments = path_arguments(world)
     return world
@@ -201,7 +204,17 @@ def path_arguments(world):
         "projects_admin:milestones": {"pk": w.project.pk},
         "finance:360giving": {"format": "json"},
         "proposals_admin:screen": {"pk": w.placed.pk},
+        "spend:explain": {"pk": w.flagged_line.pk},
     }
+
+
+def _flagged_line():
+    """A ledger line on finance's "needs attention" list: the demo's, or one made so."""
+    flagged = needing_attention().first()
+    if flagged is None:
+        flagged = SpendLine.objects.order_by("pk").first()
+        SpendLine.objects.filter(pk=flagged.pk).update(attention="Charged to a closed project")
+    return flagged
 
 
 def viewset_object(model, world):

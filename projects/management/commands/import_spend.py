@@ -49,3 +49,5 @@ class Command(BaseCommand):
                 f"{result.already_there:,} already there."
             )
         )
+        for line in result.needing_attention:
+            self.stdout.write(f"needs attention: {line.transaction_number}: {line.attention}")
