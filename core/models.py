@@ -22,3 +22,22 @@ class ImportRecord(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.imported_at:%d %b %Y})"
+
+
+class SentReminder(models.Model):
+    """A reminder the daily ``send_reminders`` command has sent, so each is sent once: its
+    kind and the key of what it is about (a report's quarter, a condition's review date)."""
+
+    kind = models.CharField(max_length=40)
+    key = models.CharField(max_length=100)
+    recipients = models.TextField(help_text="The addresses it went to, one a line.")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="one_reminder_of_a_kind_a_key")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} ({self.sent_at:%d %b %Y})"

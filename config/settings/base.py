@@ -240,6 +240,9 @@ BENEFICIARY_AREA_NAME = os.environ.get("BENEFICIARY_AREA_NAME", "Liverpool")
 BENEFICIARY_AREA_CODE = os.environ.get("BENEFICIARY_AREA_CODE", "E08000012")
 # Project leads report on each quarter within this many days of its end.
 PROGRESS_REPORT_DUE_DAYS = 20
+# send_reminders: how many days before a report is due, or a condition is reviewed, its
+# reminder goes.
+REMINDER_DAYS_AHEAD = 10
 # Families: case references are hashed with this key as they arrive (see
 # evaluations/pseudonyms.py); production refuses to start without its own.
 FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
