@@ -63,6 +63,17 @@ class DeferForm(GovukFormMixin, forms.Form):
     )
 
 
+class MeetingEndForm(GovukFormMixin, forms.Form):
+    """Why a meeting is cancelled or adjourned, or why the items left are deferred at close."""
+
+    reason = forms.CharField(label="Why", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label="Why", required_message="Give the reason", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].error_messages["required"] = required_message
+
+
 CONDITION_FIELDS = ["condition", "condition_owner", "condition_due", "condition_review"]
 
 

@@ -50,3 +50,33 @@ def send_papers(meeting: Meeting) -> None:
             [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
         )
     )
+
+
+def notify_cancelled(meeting: Meeting, later: Meeting | None, moved, papers_out: bool) -> None:
+    """The leads of the proposals that were placed on a cancelled meeting hear they move to
+    the next one; if the papers had gone out, the group hears it is cancelled."""
+    for proposal in moved:
+        send_to_leads(
+            proposal,
+            "governance/email/moved.txt",
+            f"{proposal.reference} moves to the meeting on {later.date:%-d %B %Y}",
+            cancelled=meeting,
+            later=later,
+        )
+    if not papers_out:
+        return
+    subject = f"Cancelled: the strategic group meeting on {meeting.date:%-d %B %Y}"
+    body = (
+        f"The meeting on {meeting.date:%-d %B %Y} is cancelled ({meeting.status_reason}).\n\n"
+        + (
+            f"The proposals on its agenda move to the meeting on {later.date:%-d %B %Y}.\n"
+            if moved
+            else ""
+        )
+    )
+    recipients = list(current_memberships(on=meeting.date).values_list("user__email", flat=True))
+    transaction.on_commit(
+        lambda: send_mass_mail(
+            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
+        )
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import chair, items, leads, meetings, room
+from governance.views import chair, ending, items, leads, meetings, room
 
 app_name = "governance"
 
@@ -37,6 +37,14 @@ urlpatterns = [
         "meetings/<int:pk>/minutes/<int:minutes_pk>/approve/",
         chair.approve_minutes,
         name="approve_minutes",
+    ),
+    path("meetings/<int:pk>/cancel/", ending.meeting_end, {"ending": "cancel"}, name="cancel"),
+    path("meetings/<int:pk>/adjourn/", ending.meeting_end, {"ending": "adjourn"}, name="adjourn"),
+    path(
+        "meetings/<int:pk>/defer-the-rest/",
+        ending.meeting_end,
+        {"ending": "close"},
+        name="defer_rest",
     ),
     path("meetings/<int:pk>/<slug:action>/", room.meeting_action, name="meeting_action"),
     path("meetings/<int:pk>/items/<int:item_pk>/", items.item_detail, name="item"),

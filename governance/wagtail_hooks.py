@@ -59,6 +59,8 @@ GOVERNANCE_ACTIONS = {
     "governance.answer": ("Answer", "Answered a question"),
     "governance.meeting_start": ("Start meeting", "Started the meeting"),
     "governance.meeting_close": ("Close meeting", "Closed the meeting"),
+    "governance.meeting_adjourn": ("Adjourn meeting", "Adjourned the meeting"),
+    "governance.meeting_cancel": ("Cancel meeting", "Cancelled the meeting"),
     "governance.vote_open": ("Open vote", "Opened a vote"),
     "governance.vote_cast": ("Vote", "Cast a vote"),
     "governance.vote_close": ("Close vote", "Closed a vote"),

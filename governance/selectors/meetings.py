@@ -35,7 +35,11 @@ def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> di
     }
 
 
-PUBLISHED_STATUSES = [Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED]
+PUBLISHED_STATUSES = [
+    Meeting.Status.CLOSED,
+    Meeting.Status.ADJOURNED,
+    Meeting.Status.MINUTES_APPROVED,
+]
 
 
 def meetings_with_published_decisions() -> QuerySet[Meeting]:
@@ -71,7 +75,7 @@ def unapproved_minutes(meeting: Meeting) -> QuerySet[Minutes]:
     return Minutes.objects.filter(
         approved_on__isnull=True,
         meeting__date__lt=meeting.date,
-        meeting__status=Meeting.Status.CLOSED,
+        meeting__status__in=[Meeting.Status.CLOSED, Meeting.Status.ADJOURNED],
     ).select_related("meeting")
 
 

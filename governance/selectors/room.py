@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from core.financial_years import fy_for_date
 from core.money import money_total
@@ -28,6 +29,19 @@ from programme.selectors import current_memberships, voting_memberships
 from proposals.models import Proposal
 
 
+def undecided_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The proposals on a meeting's agenda for decision that have none yet, in agenda order."""
+    return (
+        meeting.agenda.filter(
+            proposal__isnull=False,
+            decisions__isnull=True,
+            section__in=[AgendaItem.Section.PROPOSALS, AgendaItem.Section.URGENT],
+        )
+        .select_related("proposal")
+        .order_by("section", "position", "pk")
+    )
+
+
 def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
@@ -46,6 +60,8 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
         if meeting.status == Meeting.Status.IN_SESSION
         else [],
         "conditions": conditions_due(meeting),
+        "undecided_count": undecided_items(meeting).count(),
+        "not_held": meeting.not_held(timezone.localdate()),
     }
 
 

@@ -9,7 +9,7 @@ from .attendance import (
     dispensation_grant,
 )
 from .decisions import chairs_action_record, condition_met, decision_correct, decision_record
-from .meetings import meeting_close, meeting_start
+from .meetings import meeting_adjourn, meeting_cancel, meeting_close, meeting_start
 from .minutes import minutes_approve, minutes_draft
 from .questions import question_answer, question_ask
 from .votes import vote_cast, vote_close, vote_open
@@ -27,6 +27,8 @@ __all__ = [
     "decision_record",
     "declaration_record",
     "dispensation_grant",
+    "meeting_adjourn",
+    "meeting_cancel",
     "meeting_close",
     "meeting_start",
     "minutes_approve",

@@ -77,8 +77,8 @@ def attendance_all_present(*, user: User, meeting: Meeting) -> int:
 def _open_for_attendance(user: User, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.get(pk=meeting.pk)
     require_runner(user, meeting)
-    if meeting.status in (Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED):
-        raise ValidationError("Attendance is fixed once the meeting has closed.")
+    if meeting.status in Meeting.ENDED:
+        raise ValidationError("Attendance is fixed once the meeting has ended.")
     return meeting
 
 

@@ -294,7 +294,7 @@ def chairs_action_record(
     # papers are already out, it is added now as an addendum.
     frozen = (
         Meeting.objects.filter(date__gt=decided_on)
-        .exclude(status__in=[Meeting.Status.CLOSED, Meeting.Status.MINUTES_APPROVED])
+        .exclude(status__in=Meeting.ENDED)
         .order_by("date")
         .first()
     )

@@ -31,6 +31,11 @@ class Meeting(models.Model):
         IN_SESSION = "in_session", "In session"
         CLOSED = "closed", "Closed"
         MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+        ADJOURNED = "adjourned", "Adjourned"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # Statuses after which nothing more happens at the meeting itself.
+    ENDED = (Status.CLOSED, Status.ADJOURNED, Status.MINUTES_APPROVED, Status.CANCELLED)
 
     date = models.DateField(unique=True)
     start_time = models.TimeField(default=usual_start_time)
@@ -45,6 +50,9 @@ class Meeting(models.Model):
         blank=True, help_text="Leave blank for 5 clear working days before the meeting."
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    status_reason = models.TextField(
+        blank=True, help_text="Why the meeting was cancelled or adjourned."
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -83,3 +91,11 @@ class Meeting(models.Model):
             self.papers_date = clear_working_days_before(
                 self.date, settings.PAPERS_CLEAR_WORKING_DAYS
             )
+
+    def not_held(self, today):
+        """A meeting whose date has passed without it starting: the programme team should
+        record what happened (cancel it, with the reason)."""
+        return self.date < today and self.status in (
+            self.Status.SCHEDULED,
+            self.Status.AGENDA_PUBLISHED,
+        )

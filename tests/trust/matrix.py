@@ -35,6 +35,9 @@ governance:meeting                       GET  login  403    403    200    200   
 governance:papers                        GET  login  403    403    200    200    200    200    403
 governance:attendance                    GET  login  403    403    403    200    403    200    403
 governance:publish                       GET  login  403    403    403    200    403    200    403
+governance:cancel                        GET  login  403    403    403    200    403    200    403
+governance:adjourn                       GET  login  403    403    403    200    403    200    403
+governance:defer_rest                    GET  login  403    403    403    200    403    200    403
 governance:mark_present                  POST login  403    403    no     302!   no     302!   403
 governance:all_present                   POST login  403    403    no     no     no     no     403
 governance:chairs_action                 GET  login  403    403    403    200    403    403    403
