@@ -112,12 +112,12 @@ def meeting_cancel(*, user: User, meeting: Meeting, reason: str) -> Meeting:
         .order_by("date")
         .first()
     )
-    if placed and later is None:
-        raise ValidationError(
-            "Schedule the next meeting first: the proposals placed on this one move to it."
-        )
     papers_out = meeting.status == Meeting.Status.AGENDA_PUBLISHED
     for proposal in placed:
+        if later is None:
+            raise ValidationError(
+                "Schedule the next meeting first: the proposals placed on this one move to it."
+            )
         proposal_place(proposal=proposal, meeting=later)
     meeting.status = Meeting.Status.CANCELLED
     meeting.status_reason = reason.strip()
