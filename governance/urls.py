@@ -8,6 +8,7 @@ urlpatterns = [
     path("meetings/", meetings.meeting_list, name="meetings"),
     path("meetings/<int:pk>/", room.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/papers/", room.papers, name="papers"),
+    path("meetings/<int:pk>/papers.pdf", room.papers_pdf, name="papers_pdf"),
     path("meetings/<int:pk>/attendance/", room.attendance, name="attendance"),
     path("meetings/<int:pk>/publish/", room.publish, name="publish"),
     path("meetings/<int:pk>/attendance/everyone/", room.all_present, name="all_present"),
@@ -64,4 +65,9 @@ urlpatterns = [
     ),
     path("questions/<int:question_id>/answer/", leads.question_answer, name="answer"),
     path("decisions/<int:decision_id>/letter/", leads.decision_letter, name="decision_letter"),
+    path(
+        "decisions/<int:decision_id>/letter.pdf",
+        leads.decision_letter_pdf,
+        name="decision_letter_pdf",
+    ),
 ]

@@ -46,9 +46,14 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
     undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
+    items = list(
+        meeting.agenda.select_related("proposal", "vote").annotate(
+            decided=Exists(Decision.objects.filter(item=OuterRef("pk")))
+        )
+    )
     return {
         "meeting": meeting,
-        "items": meeting.agenda.select_related("proposal", "vote"),
+        "items": items,
         "papers": getattr(meeting, "papers", None),
         "runs": runs_meetings(user, meeting),
         "fund": fund_position(
@@ -60,7 +65,7 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
         if meeting.status == Meeting.Status.IN_SESSION
         else [],
         "conditions": conditions_due(meeting),
-        "undecided_count": undecided_items(meeting).count(),
+        "undecided_count": sum(item.is_decision_item and not item.decided for item in items),
         "not_held": meeting.not_held(timezone.localdate()),
     }
 

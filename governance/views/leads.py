@@ -4,12 +4,12 @@ decision letters."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from governance import services
+from governance import documents, services
 from governance.forms import AnswerForm
 from governance.selectors.proposals import decision_for_letter, question_with_proposal
 from proposals.permissions import can_view
@@ -55,3 +55,19 @@ def decision_letter(request, decision_id):
         "governance/decision_letter.html",
         {"proposal": decision.proposal, "decision": decision, "today": timezone.localdate()},
     )
+
+
+@login_required
+def decision_letter_pdf(request, decision_id):
+    """The same letter as a PDF file, to keep or send on."""
+    decision = decision_for_letter(decision_id)
+    if decision is None or not can_view(request.user, decision.proposal):
+        raise Http404
+    response = HttpResponse(
+        documents.decision_letter_pdf(decision, timezone.localdate()),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="decision-{decision.proposal.reference}.pdf"'
+    )
+    return response

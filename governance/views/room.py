@@ -4,11 +4,12 @@ chair's controls. Every action goes through a service, which checks permission a
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from governance import services
+from governance import documents, services
 from governance.forms import AttendanceForm
 from governance.models import Attendance
 from governance.permissions import runs_meetings
@@ -45,6 +46,18 @@ def papers(request, pk):
             "published": pack,
         },
     )
+
+
+@login_required
+def papers_pdf(request, pk):
+    """The papers pack as one PDF file, for reading offline or printing."""
+    meeting = meeting_for(request, pk)
+    pack = getattr(meeting, "papers", None)
+    if pack is None:
+        raise Http404
+    response = HttpResponse(documents.papers_pdf(meeting, pack), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="papers-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
 
 
 ACTIONS = {

@@ -33,6 +33,7 @@ portal:home                              GET  login  200    200    200    200   
 governance:meetings                      GET  login  403    403    200    200    200    200    403
 governance:meeting                       GET  login  403    403    200    200    200    200    403
 governance:papers                        GET  login  403    403    200    200    200    200    403
+governance:papers_pdf                    GET  login  403    403    200    200    200    200    403
 governance:attendance                    GET  login  403    403    403    200    403    200    403
 governance:publish                       GET  login  403    403    403    200    403    200    403
 governance:cancel                        GET  login  403    403    403    200    403    200    403
@@ -64,6 +65,7 @@ proposals:version                        GET  login  200    404    200    200   
 proposals:attachment                     GET  login  200    404    404    404    404    404    404
 governance:answer                        POST login  302!   404    403    403    403    302!   403
 governance:decision_letter               GET  login  200    404    200    200    200    200    200
+governance:decision_letter_pdf           GET  login  200    404    200    200    200    200    200
 proposals:budget                         GET  login  200    404    404    404    404    404    404
 proposals:budget_remove                  POST login  302!   404    404    404    404    404    404
 proposals:attachments                    GET  login  200    404    404    404    404    404    404

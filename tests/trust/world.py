@@ -148,6 +148,7 @@ def path_arguments(world):
         },
         "governance:meeting": meeting,
         "governance:papers": meeting,
+        "governance:papers_pdf": meeting,
         "governance:attendance": meeting,
         "governance:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
         "governance:all_present": meeting,
@@ -183,6 +184,7 @@ def path_arguments(world):
         },
         "governance:answer": {"question_id": w.question.pk},
         "governance:decision_letter": {"decision_id": w.decided.decisions.get().pk},
+        "governance:decision_letter_pdf": {"decision_id": w.decided.decisions.get().pk},
         "proposals:budget": {"reference": w.draft.reference},
         "proposals:budget_remove": {
             "reference": w.draft.reference,
