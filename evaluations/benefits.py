@@ -20,6 +20,9 @@ class Estimate:
     spend: Decimal
     lines: list = field(default_factory=list)  # per outcome: number, name, sustained, value
     payback_year: str | None = None
+    # Hidden from this audience: a count it is made from is suppressed, and the value divided
+    # by a published unit cost would give that count back.
+    hidden: bool = False
 
     @property
     def factor(self):
@@ -81,9 +84,12 @@ def payback_year(values, factor, figures):
     return None
 
 
-def fiscal_benefit(figures, financial_year=None, deadweight=None, optimism_bias=None, raw=None):
+def fiscal_benefit(
+    figures, financial_year=None, deadweight=None, optimism_bias=None, raw=None, hidden=False
+):
     """The estimate for a year, from the figures a page has counted (presenting.gather) and,
-    if it has them, the year's outcome rows (selectors.by_outcome)."""
+    if it has them, the year's outcome rows (selectors.by_outcome); ``hidden`` where the
+    audience may not see it (presenting.value_hidden)."""
     deadweight, optimism_bias = assumptions(deadweight, optimism_bias)
     values = unit_values()
     row = figures.year(financial_year)
@@ -92,6 +98,7 @@ def fiscal_benefit(figures, financial_year=None, deadweight=None, optimism_bias=
         deadweight_percent=Decimal(deadweight),
         optimism_bias_percent=Decimal(optimism_bias),
         spend=row["spend"] if row else spend_total(financial_year),
+        hidden=hidden,
     )
     for outcome in raw if raw is not None else by_outcome(financial_year, figures.as_of):
         value = values.get(outcome["number"]) or Decimal(0)

@@ -13,7 +13,14 @@ from core.financial_years import current_fy
 from evaluations.benefits import fiscal_benefit
 from evaluations.forms import AssumptionsForm, ResultsForm
 from evaluations.permissions import can_enter_results, sees_family_rows, sees_results
-from evaluations.selectors.presenting import bars, gather, results, value_rows, year_figures
+from evaluations.selectors.presenting import (
+    bars,
+    gather,
+    results,
+    value_hidden,
+    value_rows,
+    year_figures,
+)
 from evaluations.selectors.projects import results_entry
 from evaluations.selectors.results import GROUPINGS
 from evaluations.services import project_results_record
@@ -43,6 +50,7 @@ def results_page(request):
         deadweight=trial_values.get("deadweight"),
         optimism_bias=trial_values.get("optimism_bias"),
         raw=raw,
+        hidden=value_hidden(counted, year, suppressed),
     )
     return render(
         request,

@@ -17,6 +17,7 @@ from evaluations.admin.viewsets import (
 from evaluations.models import FamilyImport
 from evaluations.permissions import can_enter_results
 from evaluations.selectors.projects import project_outcomes, result_quarters
+from projects.permissions import sees_exact_counts
 
 
 @hooks.register("register_admin_viewset")
@@ -109,7 +110,9 @@ def project_outcomes_panel(request, project):
         "evaluations/includes/project_outcomes.html",
         {
             "project": project,
-            "rows": project_outcomes(project),
+            "rows": project_outcomes(
+                project, suppressed=not sees_exact_counts(request.user, project)
+            ),
             "quarters": result_quarters(project, timezone.localdate()),
             "can_enter": can_enter_results(request.user, project),
         },

@@ -1,6 +1,9 @@
 """The finance workbook's Outcomes and value sheet, from the same selectors as the results
-pages. The workbook goes outside the programme team, so every count is suppressed; a hidden
-count is written as the text "<10" and anything divided by it is left blank."""
+pages. The workbook goes outside the programme team, so every count is suppressed: a small
+count is written as the text "<10" (the threshold), one hidden to protect another as "[c]",
+and anything divided by a hidden count is left blank."""
+
+from django.conf import settings
 
 from evaluations.selectors.presenting import gather, value_rows, year_figures
 
@@ -28,8 +31,9 @@ def write(book, period, formats, today=None):
     sheet.write_string(
         1,
         0,
-        "Counts of fewer than 10 families are shown as <10 (and another hidden where a "
-        "total would reveal one).",
+        f"Counts of fewer than {settings.SMALL_NUMBER_THRESHOLD} families are shown as "
+        f"<{settings.SMALL_NUMBER_THRESHOLD}; [c] marks a count hidden so that a smaller one "
+        "cannot be worked out from a total or another count.",
     )
     row = 3
     for label, key in [

@@ -1,5 +1,7 @@
 """Who may see and do what with a project. Checked by every view and service."""
 
+from django.conf import settings
+
 from programme.roles import GROUP_MEMBERS
 
 
@@ -25,3 +27,9 @@ def can_report(user, project):
     """Leads write their project's progress reports; the programme team may enter one for
     them (from an email or a meeting)."""
     return is_project_lead(user, project) or user.has_perm("projects.change_project")
+
+
+def sees_exact_counts(user, project):
+    """The families a lead reports are exact for the project's leads (their own figures) and
+    the programme team; everyone else reads them through the disclosure rule."""
+    return is_project_lead(user, project) or user.has_perm(settings.EXACT_COUNTS_PERMISSION)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from core.panels import panels
 from projects import services
 from projects.forms import ProgressReportForm
-from projects.permissions import can_report
+from projects.permissions import can_report, sees_exact_counts
 from projects.reporting import outstanding_by_project, reports_outstanding
 from projects.selectors import project_page, projects_for_lead, report_of, visible_project
 
@@ -34,6 +34,7 @@ def project_detail(request, reference):
     context = project_page(project, today)
     context.update(
         can_report=can_report(request.user, project),
+        suppress_counts=not sees_exact_counts(request.user, project),
         due_days=settings.PROGRESS_REPORT_DUE_DAYS,
         panels=panels("project_page_panels", request, project),
     )
@@ -44,7 +45,15 @@ def project_detail(request, reference):
 def report_detail(request, reference, financial_year, quarter):
     project = visible_project(request.user, reference)
     report = get_object_or_404(report_of(project, financial_year, quarter))
-    return render(request, "projects/report.html", {"project": project, "report": report})
+    return render(
+        request,
+        "projects/report.html",
+        {
+            "project": project,
+            "report": report,
+            "suppress_counts": not sees_exact_counts(request.user, project),
+        },
+    )
 
 
 @login_required

@@ -251,6 +251,9 @@ REMINDER_DAYS_AHEAD = 10
 FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
 # Counts of families below this are shown as "<10" outside the programme team.
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
+# Who sees counts of families exact in the back office (core/admin/counts.py): the programme
+# team, who may read family records.
+EXACT_COUNTS_PERMISSION = "evaluations.view_family"
 # The back office's sidebar in groups (core.admin.menu): label, icon, menu item names.
 ADMIN_MENU_GROUPS = [
     ("Proposals and meetings", "doc-full", ["proposals", "meetings", "decisions"]),

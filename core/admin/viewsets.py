@@ -10,21 +10,34 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin.counts import CountsIndexMixin, CountsInspectMixin
 from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
 
 
-class SafeExportIndexView(PeopleColumnsMixin, SafeCsvMixin, IndexView):
+class SafeExportIndexView(CountsIndexMixin, PeopleColumnsMixin, SafeCsvMixin, IndexView):
+    pass
+
+
+class CountsInspectView(CountsInspectMixin, PeopleInspectView):
     pass
 
 
 class ProgrammeViewSet(ModelViewSet):
     """Every back-office viewset of ours: its listing and inspect view show values for people
-    (core.admin.display) and its CSV export writes no formulas."""
+    (core.admin.display), counts of families through the disclosure rule for those who may
+    not see them exact (core.admin.counts), and its CSV export writes no formulas."""
 
     index_view_class = SafeExportIndexView
-    inspect_view_class = PeopleInspectView
+    inspect_view_class = CountsInspectView
+    family_counts: tuple[str, ...] = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(family_counts=self.family_counts, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(family_counts=self.family_counts, **kwargs)
 
 
 class ListingViewSet(ProgrammeViewSet):

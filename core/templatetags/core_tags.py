@@ -1,8 +1,9 @@
-"""Template filters every app's templates use: money as people read it, and a lookup."""
-
+"""Template filters every app's templates use: money as people read it, a count through the
+disclosure rule, and a lookup."""
 
 from django import template
 
+from core.disclosure import suppress_one
 from core.money import pounds
 
 register = template.Library()
@@ -20,3 +21,9 @@ def gbp(value):
 def get(mapping, key):
     """``mapping[key]``, or "" when it has none."""
     return mapping.get(key, "")
+
+
+@register.filter
+def suppressed(value, apply=True):
+    """A count through the disclosure rule where it applies."""
+    return suppress_one(value) if apply else f"{value:,}"

@@ -124,6 +124,7 @@ class ProjectResultViewSet(ListingViewSet):
         "entered_by",
     ]
     list_export = [*list_display, "entered_at"]
+    family_counts = ("families_supported", "families_achieved", "families_sustained")
     filterset_class = ProjectResultFilterSet
     search_fields = ["project__reference", "project__title"]
     inspect_view_enabled = True

@@ -1,15 +1,22 @@
 """The results as each audience may see them. Everyone outside the programme team (group
 members, finance, the public, every export but the programme team's own) gets counts through
-the disclosure rule, and any figure divided by a hidden count is hidden with it."""
+the disclosure rule, and any figure divided by a hidden count is hidden with it.
+
+Every count a results page or file shows is one cell of one linked table (``linked_view``):
+each year's families supported, eligible and successful, with the differences between those
+nested counts; outcome areas achieved, families with each need and needs sustained, by
+outcome and year, with their totals. Suppression is decided once over the whole table, so a
+cell hidden in one view (the all-years table) is hidden in every other (one year's summary,
+the workbook), and no subtraction between any two published figures gives a small number."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
-from evaluations.disclosure import Shown, shown, suppress
+from core.disclosure import Shown, nest, shown, suppress
 from evaluations.selectors.results import (
     by_outcome,
     needs_by_outcome_and_year,
@@ -38,7 +45,7 @@ def _per(spend: Decimal, count: Shown) -> Decimal | None:
 @dataclass
 class Figures:
     """What a results page counts, read once: the years, each year's families and spend, and
-    outcome areas achieved by outcome and year."""
+    needs achieved, sustained and open by outcome and year."""
 
     as_of: datetime.date
     years: list
@@ -46,16 +53,26 @@ class Figures:
     by_year: list
     matrix: dict  # needs achieved by (outcome number, year)
     sustained: dict  # needs sustained by (outcome number, year)
+    need: dict = field(default_factory=dict)  # families with the need by (outcome, year)
+    _views: dict = field(default_factory=dict, repr=False)
 
     def year(self, financial_year: str) -> dict[str, Any] | None:
         return next((r for r in self.by_year if r["financial_year"] == financial_year), None)
+
+    def view(self, suppressed: bool) -> dict[Any, Shown]:
+        """The linked table as this audience sees it, decided once per page."""
+        if suppressed not in self._views:
+            self._views[suppressed] = linked_view(self, suppressed)
+        return self._views[suppressed]
 
 
 def gather(as_of: datetime.date | None = None) -> Figures:
     as_of = as_of or timezone.localdate()
     years = years_with_data(as_of)
     outcomes = list(Outcome.objects.order_by("number"))
-    achieved, sustained = needs_by_outcome_and_year(years, as_of, [o.number for o in outcomes])
+    achieved, sustained, need = needs_by_outcome_and_year(
+        years, as_of, [o.number for o in outcomes]
+    )
     return Figures(
         as_of=as_of,
         years=years,
@@ -63,7 +80,59 @@ def gather(as_of: datetime.date | None = None) -> Figures:
         by_year=results_by_year(years, as_of),
         matrix=achieved,
         sustained=sustained,
+        need=need,
     )
+
+
+def _summed(cells: dict, groups: list, members: list, total: Any) -> None:
+    cells[total] = sum(cells[key] for key in members)
+    groups.append((members, total))
+
+
+def linked_table(figures: Figures) -> tuple[dict[Any, int], list, set]:
+    """Every count the results show, the sums that link them and the (virtual) differences
+    between nested counts: (cells, groups, virtual)."""
+    years, numbers = figures.years, [outcome.number for outcome in figures.outcomes]
+    cells: dict[Any, int] = {}
+    groups: list = []
+    virtual: set = set()
+    for row in figures.by_year:
+        year = row["financial_year"]
+        cells[("supported", year)] = row["families_supported"]
+        cells[("eligible", year)] = row["families_eligible"]
+        cells[("successful", year)] = row["successful_family_outcomes"]
+        nest(cells, groups, virtual, ("eligible", year), ("supported", year), ("x1", year))
+        nest(cells, groups, virtual, ("successful", year), ("eligible", year), ("x2", year))
+    # Each successful outcome counts in one year only, so the years add up to the total.
+    _summed(cells, groups, [("successful", year) for year in years], ("successful", ALL))
+    for number in numbers:
+        for year in years:
+            cells[(number, year)] = figures.matrix.get((number, year), 0)
+            cells[("need", number, year)] = figures.need.get((number, year), 0)
+            cells[("sustained", number, year)] = figures.sustained.get((number, year), 0)
+            nest(
+                cells, groups, virtual, (number, year), ("need", number, year), ("x3", number, year)
+            )
+        _summed(cells, groups, [(number, year) for year in years], (number, ALL))
+    for year in [*years, ALL]:
+        _summed(cells, groups, [(number, year) for number in numbers], (ALL, year))
+    for year in years:
+        # The value of sustained outcomes is their count times a published unit cost, so
+        # their total is as good as shown.
+        _summed(
+            cells,
+            groups,
+            [("sustained", number, year) for number in numbers],
+            ("sustained", ALL, year),
+        )
+    return cells, groups, virtual
+
+
+def linked_view(figures: Figures, suppressed: bool) -> dict[Any, Shown]:
+    cells, groups, virtual = linked_table(figures)
+    if suppressed:
+        return suppress(cells, groups, virtual)
+    return {key: shown(value) for key, value in cells.items() if key not in virtual}
 
 
 @dataclass
@@ -83,28 +152,9 @@ class Results:
 def results(figures: Figures, suppressed: bool = True) -> Results:
     """Families supported, eligible and successful by year, and outcome areas achieved by
     outcome and year, with totals, for the results pages and the workbook."""
-    years, by_year, achieved = figures.years, figures.by_year, figures.matrix
-    cells: dict[tuple, int] = {}
-    groups: list = []
-    for row in by_year:
-        year = row["financial_year"]
-        cells[("supported", year)] = row["families_supported"]
-        cells[("eligible", year)] = row["families_eligible"]
-        cells[("successful", year)] = row["successful_family_outcomes"]
-    # Each successful outcome counts in one year only, so the years add up to the total.
-    cells[("successful", ALL)] = sum(row["successful_family_outcomes"] for row in by_year)
-    groups.append(([("successful", year) for year in years], ("successful", ALL)))
+    years = figures.years
+    view = figures.view(suppressed)
     numbers = [(outcome.number, outcome.name) for outcome in figures.outcomes]
-    for number, _name in numbers:
-        for year in years:
-            cells[(number, year)] = achieved.get((number, year), 0)
-        cells[(number, ALL)] = sum(achieved.get((number, year), 0) for year in years)
-        groups.append(([(number, year) for year in years], (number, ALL)))
-    for year in [*years, ALL]:
-        cells[(ALL, year)] = sum(cells[(number, year)] for number, _name in numbers)
-        groups.append(([(number, year) for number, _name in numbers], (ALL, year)))
-    groups.append(([(ALL, year) for year in years], (ALL, ALL)))
-    view = _apply(cells, groups, suppressed)
     return Results(
         years=[
             {
@@ -117,7 +167,7 @@ def results(figures: Figures, suppressed: bool = True) -> Results:
                     row["spend"], view[("successful", row["financial_year"])]
                 ),
             }
-            for row in by_year
+            for row in figures.by_year
         ],
         successful_total=view[("successful", ALL)],
         outcome_rows=[
@@ -160,35 +210,79 @@ def summary_from(figures: Figures, financial_year: str | None) -> dict[str, Any]
 def year_figures(
     figures: Figures, financial_year: str | None, suppressed: bool = True
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """One year's summary and outcome table, counts through the disclosure rule. Also returns
-    the raw outcome rows, which the fiscal benefit estimate values."""
+    """One year's summary and outcome table, its counts read from the linked table (so they
+    are hidden exactly where every other view hides them). Also returns the raw outcome rows,
+    which the fiscal benefit estimate values."""
     summary = summary_from(figures, financial_year)
-    counts = {
-        key: summary[key]
-        for key in [
-            "families_supported",
-            "families_eligible",
-            "successful_family_outcomes",
-            "outcomes_achieved",
-        ]
-    }
-    view = _apply(counts, [], suppressed)
     raw = by_outcome(financial_year, figures.as_of)
-    outcomes = []
-    for row in raw:
-        cells = _apply(
-            {key: row[key] for key in ["families_with_need", "achieved", "sustained"]},
+    if financial_year in figures.years:
+        view = figures.view(suppressed)
+        counts = {
+            "families_supported": view[("supported", financial_year)],
+            "families_eligible": view[("eligible", financial_year)],
+            "successful_family_outcomes": view[("successful", financial_year)],
+            "outcomes_achieved": view[(ALL, financial_year)],
+        }
+        outcomes = [
+            {
+                **row,
+                "families_with_need": view[("need", row["number"], financial_year)],
+                "achieved": view[(row["number"], financial_year)],
+                "sustained": view[("sustained", row["number"], financial_year)],
+            }
+            for row in raw
+        ]
+    else:
+        # A year with nothing counted in it (every count is zero), or all years at once.
+        counts = _apply(
+            {
+                key: summary[key]
+                for key in [
+                    "families_supported",
+                    "families_eligible",
+                    "successful_family_outcomes",
+                    "outcomes_achieved",
+                ]
+            },
             [],
             suppressed,
         )
-        outcomes.append({**row, **cells})
-    shown_figures = {**summary, **view}
-    shown_figures["spend_per_family_supported"] = _per(summary["spend"], view["families_supported"])
-    shown_figures["spend_per_successful_family_outcome"] = _per(
-        summary["spend"], view["successful_family_outcomes"]
+        outcomes = [
+            {
+                **row,
+                **_apply(
+                    {key: row[key] for key in ["families_with_need", "achieved", "sustained"]},
+                    [],
+                    suppressed,
+                ),
+            }
+            for row in raw
+        ]
+    shown_figures = {**summary, **counts}
+    shown_figures["spend_per_family_supported"] = _per(
+        summary["spend"], counts["families_supported"]
     )
-    shown_figures["spend_per_outcome_achieved"] = _per(summary["spend"], view["outcomes_achieved"])
+    shown_figures["spend_per_successful_family_outcome"] = _per(
+        summary["spend"], counts["successful_family_outcomes"]
+    )
+    shown_figures["spend_per_outcome_achieved"] = _per(
+        summary["spend"], counts["outcomes_achieved"]
+    )
     return shown_figures, outcomes, raw
+
+
+def value_hidden(figures: Figures, financial_year: str | None, suppressed: bool) -> bool:
+    """The value of a year's sustained outcomes is hidden wherever any count it is made from
+    is: the gross value divided by a published unit cost would give the count back."""
+    years = figures.years if financial_year is None else [financial_year]
+    if not suppressed or not set(years) <= set(figures.years):
+        return False
+    view = figures.view(True)
+    return any(
+        view[("sustained", outcome.number, year)].suppressed
+        for outcome in figures.outcomes
+        for year in years
+    )
 
 
 def value_rows(

@@ -2,9 +2,11 @@
 quarter's results form starts from."""
 
 import datetime
+from typing import Any
 
 from django.db.models import Sum
 
+from core.disclosure import suppress_nested
 from core.financial_years import fy_for_date, fy_quarter
 from evaluations.models import ProjectResult
 from evaluations.models.results import RESULT_FIGURES
@@ -13,9 +15,10 @@ from projects.models import Project
 from projects.periods import Period
 
 
-def project_outcomes(project: Project) -> list[dict]:
+def project_outcomes(project: Project, suppressed: bool = False) -> list[dict]:
     """One row per outcome the project targets or has reported on: the target, and the
-    families supported, achieved and sustained it has reported in all."""
+    families supported, achieved and sustained it has reported in all (``suppressed``:
+    through the disclosure rule, for those who may not read them exact)."""
     reported = {
         row["outcome__number"]: row
         for row in ProjectResult.objects.filter(project=project)
@@ -32,15 +35,24 @@ def project_outcomes(project: Project) -> list[dict]:
     }
     numbers = sorted(set(targets) | set(reported))
     names = dict(Outcome.objects.filter(number__in=numbers).values_list("number", "name"))
-    return [
-        {
-            "number": number,
-            "name": names.get(number, ""),
-            "target": targets.get(number),
-            **reported.get(number, {"supported": 0, "achieved": 0, "sustained": 0}),
-        }
-        for number in numbers
-    ]
+    rows = []
+    for number in numbers:
+        found: dict[str, Any] = dict(reported.get(number) or {})
+        counts = {key: found.get(key) or 0 for key in ("supported", "achieved", "sustained")}
+        shown: dict[str, Any] = (
+            suppress_nested(counts, ["supported", "achieved", "sustained"])
+            if suppressed
+            else counts
+        )
+        rows.append(
+            {
+                "number": number,
+                "name": names.get(number, ""),
+                "target": targets.get(number),
+                **shown,
+            }
+        )
+    return rows
 
 
 def result_quarters(project: Project, today: datetime.date) -> list:

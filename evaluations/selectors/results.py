@@ -336,20 +336,23 @@ def results_by_year(years: list[str], as_of: datetime.date | None = None) -> lis
 
 def needs_by_outcome_and_year(
     years: list[str], as_of: datetime.date | None = None, numbers: list[int] | None = None
-) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int]]:
-    """Two maps {(outcome number, financial year): count}, from one query: needs achieved in
-    each year, and needs sustained whose six months after closure ended in it."""
+) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int], dict[tuple[int, str], int]]:
+    """Three maps {(outcome number, financial year): count}, from one query: needs achieved in
+    each year, needs sustained whose six months after closure ended in it, and families with
+    the need while their plan was open in it."""
     as_of = as_of or timezone.localdate()
     if not years:
-        return {}, {}
+        return {}, {}, {}
     windows = {year: counting_window(year, as_of) for year in years}
-    counts = {}
+    counts: dict[str, Any] = {}
     for index, year in enumerate(years):
         counts[f"a{index}"] = total(Event.NEED_ACHIEVED, *windows[year])
         counts[f"s{index}"] = total(Event.NEED_SUSTAINED, *windows[year])
+        _open_in(counts, f"n{index}", windows[year], Event.NEED_OPENED, Event.NEED_CLOSED)
     numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
     achieved = {(number, year): 0 for number in numbers for year in years}
     sustained = dict(achieved)
+    need = dict(achieved)
     rows = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**counts)
     for row in rows:
         found: dict[str, Any] = dict(row)
@@ -357,7 +360,8 @@ def needs_by_outcome_and_year(
             if begun(windows[year]):
                 achieved[(found["outcome"], year)] = found[f"a{index}"]
                 sustained[(found["outcome"], year)] = found[f"s{index}"]
-    return achieved, sustained
+                need[(found["outcome"], year)] = _read_open(found, f"n{index}")
+    return achieved, sustained, need
 
 
 def family_rows() -> QuerySet[Family]:

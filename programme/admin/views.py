@@ -12,9 +12,8 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
-from core.admin.display import PeopleInspectView
 from core.admin.views import BackOfficePage
-from core.admin.viewsets import SafeExportIndexView
+from core.admin.viewsets import CountsInspectView, SafeExportIndexView
 from programme.admin.forms import ScheduleForm
 from programme.services import meetings_schedule
 
@@ -42,7 +41,7 @@ class MeetingEditView(MeetingLinksMixin, generic.EditView):
     pass
 
 
-class MeetingInspectView(MeetingLinksMixin, PeopleInspectView):
+class MeetingInspectView(MeetingLinksMixin, CountsInspectView):
     pass
 
 

@@ -8,8 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
-from core.admin.display import PeopleInspectView
-from core.admin.viewsets import ListingViewSet
+from core.admin.viewsets import CountsInspectView, ListingViewSet
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
 from projects.admin.views import (
@@ -54,7 +53,7 @@ class ProjectEditView(generic.EditView):
         return [*super().header_buttons, *plan_buttons(self.request.user, self.object)]
 
 
-class ProjectInspectView(PeopleInspectView):
+class ProjectInspectView(CountsInspectView):
     @cached_property
     def header_buttons(self):
         return [*super().header_buttons, *plan_buttons(self.request.user, self.object)]
@@ -197,6 +196,7 @@ class ProgressReportViewSet(ListingViewSet):
         "submitted_by",
         "submitted_at",
     ]
+    family_counts = ("families_supported",)
     filterset_class = ProgressReportFilterSet
     search_fields = ["narrative", "risks", "project__reference", "project__title"]
     inspect_view_enabled = True

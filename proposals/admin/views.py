@@ -9,9 +9,8 @@ from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
-from core.admin.display import PeopleInspectView
 from core.admin.views import BackOfficePage
-from core.admin.viewsets import SafeExportIndexView
+from core.admin.viewsets import CountsInspectView, SafeExportIndexView
 from programme.selectors import active_criteria
 from proposals import services
 from proposals.admin.forms import ScreeningForm
@@ -42,7 +41,7 @@ class ProposalIndexView(SafeExportIndexView):
         return buttons
 
 
-class ProposalInspectView(PeopleInspectView):
+class ProposalInspectView(CountsInspectView):
     template_name = "proposals/admin/inspect.html"
 
     def get_object(self, queryset=None):

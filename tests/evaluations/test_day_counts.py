@@ -119,13 +119,14 @@ def test_needs_by_outcome_equal_the_needs_counted_one_by_one(families):
 
 
 def test_needs_by_outcome_and_year_equal_the_needs_counted_one_by_one(families):
-    achieved, sustained = needs_by_outcome_and_year(YEARS, TODAY)
+    achieved, sustained, with_need = needs_by_outcome_and_year(YEARS, TODAY)
     for year in YEARS:
         expected = needs_from_families(counting_window(year, TODAY))
         for number in range(1, 11):
             need = expected.get(number, {})
             assert achieved[(number, year)] == need.get("achieved", 0)
             assert sustained[(number, year)] == need.get("sustained", 0)
+            assert with_need[(number, year)] == need.get("with_need", 0)
 
 
 def test_a_year_that_has_not_begun_counts_nothing(families):

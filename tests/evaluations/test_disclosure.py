@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from evaluations.disclosure import suppress, suppress_one
+from core.disclosure import suppress, suppress_one
 
 
 def labels(result):
@@ -31,13 +31,13 @@ def test_a_suppressed_value_carries_no_number():
 def test_one_hidden_cell_beside_a_shown_total_hides_the_next_smallest_cell():
     cells = {"a": 25, "b": 4, "c": 30, "total": 59}
     result = labels(suppress(cells, [(["a", "b", "c"], "total")]))
-    assert result == {"a": "<10", "b": "<10", "c": "30", "total": "59"}
+    assert result == {"a": "[c]", "b": "<10", "c": "30", "total": "59"}
 
 
 def test_zeros_are_not_chosen_to_hide_a_cell_because_a_zero_hides_nothing():
     cells = {"a": 4, "b": 0, "c": 50, "total": 54}
     result = labels(suppress(cells, [(["a", "b", "c"], "total")]))
-    assert result["c"] == "<10" and result["b"] == "0"
+    assert result["c"] == "[c]" and result["b"] == "0"
 
 
 def test_where_no_other_cell_can_be_hidden_the_total_is():

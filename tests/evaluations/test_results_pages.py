@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from evaluations.models import Family
 from evaluations.pseudonyms import case_hash
+from evaluations.selectors.presenting import gather, results, year_figures
 from public.models import ResultsPage
 from tests.evaluations.conftest import TODAY
 from tests.factories import ProjectFactory, family_rows_csv, need_rows
@@ -132,3 +133,29 @@ def test_the_results_page_takes_the_same_queries_for_more_families(
     with CaptureQueriesContext(connection) as many:
         client.get("/portal/results/?year=2025-26")
     assert len(many) == len(few)
+
+
+def test_one_years_view_hides_exactly_what_the_all_years_table_hides(import_families, freeze_today):
+    rows = []
+    for number in range(20):
+        rows += need_rows(
+            f"BIG-{number}", "06/01/2025", "30/06/2025", [1, 4, 9], achieved="01/05/2025",
+            sustained="yes",
+        )  # fmt: skip
+    for number in range(3):
+        rows += need_rows(
+            f"FEW-{number}", "06/01/2025", "30/06/2025", [2, 4, 9], achieved="01/05/2025",
+            sustained="yes",
+        )  # fmt: skip
+    import_families(family_rows_csv(rows))
+    figures = gather(TODAY)
+    summary, outcomes, _raw = year_figures(figures, "2025-26", suppressed=True)
+    table = results(figures, suppressed=True)
+    column = figures.years.index("2025-26")
+    by_number = {row["number"]: row["cells"][column] for row in table.outcome_rows}
+    for row in outcomes:
+        assert str(row["achieved"]) == str(by_number[row["number"]])
+    assert str(summary["outcomes_achieved"]) == str(table.year_totals[column])
+    cells = [row["achieved"] for row in outcomes] + [summary["outcomes_achieved"]]
+    assert sum(cell.suppressed for cell in cells) != 1
+    assert str(by_number[2]) == "<10"
