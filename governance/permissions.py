@@ -2,7 +2,7 @@
 
 from programme.models import Meeting
 from programme.permissions import is_chair
-from programme.roles import GROUP_MEMBERS, PROGRAMME_TEAM
+from programme.roles import AUDITORS, GROUP_MEMBERS, PROGRAMME_TEAM
 from proposals.permissions import is_lead
 
 
@@ -12,6 +12,15 @@ def sees_meetings(user) -> bool:
         user.is_authenticated
         and user.is_active
         and user.groups.filter(name__in=[GROUP_MEMBERS, PROGRAMME_TEAM]).exists()
+    )
+
+
+def reads_meetings(user) -> bool:
+    """Those who take part, and the auditors, who read the whole record (meetings, papers,
+    attendance, declarations, published votes, decisions, minutes) and change nothing: every
+    action checks ``sees_meetings`` or ``runs_meetings`` or membership of the group again."""
+    return sees_meetings(user) or (
+        user.is_authenticated and user.is_active and user.groups.filter(name=AUDITORS).exists()
     )
 
 

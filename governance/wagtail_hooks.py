@@ -8,7 +8,7 @@ from core.panels import Panel
 from governance.filters import DecisionFilterSet
 from governance.forms import AnswerForm
 from governance.models import Decision
-from governance.permissions import sees_meetings
+from governance.permissions import reads_meetings
 from governance.selectors.meetings import open_conditions
 from governance.selectors.proposals import decisions_on, questions_on
 from programme.selectors import next_meeting
@@ -161,6 +161,6 @@ def conditions_panel(request, panels):
 def meeting_room_link(user):
     """From the meeting's back-office page to its meeting room, where the agenda is built and
     the meeting run."""
-    if sees_meetings(user):
+    if reads_meetings(user):
         return [("Meeting room", lambda meeting: reverse("governance:meeting", args=[meeting.pk]))]
     return []

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from governance.permissions import sees_meetings
+from governance.permissions import reads_meetings
 from governance.selectors.room import item_in
 from programme.selectors import meeting_by_pk
 
@@ -17,13 +17,13 @@ def found(thing):
 
 
 def meeting_for(request, pk):
-    if not sees_meetings(request.user):
+    if not reads_meetings(request.user):
         raise PermissionDenied
     return found(meeting_by_pk(pk))
 
 
 def item_for(request, pk, item_pk):
-    if not sees_meetings(request.user):
+    if not reads_meetings(request.user):
         raise PermissionDenied
     return found(item_in(pk, item_pk).first())
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from governance.permissions import sees_meetings
+from governance.permissions import reads_meetings, sees_meetings
 from programme.ical import meetings_calendar
 from programme.selectors import active_user, all_meetings, past_meetings, upcoming_meetings
 
@@ -20,9 +20,13 @@ def feed_token(user):
 
 @login_required
 def meeting_list(request):
-    if not sees_meetings(request.user):
+    if not reads_meetings(request.user):
         raise PermissionDenied
-    feed = request.build_absolute_uri(reverse("meetings_feed", args=[feed_token(request.user)]))
+    feed = (
+        request.build_absolute_uri(reverse("meetings_feed", args=[feed_token(request.user)]))
+        if sees_meetings(request.user)
+        else None
+    )
     return render(
         request,
         "governance/meetings.html",
