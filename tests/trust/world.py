@@ -26,7 +26,7 @@ from proposals import services as proposal_services
 from proposals.models import Attachment, Proposal
 from tests import demo_snapshot
 
-ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance"]
+ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance", "auditor"]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -108,6 +108,7 @@ def build(demo_data):
             "barred": barred,
             "team": officer,
             "finance": User.objects.get(email="finance@families.example"),
+            "auditor": User.objects.get(email="auditor@families.example"),
         },
         draft=draft,
         placed=placed,
