@@ -1,8 +1,11 @@
-"""Spreading money over quarters, exact to the penny."""
+"""Spreading money over the months a project delivers in, gathered into quarters, exact to
+the penny."""
 
+import datetime
 from collections import defaultdict
 from decimal import ROUND_DOWN, Decimal
 
+from core.financial_years import fy_for_date, fy_quarter
 from core.money import PENNY
 
 
@@ -24,15 +27,32 @@ def scale_to(amounts, total):
     return scaled
 
 
-def profile_from_budget(budget_lines, approved):
-    """{(financial year, quarter): amount} from a proposal's budget lines: each year's total
-    spread over its four quarters, then scaled to the amount approved."""
+def delivery_months(start, end):
+    """The first day of each month the project delivers in, from its start to its end."""
+    months = []
+    month = start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def profile_from_budget(budget_lines, approved, start, end):
+    """{(financial year, quarter): amount} from a proposal's budget lines and its delivery
+    dates: each year's total spread pro rata over the months of that year the project
+    delivers in (nothing before its start or after its end), gathered into quarters, then
+    scaled so the whole sums exactly to the amount approved. A year's budget with no delivery
+    month in it is spread over all of them."""
+    months = delivery_months(start, end)
     by_year = defaultdict(lambda: Decimal("0.00"))
     for financial_year, amount in budget_lines:
         by_year[financial_year] += amount
-    cells = []
+    cells = defaultdict(lambda: Decimal("0.00"))
     for financial_year in sorted(by_year):
-        for quarter, amount in enumerate(split_evenly(by_year[financial_year], 4), start=1):
-            cells.append(((financial_year, quarter), amount))
-    scaled = scale_to([amount for _, amount in cells], approved)
-    return {key: amount for (key, _), amount in zip(cells, scaled, strict=True)}
+        in_year = [m for m in months if fy_for_date(m) == financial_year] or months
+        for month, amount in zip(in_year, split_evenly(by_year[financial_year], len(in_year)),
+                                 strict=True):  # fmt: skip
+            cells[(fy_for_date(month), fy_quarter(month))] += amount
+    keys = sorted(cells)
+    scaled = scale_to([cells[key] for key in keys], approved)
+    return dict(zip(keys, scaled, strict=True))

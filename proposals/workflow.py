@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
+from core.financial_years import fy_for_date
 from programme.models import Criterion
 from proposals.models import Proposal
 
@@ -70,6 +71,16 @@ def section_problems(proposal, active_criteria=None):
         add("budget", "The budget must total more than £0")
     if not proposal.delivery_start or not proposal.delivery_end:
         add("delivery", "Enter the dates delivery starts and ends")
+    else:
+        first, last = fy_for_date(proposal.delivery_start), fy_for_date(proposal.delivery_end)
+        for line in lines:
+            if not first <= line.financial_year <= last:
+                add(
+                    "budget",
+                    f"The budget line ‘{line.description}’ is for {line.financial_year}, but "
+                    f"delivery runs from {proposal.delivery_start:%B %Y} to "
+                    f"{proposal.delivery_end:%B %Y}: change its year or the delivery dates",
+                )
     if not proposal.sustainability.strip():
         add("delivery", "Describe what happens when the funding ends")
     answered = set(proposal.answers.exclude(answer="").values_list("criterion_id", flat=True))

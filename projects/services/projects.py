@@ -59,7 +59,12 @@ def project_follow_decision(
             (line["financial_year"], to_money(line["amount"]))
             for line in version.snapshot["budget_lines"]
         ]
-        _write_profile(project, profile_from_budget(budget, project.approved_amount))
+        _write_profile(
+            project,
+            profile_from_budget(
+                budget, project.approved_amount, project.start_date, project.end_date
+            ),
+        )
         log(project, "wagtail.create", user=by, data={"decision": decision})
         return project, True
     if approved_amount is not None:

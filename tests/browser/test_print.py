@@ -12,7 +12,9 @@ def test_the_papers_print_button_prints_under_the_content_security_policy(demo, 
     sign_in(page, "member@families.example", DEMO_PASSWORD)
     page.goto(f"/portal/meetings/{meeting.pk}/papers/")
     page.evaluate("window.print = () => { window.printed = true }")
-    page.get_by_role("button", name="Print the papers").click()
+    page.get_by_role("button", name="Print this page").click()
     assert page.evaluate("window.printed") is True
+    pdf = page.get_by_role("button", name="Download the papers as one PDF")
+    assert pdf.get_attribute("href") == f"/portal/meetings/{meeting.pk}/papers.pdf"
     assert page.csp_violations == []
     assert "javascript:" not in page.content()

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -106,10 +107,30 @@ def test_money_is_split_exactly_to_the_penny():
         Decimal("33.34"),
     ]
     profile = profile_from_budget(
-        [("2025-26", Decimal("1000.00")), ("2026-27", Decimal("500.00"))], Decimal("1000.00")
+        [("2025-26", Decimal("1000.00")), ("2026-27", Decimal("500.00"))],
+        Decimal("1000.00"),
+        datetime.date(2025, 4, 1),
+        datetime.date(2027, 3, 31),
     )
     assert sum(profile.values()) == Decimal("1000.00")
     assert len(profile) == 8
+
+
+def test_the_profile_follows_the_months_the_project_delivers_in():
+    """FP-2026-005 delivers March 2027 to February 2028: nothing is profiled before March."""
+    profile = profile_from_budget(
+        [("2026-27", Decimal("5000.00")), ("2027-28", Decimal("45000.00"))],
+        Decimal("50000.00"),
+        datetime.date(2027, 3, 1),
+        datetime.date(2028, 2, 29),
+    )
+    assert profile == {
+        ("2026-27", 4): Decimal("5000.00"),
+        ("2027-28", 1): Decimal("12272.70"),
+        ("2027-28", 2): Decimal("12272.70"),
+        ("2027-28", 3): Decimal("12272.70"),
+        ("2027-28", 4): Decimal("8181.90"),
+    }
 
 
 def test_the_programme_team_lists_and_finance_reads_projects(

@@ -222,3 +222,14 @@ def test_a_co_leads_organisation_may_lead(db, lead):
     )
     proposal.refresh_from_db()
     assert proposal.lead_organisation == co_lead.organisation
+
+
+def test_a_budget_line_outside_the_delivery_dates_is_named_and_refused(ready):
+    proposal = complete_proposal()
+    proposal.budget_lines.update(description="Family worker", financial_year="2029-30")
+    with pytest.raises(ValidationError) as refused:
+        services.proposal_submit(user=proposal.lead, proposal=proposal, today=TODAY)
+    message = " ".join(refused.value.messages)
+    assert "The budget line ‘Family worker’ is for 2029-30" in message
+    assert "delivery runs from April 2030 to March 2031" in message
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.DRAFT

@@ -103,11 +103,16 @@ def test_scaling_a_profile_reaches_the_approved_amount_exactly(amounts, total):
         max_size=12,
     ),
     positive_money,
+    st.dates(min_value=datetime.date(2026, 4, 1), max_value=datetime.date(2028, 3, 31)),
+    st.integers(min_value=0, max_value=1100),
 )
-def test_a_budget_profile_sums_to_the_approved_amount(lines, approved):
-    profile = profile_from_budget(lines, approved)
+def test_a_budget_profile_sums_to_the_approved_amount(lines, approved, start, days):
+    end = start + datetime.timedelta(days=days)
+    profile = profile_from_budget(lines, approved, start, end)
     assert sum(profile.values()) == approved
     assert all(quarter in (1, 2, 3, 4) for _year, quarter in profile)
+    first, last = (fy_for_date(start), fy_quarter(start)), (fy_for_date(end), fy_quarter(end))
+    assert all(first <= key <= last for key in profile)
 
 
 cell = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
