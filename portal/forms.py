@@ -23,3 +23,19 @@ class GovukPasswordResetForm(GovukFormMixin, PasswordResetForm):
 
 class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
     pass
+
+
+class TokenForm(GovukFormMixin, forms.Form):
+    token = forms.CharField(
+        label="Code",
+        max_length=16,
+        help_text="The 6-digit code your authenticator app shows now, or one of your "
+        "recovery codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def clean_token(self):
+        return self.cleaned_data["token"].replace(" ", "").strip()

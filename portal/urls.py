@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from portal import views
+from portal import twofactor, views
 from portal.forms import EmailAuthenticationForm, GovukPasswordResetForm, GovukSetPasswordForm
 
 app_name = "portal"
@@ -17,6 +17,9 @@ account_patterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/set-up/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/recovery-codes/", twofactor.two_factor_codes, name="two_factor_codes"),
+    path("two-factor/", twofactor.two_factor_verify, name="two_factor_verify"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(form_class=GovukPasswordResetForm),

@@ -1,9 +1,12 @@
-"""Changes to the programme's calendar: keyword-only, one transaction, permission checked,
-audited. ``user=None`` is the system itself (a command run by an operator)."""
+"""Changes to the programme's calendar and to people's two-factor sign-in: keyword-only, one
+transaction, permission checked, audited. ``user=None`` is the system itself (a command run
+by an operator)."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
 from programme.models import Meeting, User
@@ -24,3 +27,38 @@ def meetings_schedule(*, user: User | None, financial_year: str) -> list[Meeting
             log(meeting, "wagtail.create", user=user)
             created.append(meeting)
     return created
+
+
+RECOVERY_CODES = 10
+
+
+@transaction.atomic
+def two_factor_confirm(*, user: User, device: TOTPDevice, token: str) -> list[str] | None:
+    """Confirm a person's authenticator app with a code from it; returns their new recovery
+    codes (shown to them once), or None if the code is wrong."""
+    if device.user_id != user.pk or not device.verify_token(token):
+        return None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name="Recovery codes")
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    log(device.user, "programme.two_factor_set_up", user=device.user)
+    return codes
+
+
+@transaction.atomic
+def two_factor_reset(*, user: User | None, person: User) -> int:
+    """Remove a person's authenticator app and recovery codes (they lost their phone), so they
+    set up a new one at their next sign-in. Audited with who did it; ``user=None`` is the
+    command line. Returns how many devices were removed."""
+    if user is not None and not user.has_perm("programme.change_user"):
+        raise PermissionDenied("Only the programme team resets two-factor sign-in.")
+    removed = sum(
+        model.objects.filter(user=person).delete()[1].get(model._meta.label, 0)
+        for model in (TOTPDevice, StaticDevice)
+    )
+    log(person, "programme.two_factor_reset", user=user, data={"devices": removed})
+    return removed

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,9 +76,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "core.middleware.BackOfficeAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.sessions.IdleTimeoutMiddleware",
+    "core.twofactor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
@@ -192,6 +197,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_AGE = 60 * 60 * 8
 # Back-office roles are signed out after this long without a request (core/sessions.py).
 BACK_OFFICE_IDLE_MINUTES = 30
+# Two-factor sign-in (django-otp, an authenticator app, with recovery codes) for everyone who
+# can reach the back office (core/twofactor.py). Production requires it; the demo does not,
+# so its shared demo logins work without a phone.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = os.environ.get("PROGRAMME_NAME", "Liverpool Families Programme")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 # Content Security Policy (core/security.py). Everything comes from this site; the

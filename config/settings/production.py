@@ -38,6 +38,9 @@ if len(FAMILY_HASH_SECRET) < 32 or not _looks_random(FAMILY_HASH_SECRET):
     )
 
 DEBUG = False
+# Two-factor sign-in for the back-office roles, unless explicitly switched off (for example
+# where the council's identity provider already asks for a second factor).
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "true").lower() in {"1", "true", "yes"}
 # Keep each worker thread's database connection for a minute rather than open one per request:
 # on PostgreSQL a new connection costs more than a portal page (see docs/benchmarks.md).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))

@@ -30,6 +30,9 @@ password_reset                         GET  200   200   200   200   200   200   
 password_reset_done                    GET  200   200   200   200   200   200   200   200   200
 password_reset_confirm                 GET  200   200   200   200   200   200   200   200   200
 password_reset_complete                GET  200   200   200   200   200   200   200   200   200
+two_factor_setup                       GET  login 302   302   302   302   302   302   302   302
+two_factor_codes                       GET  login 302   302   302   302   302   302   302   302
+two_factor_verify                      GET  login 302   302   302   302   302   302   302   302
 portal:home                            GET  login 200   200   200   200   200   200   200   200
 governance:meetings                    GET  login 403   403   200   200   200   200   403   200
 governance:meeting                     GET  login 403   403   200   200   200   200   403   200
