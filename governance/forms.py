@@ -2,7 +2,7 @@ from django import forms
 
 from core.forms import DateInput, GovukFormMixin, GovukRadios, MoneyField
 from governance.models import Ballot, Decision, Vote
-from programme.models import User
+from programme.models import Organisation, User
 
 
 class DeclarationForm(GovukFormMixin, forms.Form):
@@ -233,4 +233,19 @@ class CorrectionForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         label="Override reason (if the fund check needs one)",
+    )
+
+
+class InterestForm(GovukFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        label="Organisation (if the interest is in one)",
+        help_text="Choosing it means items from this organisation are flagged for you.",
+    )
+    description = forms.CharField(
+        label="Your interest",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: trustee of the charity; my partner works for it.",
+        error_messages={"required": "Describe the interest"},
     )

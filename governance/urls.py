@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import chair, ending, items, leads, meetings, room
+from governance.views import chair, ending, interests, items, leads, meetings, room
 
 app_name = "governance"
 
@@ -18,6 +18,8 @@ urlpatterns = [
         name="mark_present",
     ),
     path("chairs-action/", chair.chairs_action, name="chairs_action"),
+    path("interests/", interests.my_interests, name="interests"),
+    path("interests/<int:interest_pk>/end/", interests.end_interest, name="interest_end"),
     path("meetings/<int:pk>/urgent/", chair.urgent_item, name="urgent"),
     path(
         "meetings/<int:pk>/items/<int:item_pk>/move/<slug:direction>/",

@@ -1,15 +1,18 @@
-"""Changes to the programme's calendar and to people's two-factor sign-in: keyword-only, one
-transaction, permission checked, audited. ``user=None`` is the system itself (a command run
-by an operator)."""
+"""Changes to the programme's calendar, the register of interests and people's two-factor
+sign-in: keyword-only, one transaction, permission checked, audited. ``user=None`` is the
+system itself (a command run by an operator)."""
+
+import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-from programme.models import Meeting, User
+from programme.models import Interest, Meeting, Membership, Organisation, User
 from programme.scheduling import meeting_dates
 
 
@@ -62,3 +65,47 @@ def two_factor_reset(*, user: User | None, person: User) -> int:
     )
     log(person, "programme.two_factor_reset", user=user, data={"devices": removed})
     return removed
+
+
+def _require_member(user: User, today: datetime.date) -> None:
+    if not Membership.objects.current(today).filter(user=user).exists():
+        raise PermissionDenied("Only members of the strategic group keep a register entry.")
+
+
+@transaction.atomic
+def interest_register(
+    *,
+    user: User,
+    description: str,
+    organisation: Organisation | None = None,
+    today: datetime.date | None = None,
+) -> Interest:
+    """A member adds an interest to their own entry on the register, from today. The
+    programme team sees it on the register and in the audit trail, and conflicts at the next
+    agenda are flagged from it."""
+    today = today or timezone.localdate()
+    _require_member(user, today)
+    if not description.strip():
+        raise ValidationError({"description": "Describe the interest"})
+    interest = Interest.objects.create(
+        member=user, organisation=organisation, description=description.strip(),
+        registered_on=today,
+    )  # fmt: skip
+    log(interest, "programme.interest_register", user=user)
+    return interest
+
+
+@transaction.atomic
+def interest_end(*, user: User, interest: Interest, today: datetime.date | None = None) -> Interest:
+    """A member ends one of their own interests (they left the charity's board): it stays on
+    the register with the day it ended."""
+    today = today or timezone.localdate()
+    interest = Interest.objects.select_for_update().get(pk=interest.pk)
+    if interest.member_id != user.pk:
+        raise PermissionDenied("You can only end your own interests.")
+    if interest.ended_on is not None:
+        raise ValidationError("This interest has already ended.")
+    interest.ended_on = max(today, interest.registered_on)
+    interest.save(update_fields=["ended_on"])
+    log(interest, "programme.interest_end", user=user)
+    return interest

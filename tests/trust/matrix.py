@@ -45,6 +45,8 @@ governance:adjourn                     GET  login 403   403   403   200   403   
 governance:defer_rest                  GET  login 403   403   403   200   403   200   403   403
 governance:mark_present                POST login 403   403   no    302!  no    302!  403   no
 governance:all_present                 POST login 403   403   no    no    no    no    403   no
+governance:interests                   GET  login 403   403   200   200   200   403   403   403
+governance:interest_end                POST login 403   403   404   404   404   403   403   403
 governance:chairs_action               GET  login 403   403   403   200   403   403   403   403
 governance:urgent                      GET  login 403   403   403   200   403   200   403   403
 governance:move                        POST login 403   403   no    no    no    no    403   no

@@ -2,6 +2,7 @@
 out that a URL needs (an open vote with a barred member, a question, an attachment, a co-lead),
 and the people in each role. Every URL's arguments are resolved here from this world."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,12 +20,13 @@ from governance.models import (
     Question,
 )
 from governance.views.meetings import feed_token
-from programme.models import Meeting, Membership, User
+from programme.models import Interest, Meeting, Membership, User
 from projects.attention import needing_attention
 from projects.models import ProgressReport, Project, SpendLine
 from proposals import services as proposal_services
 from proposals.models import Attachment, Proposal
 from tests import demo_snapshot
+from tests.factories import UserFactory
 
 ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance", "auditor"]
 
@@ -51,6 +53,7 @@ class World:
     condition: Condition
     minutes: Minutes
     flagged_line: SpendLine
+    interest: Interest
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -127,6 +130,7 @@ def build(demo_data):
         condition=Condition.objects.filter(met_on=None).order_by("pk").first(),
         minutes=Minutes.objects.get(meeting=past_meeting),
         flagged_line=_flagged_line(),
+        interest=_someone_elses_interest(),
     )
     world.arguments = path_arguments(world)
     return world
@@ -211,7 +215,16 @@ def path_arguments(world):
         "finance:360giving": {"format": "json"},
         "proposals_admin:screen": {"pk": w.placed.pk},
         "spend:explain": {"pk": w.flagged_line.pk},
+        "governance:interest_end": {"interest_pk": w.interest.pk},
     }
+
+
+def _someone_elses_interest():
+    """An entry on the register held by a member who is none of the roles tried."""
+    outsider = UserFactory()
+    return Interest.objects.create(
+        member=outsider, description="Trustee", registered_on=datetime.date(2025, 4, 1)
+    )
 
 
 def _flagged_line():
