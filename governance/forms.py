@@ -74,48 +74,72 @@ class MeetingEndForm(GovukFormMixin, forms.Form):
         self.fields["reason"].error_messages["required"] = required_message
 
 
-CONDITION_FIELDS = ["condition", "condition_owner", "condition_due", "condition_review"]
+# A decision may carry several conditions, each with its owner and dates. The first keeps the
+# plain field names; the others are numbered (condition_2, condition_2_owner, ...).
+MAX_CONDITIONS = 5
+
+
+def _slot(number):
+    prefix = "condition" if number == 1 else f"condition_{number}"
+    return {
+        "text": prefix,
+        "owner": f"{prefix}_owner",
+        "due_date": f"{prefix}_due",
+        "review_date": f"{prefix}_review",
+    }
+
+
+CONDITION_SLOTS = [_slot(number) for number in range(1, MAX_CONDITIONS + 1)]
+CONDITION_FIELDS = [name for slot in CONDITION_SLOTS for name in slot.values()]
 
 
 class ConditionsForm(GovukFormMixin, forms.Form):
-    """A decision's condition (if approved with conditions), with its owner and dates."""
+    """A decision's conditions (if approved with conditions), each with its owner and dates:
+    up to MAX_CONDITIONS, the unused ones left blank."""
 
-    condition = forms.CharField(
-        label="Condition (if approved with conditions)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    condition_owner = forms.ModelChoiceField(
-        queryset=User.objects.all(), required=False, label="Condition owner"
-    )
-    condition_due = forms.DateField(required=False, widget=DateInput(), label="Condition due")
-    condition_review = forms.DateField(
-        required=False, widget=DateInput(), label="Condition review date"
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, slot in enumerate(CONDITION_SLOTS, start=1):
+            label = "Condition" if number == 1 else f"Condition {number}"
+            self.fields[slot["text"]] = forms.CharField(
+                label=f"{label} (if approved with conditions)"
+                if number == 1
+                else f"{label} (optional)",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[slot["owner"]] = forms.ModelChoiceField(
+                queryset=User.objects.all(), required=False, label=f"{label} owner"
+            )
+            self.fields[slot["due_date"]] = forms.DateField(
+                required=False, widget=DateInput(), label=f"{label} due"
+            )
+            self.fields[slot["review_date"]] = forms.DateField(
+                required=False, widget=DateInput(), label=f"{label} review date"
+            )
+        self.order_fields(self.field_order or list(self.fields))
 
     def clean(self):
         data = super().clean()
-        if data.get("condition"):
-            for name, message in (
-                ("condition_owner", "Select the condition's owner"),
-                ("condition_due", "Enter the date the condition is due"),
-                ("condition_review", "Enter the date the condition is reviewed"),
+        for number, slot in enumerate(CONDITION_SLOTS, start=1):
+            if not data.get(slot["text"]):
+                continue
+            which = "the condition" if number == 1 else f"condition {number}"
+            for key, message in (
+                ("owner", f"Select {which}'s owner"),
+                ("due_date", f"Enter the date {which} is due"),
+                ("review_date", f"Enter the date {which} is reviewed"),
             ):
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, message)
+                if not data.get(slot[key]) and slot[key] not in self.errors:
+                    self.add_error(slot[key], message)
         return data
 
     def conditions(self):
         data = self.cleaned_data
-        if not data.get("condition"):
-            return []
         return [
-            {
-                "text": data["condition"],
-                "owner": data["condition_owner"],
-                "due_date": data["condition_due"],
-                "review_date": data["condition_review"],
-            }
+            {key: data[name] for key, name in slot.items()}
+            for slot in CONDITION_SLOTS
+            if data.get(slot["text"])
         ]
 
 
@@ -219,7 +243,7 @@ class DispensationForm(GovukFormMixin, forms.Form):
     )
 
 
-class CorrectionForm(GovukFormMixin, forms.Form):
+class CorrectionForm(ConditionsForm):
     outcome = forms.ChoiceField(
         widget=GovukRadios,
         label="The decision as it should stand",
@@ -234,6 +258,8 @@ class CorrectionForm(GovukFormMixin, forms.Form):
         required=False,
         label="Override reason (if the fund check needs one)",
     )
+
+    field_order = ["outcome", "approved_amount", "reasons", *CONDITION_FIELDS, "override_reason"]
 
 
 class InterestForm(GovukFormMixin, forms.Form):

@@ -194,7 +194,11 @@ def correct(request, pk, item_pk, decision_pk):
         services.decision_correct,
         "Correction recorded; the original stays on the record.",
         decision=decision,
-        **form.cleaned_data,
+        outcome=form.cleaned_data["outcome"],
+        approved_amount=form.cleaned_data["approved_amount"],
+        reasons=form.cleaned_data["reasons"],
+        override_reason=form.cleaned_data["override_reason"],
+        conditions=form.conditions(),
     ):
         return back(item)
     return item_page_response(request, item, correction_form=form)

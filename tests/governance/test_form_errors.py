@@ -2,6 +2,8 @@
 is shown again, with an error summary linking to the field, the message beside it and the
 answers kept, never a banner over a collapsed form."""
 
+import datetime
+
 import pytest
 
 from governance import services
@@ -74,3 +76,44 @@ def test_an_empty_answer_to_the_group_is_refused_with_its_field_named(client, de
     assert question.text in page
     question.refresh_from_db()
     assert question.answer == ""
+
+
+def test_a_decision_carries_several_conditions_each_with_its_owner_and_dates(
+    client, voted_item, today
+):
+    chair = person("chair")
+    client.force_login(chair)
+    later = today + datetime.timedelta(days=60)
+    response = client.post(
+        url(voted_item, "decide"),
+        {
+            "outcome": "approved_with_conditions",
+            "approved_amount": "1000.00",
+            "condition": "Quarterly attendance data",
+            "condition_owner": chair.pk,
+            "condition_due": later.isoformat(),
+            "condition_review": later.isoformat(),
+            "condition_2": "A data-sharing agreement with the police",
+            "condition_2_owner": chair.pk,
+            "condition_2_due": later.isoformat(),
+            "condition_2_review": later.isoformat(),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision = voted_item.decisions.get()
+    assert sorted(c.text for c in decision.conditions.all()) == [
+        "A data-sharing agreement with the police",
+        "Quarterly attendance data",
+    ]
+
+
+def test_a_second_condition_without_its_owner_is_named(client, voted_item):
+    client.force_login(person("chair"))
+    response = client.post(
+        url(voted_item, "decide"),
+        {"outcome": "approved_with_conditions", "condition_2": "Attendance data"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Select condition 2&#x27;s owner" in page
+    assert not voted_item.decisions.exists()

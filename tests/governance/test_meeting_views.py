@@ -136,3 +136,29 @@ def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
     page = client.get(base).content.decode()
     assert "Corrected" in page
     assert "This corrects an earlier decision" in page
+
+
+def test_a_correction_to_approved_with_conditions_takes_its_conditions(client_for, meeting_setup):
+    setup = meeting_setup
+    vote = services.vote_open(user=setup["chair"], item=setup["item"])
+    services.vote_cast(user=setup["members"][0], vote=vote, choice="for")
+    services.vote_close(user=setup["chair"], vote=vote)
+    decision = services.decision_record(
+        user=setup["chair"], item=setup["item"], outcome="approved", approved_amount="20000"
+    )
+    base = f"/portal/meetings/{setup['meeting'].pk}/items/{setup['item'].pk}/"
+    response = client_for(setup["chair"]).post(
+        base + f"decisions/{decision.pk}/correct/",
+        {
+            "correct-outcome": "approved_with_conditions",
+            "correct-approved_amount": "20000",
+            "correct-reasons": "The conditions were left out of the record",
+            "correct-condition": "Quarterly attendance data",
+            "correct-condition_owner": setup["chair"].pk,
+            "correct-condition_due": "2030-06-30",
+            "correct-condition_review": "2030-07-10",
+        },
+    )
+    assert response.status_code == 302
+    correction = Decision.objects.get(corrects=decision)
+    assert [c.text for c in correction.conditions.all()] == ["Quarterly attendance data"]
