@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import DecimalField
 from django.utils import timezone
 
@@ -83,6 +83,34 @@ def _file_roots():
     return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
 
 
+def _pg_dump_with_totals(database):
+    """pg_dump and the totals from one snapshot: a read-only REPEATABLE READ transaction exports
+    its snapshot, pg_dump dumps exactly that, and the totals are counted inside the same
+    transaction, so a backup taken while people work always passes its own restore check."""
+    if connection.in_atomic_block:
+        raise BackupError("Take a backup outside any transaction, so it sees one snapshot.")
+    environment, arguments, name = _pg_environment()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            (snapshot,) = cursor.fetchone()
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                f"--snapshot={snapshot}",
+                *arguments,
+                "--file",
+                str(database),
+                name,
+            ],
+            environment,
+        )
+        return totals()
+
+
 def backup(folder):
     """Write a backup into ``folder`` (created; must be empty) and return its manifest."""
     folder = Path(folder)
@@ -92,17 +120,15 @@ def backup(folder):
     engine = connection.vendor
     if engine == "postgresql":
         database = folder / "database.dump"
-        environment, arguments, name = _pg_environment()
-        _run(
-            ["pg_dump", "--format=custom", "--no-owner", *arguments, "--file", str(database), name],
-            environment,
-        )
+        figures = _pg_dump_with_totals(database)
     elif engine == "sqlite":
         database = folder / "database.sqlite3"
         connection.ensure_connection()
         with sqlite3.connect(database) as target:
             connection.connection.backup(target)
         target.close()
+        # The embedded demo: one user at a time, so the totals are counted after the copy.
+        figures = totals()
     else:
         raise BackupError(f"Backups are not set up for {engine}.")
     files = folder / "files.tar.gz"
@@ -113,7 +139,7 @@ def backup(folder):
     manifest = {
         "created": timezone.now().isoformat(),
         "engine": engine,
-        "totals": totals(),
+        "totals": figures,
         "files": {path.name: _sha256(path) for path in (database, files)},
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))

@@ -1,17 +1,21 @@
 """`manage.py backup` and `restore`: a restored database has the same rows and the same money
 as the backup, uploaded files come back, and a damaged or hostile backup restores nothing."""
 
+import datetime
 import hashlib
 import io
 import json
 import tarfile
+import threading
 from decimal import Decimal
 
 import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
 
+from core import backups
 from core.backups import BackupError, backup, restore, totals
 from projects.models import SpendLine
 from proposals import services
@@ -98,3 +102,40 @@ def test_restore_asks_first(records, tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda prompt: "n")
     with pytest.raises(CommandError, match="Nothing restored"):
         call_command("restore", str(tmp_path / "b"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs pg_dump's --snapshot")
+def test_a_backup_taken_while_people_work_passes_its_own_restore_check(
+    records, tmp_path, monkeypatch
+):
+    """A ledger line is written by someone else while pg_dump runs: the dump and the
+    manifest's totals come from the same snapshot, so the restore check agrees."""
+    real_run = backups._run
+    project = records[0][0].project
+
+    def write_meanwhile():
+        try:
+            SpendLine.objects.create(
+                transaction_number="LIVE-1",
+                date=datetime.date(2026, 6, 1),
+                supplier="Acme Ltd",
+                cost_centre=project.cost_centre,
+                project=project,
+                expense_type="Staff",
+                net_amount=Decimal("99.99"),
+            )
+        finally:
+            connections.close_all()
+
+    def run_while_someone_writes(command, environment):
+        writer = threading.Thread(target=write_meanwhile)
+        writer.start()
+        writer.join()
+        return real_run(command, environment)
+
+    monkeypatch.setattr(backups, "_run", run_while_someone_writes)
+    manifest = backup(tmp_path / "live")
+    monkeypatch.undo()
+    assert manifest["totals"]["projects.SpendLine"] == 3
+    restore(tmp_path / "live")
+    assert totals() == manifest["totals"]
