@@ -36,6 +36,16 @@ def notify_question(question: Question) -> None:
     )
 
 
+def _email_group(meeting: Meeting, subject: str, body: str) -> None:
+    """One email to each current member of the group, once the change is committed."""
+    recipients = list(current_memberships(on=meeting.date).values_list("user__email", flat=True))
+    transaction.on_commit(
+        lambda: send_mass_mail(
+            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
+        )
+    )
+
+
 def send_papers(meeting: Meeting) -> None:
     """Every current member of the group is told the papers are ready, with a link."""
     link = settings.WAGTAILADMIN_BASE_URL + reverse("governance:meeting", args=[meeting.pk])
@@ -44,12 +54,7 @@ def send_papers(meeting: Meeting) -> None:
         f"The agenda and papers for the meeting on {meeting.date:%-d %B %Y} are ready.\n\n"
         f"Read them, ask questions and declare interests here: {link}\n"
     )
-    recipients = list(current_memberships(on=meeting.date).values_list("user__email", flat=True))
-    transaction.on_commit(
-        lambda: send_mass_mail(
-            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
-        )
-    )
+    _email_group(meeting, subject, body)
 
 
 def notify_cancelled(meeting: Meeting, later: Meeting | None, moved, papers_out: bool) -> None:
@@ -74,9 +79,4 @@ def notify_cancelled(meeting: Meeting, later: Meeting | None, moved, papers_out:
             else ""
         )
     )
-    recipients = list(current_memberships(on=meeting.date).values_list("user__email", flat=True))
-    transaction.on_commit(
-        lambda: send_mass_mail(
-            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
-        )
-    )
+    _email_group(meeting, subject, body)

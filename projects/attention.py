@@ -5,28 +5,20 @@ someone explains them."""
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from core.money import money_sum, pounds
+from core.money import pounds
 from projects.models import Project, SpendLine
-
-
-def _spent_to_date(project_ids: Iterable[int]) -> dict[int, Decimal]:
-    return dict(
-        Project.objects.filter(pk__in=project_ids)
-        .annotate(spent=money_sum("spend_months__amount"))
-        .values_list("pk", "spent")
-    )
+from projects.selectors import spent_to_date
 
 
 def flag(lines: list[SpendLine]) -> int:
     """Set ``attention`` on each new line that does not fit its project, in date order so the
     line that first takes a project past its approval is the one named; returns how many."""
     projects = Project.objects.in_bulk({line.project_id for line in lines})
-    running = defaultdict(Decimal, _spent_to_date(projects))
+    running = defaultdict(Decimal, spent_to_date(projects))
     flagged = 0
     for line in sorted(lines, key=lambda line: (line.date, line.transaction_number)):
         project = projects[line.project_id]

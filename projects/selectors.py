@@ -91,6 +91,16 @@ def _sum_subquery(queryset: QuerySet, expression: str) -> Coalesce:
     )
 
 
+def spent_to_date(project_ids: Any) -> dict[int, Decimal]:
+    """{project id: spent so far (net plus irrecoverable VAT)}, from the ledger's monthly
+    totals: the same sum budget against actual shows as spent to date."""
+    return dict(
+        Project.objects.filter(pk__in=project_ids)
+        .annotate(spent=_sum_subquery(SpendMonth.objects.all(), "amount"))
+        .values_list("pk", "spent")
+    )
+
+
 @dataclass
 class Row:
     project: Project

@@ -113,15 +113,21 @@ def test_urgent_business_needs_the_chairs_reason(client_for, meeting_setup, prog
     assert item.urgent_reason == "Funding lapses on 31 March."
 
 
-def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
-    setup = meeting_setup
+def approved_at_20000(setup):
+    """The item voted through and approved for £20,000; returns the decision and the item's
+    page address."""
     vote = services.vote_open(user=setup["chair"], item=setup["item"])
     services.vote_cast(user=setup["members"][0], vote=vote, choice="for")
     services.vote_close(user=setup["chair"], vote=vote)
     decision = services.decision_record(
         user=setup["chair"], item=setup["item"], outcome="approved", approved_amount="20000"
     )
-    base = f"/portal/meetings/{setup['meeting'].pk}/items/{setup['item'].pk}/"
+    return decision, f"/portal/meetings/{setup['meeting'].pk}/items/{setup['item'].pk}/"
+
+
+def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
+    setup = meeting_setup
+    decision, base = approved_at_20000(setup)
     client = client_for(setup["chair"])
     client.post(
         base + f"decisions/{decision.pk}/correct/",
@@ -140,13 +146,7 @@ def test_a_decision_is_corrected_from_the_item_page(client_for, meeting_setup):
 
 def test_a_correction_to_approved_with_conditions_takes_its_conditions(client_for, meeting_setup):
     setup = meeting_setup
-    vote = services.vote_open(user=setup["chair"], item=setup["item"])
-    services.vote_cast(user=setup["members"][0], vote=vote, choice="for")
-    services.vote_close(user=setup["chair"], vote=vote)
-    decision = services.decision_record(
-        user=setup["chair"], item=setup["item"], outcome="approved", approved_amount="20000"
-    )
-    base = f"/portal/meetings/{setup['meeting'].pk}/items/{setup['item'].pk}/"
+    decision, base = approved_at_20000(setup)
     response = client_for(setup["chair"]).post(
         base + f"decisions/{decision.pk}/correct/",
         {
