@@ -73,6 +73,17 @@ def _chair_and_members(today):
     return chair, members
 
 
+# What the secretary notes of each proposal's discussion, in turn.
+DISCUSSION = [
+    "Members asked how families would be referred and how the project would reach families "
+    "not already known to services. The lead officer explained the referral route.",
+    "Members discussed whether the costs were in line with similar work in the city, and "
+    "asked for the first progress report to show take-up by ward.",
+    "The group welcomed the proposal's links with schools and asked how it would continue "
+    "once the programme's funding ends.",
+]
+
+
 def _hold(meeting, number, officer, chair, members, previous):
     """The meeting as the group held it: papers out, attendance, the last minutes approved,
     every proposal voted on and decided, and the meeting closed with its minutes drafted."""
@@ -87,6 +98,15 @@ def _hold(meeting, number, officer, chair, members, previous):
             _decide(chair, item, number + index)
             decided += 1
     services.meeting_close(user=chair, meeting=meeting)
+    services.minutes_amend(
+        user=officer,
+        minutes=meeting.minutes,
+        discussions={
+            item.pk: DISCUSSION[(number + index) % len(DISCUSSION)]
+            for index, item in enumerate(meeting.agenda.filter(proposal__isnull=False))
+        },
+        other_business="",
+    )
     return decided
 
 

@@ -2,6 +2,7 @@ from django import forms
 
 from core.forms import DateInput, GovukFormMixin, GovukRadios, MoneyField
 from governance.models import Ballot, Decision, Vote
+from governance.services.minutes import LONGEST_NOTE
 from programme.models import Organisation, User
 
 
@@ -275,3 +276,32 @@ class InterestForm(GovukFormMixin, forms.Form):
         help_text="For example: trustee of the charity; my partner works for it.",
         error_messages={"required": "Describe the interest"},
     )
+
+
+class MinutesForm(GovukFormMixin, forms.Form):
+    """The secretary's words in draft minutes: a discussion note for each agenda item (named
+    ``discussion_<item id>``) and any other business. The rest is read from the record."""
+
+    other_business = forms.CharField(
+        label="Other business",
+        required=False,
+        max_length=LONGEST_NOTE,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        notes = {}
+        for item in self.items:
+            notes[f"discussion_{item.pk}"] = forms.CharField(
+                label=f"What the group discussed: {item.title}",
+                required=False,
+                max_length=LONGEST_NOTE,
+                initial=item.discussion,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        self.fields = {**notes, **self.fields}
+
+    def discussions(self):
+        return {item.pk: self.cleaned_data[f"discussion_{item.pk}"] for item in self.items}

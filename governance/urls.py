@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import chair, ending, interests, items, leads, meetings, room
+from governance.views import chair, ending, interests, items, leads, meetings, minutes, room
 
 app_name = "governance"
 
@@ -38,9 +38,11 @@ urlpatterns = [
     ),
     path(
         "meetings/<int:pk>/minutes/<int:minutes_pk>/approve/",
-        chair.approve_minutes,
+        minutes.approve_minutes,
         name="approve_minutes",
     ),
+    path("meetings/<int:pk>/start/", ending.meeting_end, {"ending": "start"}, name="start"),
+    path("meetings/<int:pk>/minutes/", minutes.minutes_edit, name="minutes_edit"),
     path("meetings/<int:pk>/cancel/", ending.meeting_end, {"ending": "cancel"}, name="cancel"),
     path("meetings/<int:pk>/adjourn/", ending.meeting_end, {"ending": "adjourn"}, name="adjourn"),
     path(

@@ -68,6 +68,7 @@ GOVERNANCE_ACTIONS = {
     "governance.decision_correct": ("Correct decision", "Corrected a decision"),
     "governance.condition_met": ("Condition met", "Marked a condition met"),
     "governance.minutes_draft": ("Draft minutes", "Drafted the minutes"),
+    "governance.minutes_amend": ("Amend minutes", "Amended the draft minutes"),
     "governance.minutes_approve": ("Approve minutes", "Approved the minutes"),
 }
 

@@ -25,6 +25,7 @@ from governance.selectors.meetings import (
     published_chairs_actions,
     published_decisions,
 )
+from governance.selectors.minutes import minutes_shown, published_minutes
 from programme.selectors import priorities_for_public
 from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
 from proposals.selectors import forward_plan
@@ -95,8 +96,9 @@ class DocumentsPage(Page):
 
 
 class DecisionsPage(RoutablePageMixin, Page):
-    """The group's decisions, meeting by meeting, once each meeting has closed. No votes by
-    name and no family data: what was decided, for whom, and how much."""
+    """The group's decisions, meeting by meeting, once each meeting has closed, and its minutes
+    once approved. No votes by name and no family data: what was decided, for whom, and how
+    much."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
 
@@ -127,10 +129,16 @@ class DecisionsPage(RoutablePageMixin, Page):
     @path("<int:meeting_id>/")
     def meeting(self, request, meeting_id):
         meeting = get_object_or_404(meetings_with_published_decisions(), pk=meeting_id)
+        minutes = published_minutes(meeting)
         return self.render(
             request,
             template="public/decisions_meeting.html",
-            context_overrides={"meeting": meeting, "decisions": published_decisions(meeting)},
+            context_overrides={
+                "meeting": meeting,
+                "decisions": published_decisions(meeting),
+                "minutes": minutes,
+                "minutes_record": minutes_shown(minutes, public=True) if minutes else "",
+            },
         )
 
 

@@ -42,6 +42,9 @@ class AgendaItem(models.Model):
     carried_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
     )
+    discussion = models.TextField(
+        blank=True, help_text="What the group discussed, in the secretary's words, for the minutes."
+    )
 
     class Meta:
         ordering = ["meeting", "section", "position", "pk"]

@@ -166,15 +166,29 @@ class Condition(models.Model):
 
 
 class Minutes(models.Model):
+    """A meeting's minutes. While a draft they are read from the meeting's record (attendance,
+    declarations, votes, decisions) with the secretary's notes; once approved at a later
+    meeting they are locked, and what they said then is kept as it was."""
+
     meeting = models.OneToOneField(
         "programme.Meeting", on_delete=models.PROTECT, related_name="minutes"
     )
-    text = models.TextField()
+    other_business = models.TextField(
+        blank=True, help_text="Anything else the group discussed, for the minutes."
+    )
     drafted_at = models.DateTimeField(auto_now=True)
     approved_at_meeting = models.ForeignKey(
         "programme.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_on = models.DateField(null=True, blank=True)
+    approved_record = models.TextField(
+        blank=True, editable=False, help_text="The minutes as approved (HTML), for the group."
+    )
+    public_record = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The approved minutes as published (HTML): tallies, no votes by name.",
+    )
 
     class Meta:
         verbose_name_plural = "minutes"

@@ -4,7 +4,7 @@ position, published decisions, minutes waiting for approval and conditions due."
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from core.financial_years import fy_for_date
 from core.money import money_total, to_money
@@ -45,7 +45,10 @@ PUBLISHED_STATUSES = [
 def meetings_with_published_decisions() -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(status__in=PUBLISHED_STATUSES)
-        .annotate(decision_count=Count("decisions", filter=Q(decisions__corrected_by__isnull=True)))
+        .annotate(
+            decision_count=Count("decisions", filter=Q(decisions__corrected_by__isnull=True)),
+            minutes_approved_on=F("minutes__approved_on"),
+        )
         .order_by("-date")
     )
 

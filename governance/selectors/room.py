@@ -23,6 +23,7 @@ from governance.models import (
 )
 from governance.permissions import runs_meetings
 from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
+from governance.selectors.minutes import minutes_shown
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
 from programme.models import Meeting, Membership, User
 from programme.selectors import current_memberships, voting_memberships
@@ -46,6 +47,7 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
     undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
     items = list(
         meeting.agenda.select_related("proposal", "vote").annotate(
             decided=Exists(Decision.objects.filter(item=OuterRef("pk")))
@@ -60,13 +62,15 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
             fy_for_date(meeting.date), money_total(undecided, "version__total_requested")
         ),
         "quorum": quorum(meeting),
-        "minutes": Minutes.objects.filter(meeting=meeting).first(),
+        "minutes": minutes,
+        "minutes_record": minutes_shown(minutes) if minutes else "",
         "to_approve": unapproved_minutes(meeting)
         if meeting.status == Meeting.Status.IN_SESSION
         else [],
         "conditions": conditions_due(meeting),
         "undecided_count": sum(item.is_decision_item and not item.decided for item in items),
         "not_held": meeting.not_held(timezone.localdate()),
+        "held_today": meeting.date == timezone.localdate(),
     }
 
 

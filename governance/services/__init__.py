@@ -10,7 +10,7 @@ from .attendance import (
 )
 from .decisions import chairs_action_record, condition_met, decision_correct, decision_record
 from .meetings import meeting_adjourn, meeting_cancel, meeting_close, meeting_start
-from .minutes import minutes_approve, minutes_draft
+from .minutes import minutes_amend, minutes_approve, minutes_draft
 from .questions import question_answer, question_ask
 from .votes import vote_cast, vote_close, vote_open
 
@@ -31,6 +31,7 @@ __all__ = [
     "meeting_cancel",
     "meeting_close",
     "meeting_start",
+    "minutes_amend",
     "minutes_approve",
     "minutes_draft",
     "question_answer",

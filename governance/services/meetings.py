@@ -1,5 +1,6 @@
-"""A meeting's life after its agenda: started on its date, closed once every item is decided
-(or the rest deferred in one step), adjourned part-way, or cancelled before it starts.
+"""A meeting's life after its agenda: started on its date (or another day, with the reason),
+closed once every item is decided (or the rest deferred in one step), adjourned part-way, or
+cancelled before it starts.
 Keyword-only, one transaction, permission checked, audited."""
 
 import datetime
@@ -22,23 +23,63 @@ from proposals.services import proposal_place
 
 
 @transaction.atomic
-def meeting_start(*, user: User, meeting: Meeting, today: datetime.date | None = None) -> Meeting:
-    """Open the meeting on its date, once the agenda is out and the attendance shows it is
-    quorate: a decision letter says the group decided "at its meeting on" that date."""
+def meeting_start(
+    *, user: User, meeting: Meeting, reason: str = "", today: datetime.date | None = None
+) -> Meeting:
+    """Open the meeting once the agenda is out and the attendance shows it is quorate, on its
+    date: a decision letter says the group decided "at its meeting on" that date. Held on
+    another day (brought forward, or put back after a postponement), it needs the reason, and
+    the meeting's date becomes the day it is held, with the planned date kept beside it."""
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
     today = today or timezone.localdate()
     if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
         raise ValidationError("Publish the agenda before the meeting starts.")
     if meeting.date != today:
-        raise ValidationError(f"The meeting can start only on its date, {meeting.date:%-d %B %Y}.")
+        _move_to(meeting, today, reason.strip())
     problem = quorum_problem(meeting)
     if problem:
         raise ValidationError(problem)
     meeting.status = Meeting.Status.IN_SESSION
-    meeting.save(update_fields=["status"])
-    log(meeting, "governance.meeting_start", user=user)
+    meeting.save(update_fields=["status", "date", "planned_date", "date_reason"])
+    log(
+        meeting,
+        "governance.meeting_start",
+        user=user,
+        data={"planned": meeting.planned_date.isoformat(), "reason": meeting.date_reason}
+        if meeting.planned_date
+        else None,
+    )
     return meeting
+
+
+def _move_to(meeting: Meeting, day: datetime.date, reason: str) -> None:
+    """Hold the meeting on ``day`` instead of its planned date, for a stated reason, between
+    its papers date and the neighbouring meetings."""
+    if not reason:
+        raise ValidationError(
+            {
+                "reason": f"The meeting is planned for {meeting.date:%-d %B %Y}. "
+                "Say why it is held today instead"
+            }
+        )
+    if day <= meeting.papers_date:
+        raise ValidationError(
+            f"Members have until {meeting.papers_date:%-d %B %Y} to receive the papers; "
+            "the meeting can be held only after that."
+        )
+    others = Meeting.objects.exclude(pk=meeting.pk).exclude(status=Meeting.Status.CANCELLED)
+    before = others.filter(date__lt=meeting.date).order_by("-date").first()
+    after = others.filter(date__gt=meeting.date).order_by("date").first()
+    taken = Meeting.objects.exclude(pk=meeting.pk).filter(date=day).exists()
+    if taken or (before and day <= before.date) or (after and day >= after.date):
+        raise ValidationError(
+            "A meeting can be held on another day only between the meetings before and after "
+            "it; move the next meeting first, or cancel this one."
+        )
+    meeting.planned_date = meeting.planned_date or meeting.date
+    meeting.date = day
+    meeting.date_reason = reason
 
 
 def _defer_all(user: User, items: list[AgendaItem], reason: str) -> None:

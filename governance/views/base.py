@@ -30,12 +30,17 @@ def item_for(request, pk, item_pk):
 
 def attempt(request, form, action, success, **kwargs):
     """Call a service with a valid form's answers; True when the view is done and redirects.
-    A problem with the answers goes on the form (False), so the page is shown again with the
-    GOV.UK error summary and the answers kept; a refusal to this person is a message."""
+    A problem with the answers goes on the form (False), beside the field it names, so the page
+    is shown again with the GOV.UK error summary and the answers kept; a refusal to this
+    person is a message."""
     try:
         action(user=request.user, **kwargs)
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        if hasattr(error, "error_dict"):
+            for field, field_messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_messages)
+        else:
+            form.add_error(None, error.messages)
         return False
     except PermissionDenied as error:
         messages.error(request, str(error) or "You cannot do that.")

@@ -14,7 +14,6 @@ from governance.selectors.room import (
     condition_by_pk,
     declaration_on,
     eligible_for_urgent_business,
-    minutes_by_pk,
 )
 from governance.views.base import attempt, found, meeting_for, run
 from governance.views.items import item_page_response
@@ -102,21 +101,6 @@ def dispensation(request, pk, item_pk, declaration_pk):
     ):
         return redirect("governance:item", pk, item_pk)
     return item_page_response(request, declaration.item, dispensation_form=form)
-
-
-@login_required
-@require_POST
-def approve_minutes(request, pk, minutes_pk):
-    meeting = meeting_for(request, pk)
-    minutes = found(minutes_by_pk(minutes_pk))
-    run(
-        request,
-        services.minutes_approve,
-        "Minutes approved and locked.",
-        minutes=minutes,
-        at_meeting=meeting,
-    )
-    return redirect("governance:meeting", pk)
 
 
 @login_required

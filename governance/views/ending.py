@@ -1,6 +1,7 @@
 """Ending a meeting other than by deciding everything on it: closing with the rest deferred,
-adjourning part-way, cancelling before it starts. Each asks for the reason and a
-confirmation on a page of its own that says what will happen."""
+adjourning part-way, cancelling before it starts; and starting it on a day other than the
+one planned. Each asks for the reason and a confirmation on a page of its own that says what
+will happen."""
 
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class Ending:
     success: str
     service: object
     reason_argument: str
+    lists_undecided: bool = True
 
 
 ENDINGS = {
@@ -63,6 +65,19 @@ ENDINGS = {
         services.meeting_cancel,
         "reason",
     ),
+    "start": Ending(
+        "Hold the meeting today",
+        "This meeting was planned for another day. Starting it today makes today the date of "
+        "the meeting: its minutes and decision letters say so, with the reason below and the "
+        "date that was planned.",
+        "Why the meeting is held today",
+        "Say why the meeting is held today",
+        "Start the meeting today",
+        "The meeting is in session.",
+        services.meeting_start,
+        "reason",
+        lists_undecided=False,
+    ),
 }
 
 
@@ -92,6 +107,11 @@ def meeting_end(request, pk, ending):
     return render(
         request,
         "governance/meeting_end.html",
-        {"meeting": meeting, "form": form, "how": how, "undecided": undecided_items(meeting)},
+        {
+            "meeting": meeting,
+            "form": form,
+            "how": how,
+            "undecided": undecided_items(meeting) if how.lists_undecided else [],
+        },
         status=400 if form.errors else 200,
     )

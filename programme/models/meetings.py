@@ -53,6 +53,12 @@ class Meeting(models.Model):
     status_reason = models.TextField(
         blank=True, help_text="Why the meeting was cancelled or adjourned."
     )
+    planned_date = models.DateField(
+        null=True, blank=True, help_text="The date it was planned for, when it was held on another."
+    )
+    date_reason = models.TextField(
+        blank=True, help_text="Why the meeting was held on a day other than the one planned."
+    )
 
     objects = MeetingQuerySet.as_manager()
 

@@ -129,26 +129,6 @@ def test_a_deferred_proposal_carries_forward_to_the_next_meeting(meeting_setup, 
     assert item.carried_from == meeting_setup["item"]
 
 
-def test_minutes_are_drafted_from_the_record_and_locked_once_approved(
-    meeting_setup, programme_officer
-):
-    carried(meeting_setup)
-    decide(meeting_setup, outcome="approved", approved_amount="1000")
-    services.meeting_close(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
-    minutes = meeting_setup["meeting"].minutes
-    assert "Vote: for 3, against 0, abstain 0" in minutes.text
-    assert f"{meeting_setup['members'][0]} for" in minutes.text
-    assert "Decision: Approved, £1,000.00" in minutes.text
-    following = Meeting.objects.get(date="2030-05-08")
-    Meeting.objects.filter(pk=following.pk).update(status=Meeting.Status.IN_SESSION)
-    following.refresh_from_db()
-    services.minutes_approve(user=meeting_setup["chair"], minutes=minutes, at_meeting=following)
-    minutes.refresh_from_db()
-    assert minutes.locked
-    with pytest.raises(ValidationError, match="locked"):
-        services.minutes_draft(user=meeting_setup["chair"], meeting=meeting_setup["meeting"])
-
-
 def test_a_correction_is_a_new_decision_naming_the_old_one(meeting_setup, programme_officer):
     carried(meeting_setup)
     original = decide(meeting_setup, outcome="approved", approved_amount="20000")

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from governance import services
 from governance.models import Decision
+from governance.selectors.minutes import minutes_html
 from programme.models import Meeting
 from proposals.models import Proposal
 from tests.factories import MeetingFactory
@@ -31,7 +32,7 @@ def test_closing_defers_the_rest_in_one_step_with_the_reason(meeting_setup):
     assert (decision.outcome, decision.reasons) == (Decision.Outcome.DEFERRED, "Out of time")
     assert Proposal.objects.get(pk=meeting_setup["proposal"].pk).meeting.date == NEXT_MEETING
     assert status(meeting) == Meeting.Status.CLOSED
-    assert "Out of time" in meeting.minutes.text
+    assert "Out of time" in minutes_html(meeting)
 
 
 def test_the_close_page_lists_what_is_left_and_needs_a_reason(client_for, meeting_setup):

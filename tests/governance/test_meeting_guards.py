@@ -19,17 +19,69 @@ from tests.governance.test_decisions import carried, decide
 pytestmark = pytest.mark.django_db
 
 
-def test_a_meeting_cannot_start_before_its_date(meeting_setup):
+def test_a_meeting_starts_on_another_day_only_with_the_reason(meeting_setup):
     meeting = meeting_setup["meeting"]
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
-    with pytest.raises(ValidationError, match="only on its date, 6 March 2030"):
+    with pytest.raises(ValidationError, match="planned for 6 March 2030. Say why"):
         services.meeting_start(
             user=meeting_setup["chair"],
             meeting=meeting,
             today=MEETING_DAY - datetime.timedelta(days=1),
         )
     meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.AGENDA_PUBLISHED
+    assert (meeting.status, meeting.date) == (Meeting.Status.AGENDA_PUBLISHED, MEETING_DAY)
+
+
+def test_a_meeting_held_on_another_day_takes_that_date_and_keeps_the_planned_one(meeting_setup):
+    meeting = meeting_setup["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
+    held = MEETING_DAY + datetime.timedelta(days=7)
+    services.meeting_start(
+        user=meeting_setup["chair"], meeting=meeting, reason="Snow closed the town hall", today=held
+    )
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.date, meeting.planned_date) == (
+        Meeting.Status.IN_SESSION,
+        held,
+        MEETING_DAY,
+    )
+    assert meeting.date_reason == "Snow closed the town hall"
+    carried(meeting_setup)
+    assert decide(meeting_setup, outcome="approved", approved_amount="1000").decided_on == held
+
+
+@pytest.mark.parametrize(
+    ("day", "refusal"),
+    [
+        (datetime.date(2030, 2, 20), "only after that"),
+        (datetime.date(2030, 5, 8), "between the meetings before and after"),
+    ],
+)
+def test_a_meeting_is_not_held_before_its_papers_date_or_after_the_next_meeting(
+    meeting_setup, day, refusal
+):
+    meeting = meeting_setup["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
+    with pytest.raises(ValidationError, match=refusal):
+        services.meeting_start(
+            user=meeting_setup["chair"], meeting=meeting, reason="Moved", today=day
+        )
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.date, meeting.planned_date) == (
+        Meeting.Status.AGENDA_PUBLISHED,
+        MEETING_DAY,
+        None,
+    )
+
+
+def test_the_start_page_asks_for_the_reason(client_for, meeting_setup):
+    meeting = meeting_setup["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_PUBLISHED)
+    client = client_for(meeting_setup["chair"])
+    refused = client.post(f"/portal/meetings/{meeting.pk}/start/", {"reason": ""})
+    assert refused.status_code == 400
+    assert "Say why the meeting is held today" in refused.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.AGENDA_PUBLISHED
 
 
 def test_a_meeting_cannot_close_with_a_proposal_undecided(meeting_setup):

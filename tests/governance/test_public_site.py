@@ -53,8 +53,27 @@ def test_published_decisions_show_amounts_but_no_votes_by_name(client, site):
     page = client.get(f"/decisions/{meeting.pk}/").content.decode()
     assert "Schools Pupil Tracking Tool" in page
     assert "£48,500.00" in page
-    voter = Ballot.objects.filter(vote__item__meeting=meeting).first().member
-    assert voter.last_name not in page
+    ballot = Ballot.objects.filter(vote__item__meeting=meeting).first()
+    assert f"{ballot.member} {ballot.get_choice_display().lower()}" not in page
+    assert "Recorded votes" not in page
+
+
+def test_approved_minutes_are_public_with_the_discussion_and_tallies(client, site):
+    meeting = Meeting.objects.get(agenda__proposal__title="Schools Pupil Tracking Tool")
+    page = client.get(f"/decisions/{meeting.pk}/").content.decode()
+    assert meeting.minutes.locked
+    assert f"Approved as a true record on {meeting.minutes.approved_on:%-d %B %Y}" in page
+    discussion = meeting.agenda.get(proposal__title="Schools Pupil Tracking Tool").discussion
+    assert discussion and discussion in page
+    assert "Vote: for " in page
+
+
+def test_draft_minutes_are_not_public(client, site):
+    meeting = Meeting.objects.filter(status="closed").get()
+    page = client.get(f"/decisions/{meeting.pk}/").content.decode()
+    assert not meeting.minutes.locked
+    assert "published once the group approves them" in page
+    assert "Vote: for " not in page
 
 
 def test_decisions_of_a_meeting_not_yet_closed_are_not_public(client, site):

@@ -34,9 +34,7 @@ def test_an_interest_needs_a_description(client_for, member):
     assert not Interest.objects.exists()
 
 
-def test_a_member_ends_their_own_interest_and_it_stays_on_the_register(
-    client_for, member, today
-):
+def test_a_member_ends_their_own_interest_and_it_stays_on_the_register(client_for, member, today):
     interest = interest_register(user=member, description="Trustee")
     response = client_for(member).post(f"/portal/interests/{interest.pk}/end/")
     assert response.status_code == 302

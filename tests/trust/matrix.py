@@ -40,6 +40,8 @@ governance:papers                      GET  login 403   403   200   200   200   
 governance:papers_pdf                  GET  login 403   403   200   200   200   200   403   200
 governance:attendance                  GET  login 403   403   403   200   403   200   403   403
 governance:publish                     GET  login 403   403   403   200   403   200   403   403
+governance:start                       GET  login 403   403   403   200   403   200   403   403
+governance:minutes_edit                GET  login 403   403   403   200   403   200   403   403
 governance:cancel                      GET  login 403   403   403   200   403   200   403   403
 governance:adjourn                     GET  login 403   403   403   200   403   200   403   403
 governance:defer_rest                  GET  login 403   403   403   200   403   200   403   403

@@ -158,6 +158,8 @@ def path_arguments(world):
         "governance:mark_present": {**meeting, "user_pk": w.users["member"].pk, "present": 0},
         "governance:all_present": meeting,
         "governance:publish": meeting,
+        "governance:start": meeting,
+        "governance:minutes_edit": {"pk": w.past_meeting.pk},
         "governance:cancel": meeting,
         "governance:adjourn": meeting,
         "governance:defer_rest": meeting,
