@@ -1,9 +1,11 @@
 """Backups: the database (pg_dump's custom format on PostgreSQL, SQLite's online backup
-otherwise), the uploaded files (public and private) and a manifest of totals, so that a
-restore can prove it brought back the same records and the same money.
+otherwise), the uploaded files (public and private) and a manifest of totals and row
+checksums, so that a restore can prove it brought back the same records, every value of
+them, and the same money.
 
 A backup is a folder:
-    manifest.json    when, which database engine, the totals, each file's SHA-256
+    manifest.json    when, which database engine, the totals and each table's row checksum,
+                     each file's SHA-256
     database.dump    (PostgreSQL) or database.sqlite3 (SQLite)
     files.tar.gz     MEDIA_ROOT and PRIVATE_MEDIA_ROOT
 """
@@ -24,6 +26,8 @@ from django.utils import timezone
 
 from core.money import MoneySum, to_money
 
+CHECKSUM_CHUNK = 5000
+
 
 class BackupError(Exception):
     pass
@@ -38,18 +42,33 @@ def _money_fields(model):
     ]
 
 
+def checksum(model):
+    """SHA-256 over every row of the table, column by column in primary-key order, read in
+    chunks: two copies agree only if every value of every row does, not merely the count."""
+    columns = [field.attname for field in model._meta.concrete_fields]
+    digest = hashlib.sha256()
+    rows = model._base_manager.order_by("pk").values_list(*columns)
+    for row in rows.iterator(chunk_size=CHECKSUM_CHUNK):
+        digest.update(repr(row).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
 def totals():
-    """Rows in every table of the apps in BACKUP_APPS, the audit log's entries, and the sum of
-    every money column, to the penny."""
+    """Rows in every table of the apps in BACKUP_APPS and the audit log, a checksum of each
+    table's rows, and the sum of every money column, to the penny."""
     figures = {}
+    log = apps.get_model("wagtailcore", "ModelLogEntry")
     for label in settings.BACKUP_APPS:
         for model in apps.get_app_config(label).get_models():
             name = f"{label}.{model.__name__}"
             figures[name] = model._default_manager.count()
+            figures[f"{name} checksum"] = checksum(model)
             for field in _money_fields(model):
                 total = model._default_manager.aggregate(total=MoneySum(field))["total"] or 0
                 figures[f"{name}.{field} total"] = f"{to_money(total):.2f}"
-    figures["audit log entries"] = apps.get_model("wagtailcore", "ModelLogEntry").objects.count()
+    figures["audit log entries"] = log.objects.count()
+    figures["audit log checksum"] = checksum(log)
     return figures
 
 

@@ -51,6 +51,18 @@ def test_a_restored_database_has_the_same_totals_as_the_backup(records, tmp_path
     assert storages["private"].exists(attachment.file.name)
 
 
+def test_a_changed_value_is_caught_by_the_row_checksum_not_only_the_counts(records, tmp_path):
+    lines, _ = records
+    manifest = backup(tmp_path / "backup")
+    before = totals()
+    SpendLine.objects.filter(pk=lines[0].pk).update(supplier="Someone else")
+    after = totals()
+    assert after["projects.SpendLine"] == before["projects.SpendLine"]
+    assert after["projects.SpendLine checksum"] != manifest["totals"]["projects.SpendLine checksum"]
+    restore(tmp_path / "backup")
+    assert totals() == manifest["totals"]
+
+
 def test_the_commands_back_up_and_restore(records, tmp_path):
     out = io.StringIO()
     call_command("backup", "--output", str(tmp_path / "b"), stdout=out)
