@@ -130,3 +130,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def add_service_errors(form, error):
+    """A service's ValidationError on the form that asked: each message beside the field it
+    names (or above the form), so the GOV.UK error summary links to it."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error.messages)

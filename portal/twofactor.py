@@ -32,9 +32,7 @@ def _next(request, default="/admin/"):
 
 def _not_asked(request) -> bool:
     """Only those two-factor sign-in is required of use these pages."""
-    return not (
-        settings.TWO_FACTOR_REQUIRED and request.user.has_perm("wagtailadmin.access_admin")
-    )
+    return not (settings.TWO_FACTOR_REQUIRED and request.user.has_perm("wagtailadmin.access_admin"))
 
 
 def _qr_svg(url: str) -> str:

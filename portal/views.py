@@ -6,6 +6,7 @@ from governance.selectors.proposals import questions_to_answer
 from programme import roles
 from programme.permissions import is_chair
 from programme.selectors import current_memberships, next_meeting
+from proposals.selectors import invitations_for
 
 
 @login_required
@@ -23,5 +24,8 @@ def portal_home(request):
         "next_meeting": next_meeting(),
         "is_chair": is_chair(request.user, timezone.localdate()),
         "questions": questions_to_answer(request.user)[:10],
+        "invitations": invitations_for(request.user)[:10]
+        if roles.PROJECT_LEADS in user_roles
+        else [],
     }
     return render(request, "portal/home.html", context)

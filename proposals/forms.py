@@ -190,8 +190,8 @@ class AttachmentForm(GovukFormMixin, forms.Form):
 class CoLeadForm(GovukFormMixin, forms.Form):
     email = forms.EmailField(
         label="Co-lead's email address",
-        help_text="They must already have a project lead account. "
-        "Co-leads can change and submit the proposal.",
+        help_text="We email them an invitation. They become a co-lead when they accept it, "
+        "and can then change and submit the proposal.",
     )
 
 

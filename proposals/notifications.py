@@ -50,3 +50,21 @@ def notify_eligible(proposal, rolled_from=None):
         f"{proposal.reference} will go to the {proposal.meeting.date:%-d %B %Y} meeting",
         rolled_from=rolled_from,
     )
+
+
+def notify_invited(invitation, invitee):
+    """Tell a project lead they have been invited to co-lead a proposal."""
+    proposal = invitation.proposal
+    body = render_to_string(
+        "proposals/email/invited.txt",
+        {
+            "invitation": invitation,
+            "proposal": proposal,
+            "link": settings.WAGTAILADMIN_BASE_URL + reverse("portal:home"),
+            "programme_name": settings.PROGRAMME_NAME,
+        },
+    )
+    subject = f"You are invited to co-lead {proposal.reference}"
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitee.email])
+    )

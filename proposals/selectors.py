@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from core.security import normalise_email
 from programme.models import Meeting, User
 from programme.selectors import active_criteria, meeting_for_submission, missed_meeting
-from proposals.models import Attachment, BudgetLine, Proposal, ProposalVersion
+from proposals.models import Attachment, BudgetLine, CoLeadInvitation, Proposal, ProposalVersion
 from proposals.permissions import can_view, is_lead
 from proposals.snapshots import compare_snapshots
 from proposals.workflow import SECTIONS, section_problems
@@ -186,6 +187,18 @@ def attachments_of(proposal: Proposal) -> QuerySet[Attachment]:
 
 def co_leads_of(proposal: Proposal) -> QuerySet[User]:
     return proposal.co_leads.all()
+
+
+def open_invitations(proposal: Proposal) -> QuerySet[CoLeadInvitation]:
+    """Invitations to co-lead the proposal still waiting for an answer."""
+    return proposal.invitations.filter(status=CoLeadInvitation.Status.PENDING)
+
+
+def invitations_for(user: User) -> QuerySet[CoLeadInvitation]:
+    """Invitations to co-lead sent to the person's address and not yet answered."""
+    return CoLeadInvitation.objects.filter(
+        email=normalise_email(user.email), status=CoLeadInvitation.Status.PENDING
+    ).select_related("proposal__lead_organisation", "invited_by")
 
 
 def screening_record(proposal: Proposal) -> dict:

@@ -8,6 +8,11 @@ app_name = "proposals"
 urlpatterns = [
     path("", views.proposal_list, name="list"),
     path("new/", views.proposal_new, name="new"),
+    path(
+        "invitations/<int:invitation_id>/<slug:answer>/",
+        views.invitation_answer,
+        name="invitation_answer",
+    ),
     path("<str:reference>/", views.proposal_detail, name="detail"),
     path("<str:reference>/check/", views.proposal_check, name="check"),
     path("<str:reference>/submitted/", views.proposal_submitted, name="submitted"),
@@ -35,6 +40,11 @@ urlpatterns = [
         "<str:reference>/co-leads/<int:user_id>/remove/",
         sections.co_lead_remove_view,
         name="co_lead_remove",
+    ),
+    path(
+        "<str:reference>/invitations/<int:invitation_id>/withdraw/",
+        sections.invitation_withdraw_view,
+        name="invitation_withdraw",
     ),
     path("<str:reference>/outcomes/", sections.outcomes, name="outcomes"),
     path("<str:reference>/criteria/", sections.criteria, name="criteria"),

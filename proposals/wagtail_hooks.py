@@ -21,7 +21,14 @@ def register_proposal_actions(actions):
     )
     actions.register_action("proposals.attach", "Attach file", "Attached a file")
     actions.register_action("proposals.detach", "Remove file", "Removed a file")
-    actions.register_action("proposals.co_lead_add", "Add co-lead", "Added a co-lead")
+    actions.register_action("proposals.co_lead_invite", "Invite co-lead", "Invited a co-lead")
+    actions.register_action(
+        "proposals.co_lead_withdraw", "Withdraw co-lead invitation", "Withdrew an invitation"
+    )
+    actions.register_action(
+        "proposals.co_lead_decline", "Decline co-lead invitation", "Declined to co-lead"
+    )
+    actions.register_action("proposals.co_lead_add", "Add co-lead", "Accepted and became a co-lead")
     actions.register_action("proposals.co_lead_remove", "Remove co-lead", "Removed a co-lead")
     actions.register_action("proposals.submit", "Submit", "Submitted a version")
     actions.register_action("proposals.screen", "Screen", "Screened against the criteria")

@@ -18,6 +18,7 @@ from programme.models import (
     Priority,
     User,
 )
+from proposals import services as proposal_services
 from proposals.models import BudgetLine, CriterionAnswer, OutcomeTarget, Proposal
 
 PASSWORD = "a-long-test-password-1"
@@ -211,3 +212,11 @@ def need_rows(reference, plan_start, closed, outcomes, projects="", organisation
         ]  # fmt: skip
         for outcome in outcomes
     ]
+
+
+def add_co_lead(proposal, person):
+    """``person`` (a project lead) co-leads ``proposal``: invited by its lead, and accepted."""
+    invitation = proposal_services.co_lead_invite(
+        user=proposal.lead, proposal=proposal, email=person.email
+    )
+    proposal_services.co_lead_accept(user=person, invitation=invitation)

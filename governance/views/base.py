@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from core.forms import add_service_errors
 from governance.permissions import reads_meetings
 from governance.selectors.room import item_in
 from programme.selectors import meeting_by_pk
@@ -36,11 +37,7 @@ def attempt(request, form, action, success, **kwargs):
     try:
         action(user=request.user, **kwargs)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, field_messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_messages)
-        else:
-            form.add_error(None, error.messages)
+        add_service_errors(form, error)
         return False
     except PermissionDenied as error:
         messages.error(request, str(error) or "You cannot do that.")

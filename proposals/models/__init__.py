@@ -1,4 +1,5 @@
 from .attachments import Attachment
+from .invitations import CoLeadInvitation
 from .proposal import (
     BudgetLine,
     CriterionAnswer,
@@ -12,6 +13,7 @@ from .versions import CriterionResult, ImmutableError, ProposalVersion, Screenin
 __all__ = [
     "Attachment",
     "BudgetLine",
+    "CoLeadInvitation",
     "CriterionAnswer",
     "CriterionResult",
     "ImmutableError",

@@ -1,13 +1,18 @@
 """Every change to a proposal: keyword-only, one transaction, permission checked, audited."""
 
+from .co_leads import (
+    co_lead_accept,
+    co_lead_decline,
+    co_lead_invitation_withdraw,
+    co_lead_invite,
+    co_lead_remove,
+)
 from .decisions import proposal_admit_urgently, proposal_decide, proposal_place
 from .drafting import (
     attachment_add,
     attachment_remove,
     budget_line_add,
     budget_line_remove,
-    co_lead_add,
-    co_lead_remove,
     criterion_answers_save,
     outcome_targets_set,
     proposal_create,
@@ -26,7 +31,10 @@ __all__ = [
     "attachment_remove",
     "budget_line_add",
     "budget_line_remove",
-    "co_lead_add",
+    "co_lead_accept",
+    "co_lead_decline",
+    "co_lead_invitation_withdraw",
+    "co_lead_invite",
     "co_lead_remove",
     "criterion_answers_save",
     "outcome_targets_set",

@@ -10,9 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.security import normalise_email
 from programme.models import Criterion, Organisation, Outcome, User
-from programme.roles import PROJECT_LEADS
 from proposals.models import (
     Attachment,
     BudgetLine,
@@ -198,31 +196,3 @@ def attachment_remove(*, user: User, proposal: Proposal, attachment_id: int) -> 
     attachment.removed_at = timezone.now()
     attachment.save(update_fields=["removed_at"])
     log(proposal, "proposals.detach", user=user, data={"file": attachment.original_name})
-
-
-@transaction.atomic
-def co_lead_add(*, user: User, proposal: Proposal, email: str) -> User:
-    proposal = locked(proposal)
-    require_editor(user, proposal)
-    co_lead = User.objects.filter(email=normalise_email(email), groups__name=PROJECT_LEADS).first()
-    if co_lead is None:
-        raise ValidationError(
-            {
-                "email": "There is no project lead with that email address. Ask the programme "
-                "team to give them an account first."
-            }
-        )
-    if co_lead == proposal.lead:
-        raise ValidationError({"email": "That is the proposal's lead."})
-    proposal.co_leads.add(co_lead)
-    log(proposal, "proposals.co_lead_add", user=user, data={"co_lead": co_lead.email})
-    return co_lead
-
-
-@transaction.atomic
-def co_lead_remove(*, user: User, proposal: Proposal, co_lead_id: int) -> None:
-    proposal = locked(proposal)
-    require_editor(user, proposal)
-    co_lead = proposal.co_leads.get(pk=co_lead_id)
-    proposal.co_leads.remove(co_lead)
-    log(proposal, "proposals.co_lead_remove", user=user, data={"co_lead": co_lead.email})

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.panels import panels
 from proposals import services
@@ -16,6 +16,7 @@ from proposals.permissions import can_edit, is_lead, nameable_organisations, sta
 from proposals.selectors import (
     attachment_to_open,
     check_answers,
+    invitations_for,
     latest_version,
     lead_page,
     proposal_with_total,
@@ -180,3 +181,32 @@ def attachment_download(request, reference, attachment_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+ANSWERS = {
+    "accept": (services.co_lead_accept, "You are now a co-lead of {reference}."),
+    "decline": (services.co_lead_decline, "You declined to co-lead {reference}."),
+}
+
+
+@login_required
+@require_POST
+def invitation_answer(request, invitation_id, answer):
+    """Accept or decline an invitation to co-lead: only the person invited, signed in with the
+    address it was sent to, finds it."""
+    if answer not in ANSWERS:
+        raise Http404
+    invitation = invitations_for(request.user).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise Http404
+    action, success = ANSWERS[answer]
+    try:
+        action(user=request.user, invitation=invitation)
+    except (ValidationError, PermissionDenied) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+        return redirect("portal:home")
+    messages.success(request, success.format(reference=invitation.proposal.reference))
+    if answer == "accept":
+        return redirect("proposals:detail", invitation.proposal.reference)
+    return redirect("portal:home")

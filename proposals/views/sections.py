@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import add_service_errors
 from programme.selectors import active_criteria, headline_outcomes
 from proposals import services
 from proposals.forms import (
@@ -26,6 +27,7 @@ from proposals.selectors import (
     attachments_of,
     budget_of,
     co_leads_of,
+    open_invitations,
     proposal_with_total,
     targets_of,
 )
@@ -56,16 +58,6 @@ def _render(request, proposal, section, form, template="proposals/section.html",
     return render(request, template, context)
 
 
-def _apply_service_errors(form, error):
-    if hasattr(error, "message_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def section(request, reference, section):
@@ -82,7 +74,7 @@ def section(request, reference, section):
                 user=request.user, proposal=proposal, section=section, data=data
             )
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _saved(request, proposal, section)
     return _render(request, proposal, section, form)
@@ -123,7 +115,7 @@ def budget(request, reference):
         try:
             services.budget_line_add(user=request.user, proposal=proposal, **form.cleaned_data)
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Budget line added.")
             return redirect("proposals:budget", reference)
@@ -196,13 +188,17 @@ def co_leads(request, reference):
     form = CoLeadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            co_lead = services.co_lead_add(
+            invitation = services.co_lead_invite(
                 user=request.user, proposal=proposal, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
-            messages.success(request, f"{co_lead} is now a co-lead.")
+            messages.success(
+                request,
+                f"We have invited {invitation.email}. They become a co-lead when they accept; "
+                "if they have no project lead account yet, ask the programme team for one.",
+            )
             return redirect("proposals:co_leads", reference)
     return _render(
         request,
@@ -211,6 +207,7 @@ def co_leads(request, reference):
         form,
         template="proposals/co_leads.html",
         people=co_leads_of(proposal),
+        invitations=open_invitations(proposal),
     )
 
 
@@ -223,4 +220,18 @@ def co_lead_remove_view(request, reference, user_id):
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
     messages.success(request, "Co-lead removed.")
+    return redirect("proposals:co_leads", reference)
+
+
+@login_required
+@require_POST
+def invitation_withdraw_view(request, reference, invitation_id):
+    proposal = editable_proposal(request, reference)
+    try:
+        services.co_lead_invitation_withdraw(
+            user=request.user, proposal=proposal, invitation_id=invitation_id
+        )
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    messages.success(request, "Invitation withdrawn.")
     return redirect("proposals:co_leads", reference)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from programme.models import Meeting
 from proposals import services
 from proposals.models import Proposal
-from tests.factories import UserFactory, complete_proposal
+from tests.factories import UserFactory, add_co_lead, complete_proposal
 from tests.proposals.conftest import TODAY
 from tests.proposals.test_attachments import PDF
 
@@ -67,7 +67,7 @@ def test_nobody_but_its_leads_sees_a_draft_or_its_files(client_for, proposal, wh
 
 
 def test_a_co_lead_can_edit_the_proposal(client_for, proposal, lead):
-    services.co_lead_add(user=proposal.lead, proposal=proposal, email=lead.email)
+    add_co_lead(proposal, lead)
     response = client_for(lead).get(url(proposal, "about/"))
     assert response.status_code == 200
 

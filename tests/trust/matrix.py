@@ -80,6 +80,8 @@ proposals:attachments                  GET  login 200   404   404   404   404   
 proposals:attachment_remove            POST login 302!  404   404   404   404   404   404   404
 proposals:co_leads                     GET  login 200   404   404   404   404   404   404   404
 proposals:co_lead_remove               POST login 302!  404   404   404   404   404   404   404
+proposals:invitation_withdraw          POST login 302!  404   404   404   404   404   404   404
+proposals:invitation_answer            POST login 404   302!  404   404   404   404   404   404
 proposals:outcomes                     GET  login 200   404   404   404   404   404   404   404
 proposals:criteria                     GET  login 200   404   404   404   404   404   404   404
 proposals:section                      GET  login 200   404   404   404   404   404   404   404

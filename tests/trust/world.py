@@ -24,9 +24,9 @@ from programme.models import Interest, Meeting, Membership, User
 from projects.attention import needing_attention
 from projects.models import ProgressReport, Project, SpendLine
 from proposals import services as proposal_services
-from proposals.models import Attachment, Proposal
+from proposals.models import Attachment, CoLeadInvitation, Proposal
 from tests import demo_snapshot
-from tests.factories import UserFactory
+from tests.factories import UserFactory, add_co_lead
 
 ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance", "auditor"]
 
@@ -47,6 +47,7 @@ class World:
     question: object
     attachment: Attachment
     co_lead: User
+    invitation: CoLeadInvitation
     past_meeting: Meeting
     past_item: AgendaItem
     decision: Decision
@@ -93,7 +94,8 @@ def build(demo_data):
     co_lead = User.objects.filter(groups__name="Project leads").exclude(
         pk__in=[lead.pk, other_lead.pk]
     )[0]
-    proposal_services.co_lead_add(user=lead, proposal=draft, email=co_lead.email)
+    add_co_lead(draft, co_lead)
+    invitation = proposal_services.co_lead_invite(user=lead, proposal=draft, email=other_lead.email)
     attachment = proposal_services.attachment_add(
         user=lead,
         proposal=draft,
@@ -124,6 +126,7 @@ def build(demo_data):
         question=question,
         attachment=attachment,
         co_lead=co_lead,
+        invitation=invitation,
         past_meeting=past_meeting,
         past_item=decision.item,
         decision=decision,
@@ -204,6 +207,11 @@ def path_arguments(world):
         },
         "proposals:co_leads": {"reference": w.draft.reference},
         "proposals:co_lead_remove": {"reference": w.draft.reference, "user_id": w.co_lead.pk},
+        "proposals:invitation_withdraw": {
+            "reference": w.draft.reference,
+            "invitation_id": w.invitation.pk,
+        },
+        "proposals:invitation_answer": {"invitation_id": w.invitation.pk, "answer": "accept"},
         "proposals:outcomes": {"reference": w.draft.reference},
         "proposals:criteria": {"reference": w.draft.reference},
         "proposals:section": {"reference": w.draft.reference, "section": "about"},
