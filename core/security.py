@@ -70,3 +70,13 @@ def login_username(request, credentials):
     would sign in to."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     return normalise_email(username)
+
+
+def client_address(request) -> str:
+    """The address a request came from; behind a proxy, the last address it reports in
+    ``CLIENT_ADDRESS_HEADER`` (the one the proxy itself saw)."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.CLIENT_ADDRESS_HEADER:
+        forwarded = request.META.get(settings.CLIENT_ADDRESS_HEADER, "")
+        address = forwarded.split(",")[-1].strip() or address
+    return address

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from portal import twofactor, views
+from portal import sessions, twofactor, views
 from portal.forms import EmailAuthenticationForm, GovukPasswordResetForm, GovukSetPasswordForm
 
 app_name = "portal"
@@ -17,6 +17,9 @@ account_patterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sessions/", sessions.session_list, name="sessions"),
+    path("sessions/others/end/", sessions.sessions_end_others, name="sessions_end_others"),
+    path("sessions/<int:session_id>/end/", sessions.session_end, name="session_end"),
     path("two-factor/set-up/", twofactor.two_factor_setup, name="two_factor_setup"),
     path("two-factor/recovery-codes/", twofactor.two_factor_codes, name="two_factor_codes"),
     path("two-factor/", twofactor.two_factor_verify, name="two_factor_verify"),

@@ -9,9 +9,14 @@ class ProgrammeConfig(AppConfig):
     verbose_name = "Programme set-up"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
         from programme.roles import set_up_roles
+        from programme.sessions import record_sign_in, record_sign_out
 
         post_migrate.connect(set_up_roles, sender=self, dispatch_uid="programme.set_up_roles")
+        user_logged_in.connect(record_sign_in, dispatch_uid="programme.sessions.sign_in")
+        user_logged_out.connect(record_sign_out, dispatch_uid="programme.sessions.sign_out")
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -2,11 +2,20 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.security import normalise_email
-from programme.models import Criterion, Meeting, Membership, Outcome, Priority, User
+from programme.models import (
+    Criterion,
+    Meeting,
+    Membership,
+    Outcome,
+    Priority,
+    SignedInSession,
+    User,
+)
 
 
 def priorities_for_public() -> tuple[list[Priority], list[Priority]]:
@@ -84,3 +93,9 @@ def meeting_by_pk(pk: int) -> Meeting | None:
 
 def next_meeting() -> Meeting | None:
     return upcoming_meetings().first()
+
+
+def signed_in_sessions(user: User) -> QuerySet[SignedInSession]:
+    """Where the person is signed in: sessions seen within the session's lifetime."""
+    since = timezone.now() - datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    return SignedInSession.objects.filter(user=user, last_seen_at__gte=since)

@@ -1,8 +1,9 @@
 """Changes to the programme's calendar, the register of interests and people's two-factor
-sign-in: keyword-only, one transaction, permission checked, audited. ``user=None`` is the
-system itself (a command run by an operator)."""
+sign-in and sessions: keyword-only, one transaction, permission checked, audited.
+``user=None`` is the system itself (a command run by an operator)."""
 
 import datetime
+from importlib import import_module
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,14 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-from programme.models import Interest, Meeting, Membership, Organisation, User
+from programme.models import (
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+    SignedInSession,
+    User,
+)
 from programme.scheduling import meeting_dates
 
 
@@ -65,6 +73,28 @@ def two_factor_reset(*, user: User | None, person: User) -> int:
     )
     log(person, "programme.two_factor_reset", user=user, data={"devices": removed})
     return removed
+
+
+@transaction.atomic
+def sessions_end(*, user: User, keep: str, session_id: int | None = None) -> int:
+    """Sign a person out where they choose: one of their other sessions (``session_id``), or
+    every one but the session they are using (``keep``). Their own sessions only. Returns how
+    many were ended."""
+    sessions = (
+        SignedInSession.objects.select_for_update().filter(user=user).exclude(session_key=keep)
+    )
+    if session_id is not None:
+        sessions = sessions.filter(pk=session_id)
+    keys = list(sessions.values_list("session_key", flat=True))
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in keys:
+        store(session_key=key).delete()
+    sessions.delete()
+    if keys:
+        # The audit log needs the model itself, not the request's lazy user.
+        person = User.objects.get(pk=user.pk)
+        log(person, "programme.sessions_end", user=person, data={"ended": len(keys)})
+    return len(keys)
 
 
 def _require_member(user: User, today: datetime.date) -> None:

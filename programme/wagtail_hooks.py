@@ -37,6 +37,9 @@ def register_two_factor_actions(actions):
         "programme.interest_register", "Register an interest", "Added to the register"
     )
     actions.register_action("programme.interest_end", "End an interest", "Ended on the register")
+    actions.register_action(
+        "programme.sessions_end", "Sign out elsewhere", "Signed out of other sessions"
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from core.forms import GovukCheckboxes, GovukFormMixin, GovukRadios
+from core.security import client_address
 
 HONEYPOT = "website"
 
@@ -53,12 +54,8 @@ class FeedbackFormBuilder(FormBuilder):
 def sender_key(request) -> str:
     """A keyed hash of the address the message came from (behind a proxy, the address it
     reports in ``CLIENT_ADDRESS_HEADER``)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.CLIENT_ADDRESS_HEADER:
-        forwarded = request.META.get(settings.CLIENT_ADDRESS_HEADER, "")
-        address = forwarded.split(",")[-1].strip() or address
     secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(secret, client_address(request).encode(), hashlib.sha256).hexdigest()
 
 
 def since(hours: int) -> datetime.datetime:

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "core.middleware.BackOfficeAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.sessions.IdleTimeoutMiddleware",
+    "programme.sessions.SignedInSessionMiddleware",
     "core.twofactor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

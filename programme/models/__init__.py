@@ -3,6 +3,7 @@ from .meetings import Meeting
 from .outcomes import Outcome
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
+from .sessions import SignedInSession
 
 __all__ = [
     "Criterion",
@@ -13,5 +14,6 @@ __all__ = [
     "Organisation",
     "Outcome",
     "Priority",
+    "SignedInSession",
     "User",
 ]

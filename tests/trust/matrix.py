@@ -30,6 +30,9 @@ password_reset                         GET  200   200   200   200   200   200   
 password_reset_done                    GET  200   200   200   200   200   200   200   200   200
 password_reset_confirm                 GET  200   200   200   200   200   200   200   200   200
 password_reset_complete                GET  200   200   200   200   200   200   200   200   200
+sessions                               GET  login 200   200   200   200   200   200   200   200
+session_end                            POST login 302!  404   404   404   404   404   404   404
+sessions_end_others                    POST login 302!  302   302   302   302   302   302   302
 two_factor_setup                       GET  login 302   302   302   302   302   302   302   302
 two_factor_codes                       GET  login 302   302   302   302   302   302   302   302
 two_factor_verify                      GET  login 302   302   302   302   302   302   302   302

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -20,7 +21,7 @@ from governance.models import (
     Question,
 )
 from governance.views.meetings import feed_token
-from programme.models import Interest, Meeting, Membership, User
+from programme.models import Interest, Meeting, Membership, SignedInSession, User
 from projects.attention import needing_attention
 from projects.models import ProgressReport, Project, SpendLine
 from proposals import services as proposal_services
@@ -55,6 +56,7 @@ class World:
     minutes: Minutes
     flagged_line: SpendLine
     interest: Interest
+    lead_session: SignedInSession
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -134,6 +136,9 @@ def build(demo_data):
         minutes=Minutes.objects.get(meeting=past_meeting),
         flagged_line=_flagged_line(),
         interest=_someone_elses_interest(),
+        lead_session=SignedInSession.objects.create(
+            user=lead, session_key="lead-on-another-device", last_seen_at=timezone.now()
+        ),
     )
     world.arguments = path_arguments(world)
     return world
@@ -205,6 +210,7 @@ def path_arguments(world):
             "reference": w.draft.reference,
             "attachment_id": w.attachment.pk,
         },
+        "session_end": {"session_id": w.lead_session.pk},
         "proposals:co_leads": {"reference": w.draft.reference},
         "proposals:co_lead_remove": {"reference": w.draft.reference, "user_id": w.co_lead.pk},
         "proposals:invitation_withdraw": {
