@@ -41,3 +41,19 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key} ({self.sent_at:%d %b %Y})"
+
+
+class Deletion(models.Model):
+    """What a run of the retention policy deleted: how many of what kind, older than which
+    day. Never what the records said."""
+
+    kind = models.CharField(max_length=60)
+    count = models.PositiveIntegerField()
+    cutoff = models.DateField(help_text="Records whose period ended before this day.")
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deleted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.count:,} {self.kind} ended before {self.cutoff:%-d %B %Y}"

@@ -19,3 +19,12 @@ def group_the_sidebar(request, menu_items):
 @hooks.register("construct_homepage_panels")
 def recent_changes(request, panels):
     panels.append(recent_changes_panel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_retention_actions(actions):
+    actions.register_action(
+        "core.retention_delete",
+        "Delete under the retention policy",
+        "Deleted records past the retention period",
+    )

@@ -17,12 +17,13 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.dates import add_months
 from core.financial_years import current_fy, fy_name, fy_start_year
 from demo.pages import child_page
 from demo.people import group_since
 from evaluations.family_csv import EXPORT_HEADER, check
 from evaluations.models import EvaluationStudy, ProjectResult, UnitCost
-from evaluations.rules import SUSTAIN_MONTHS, add_months
+from evaluations.rules import SUSTAIN_MONTHS
 from evaluations.services import family_outcomes_import, project_results_record
 from programme.models import Organisation, Outcome, User
 from projects.models import Project

@@ -8,10 +8,10 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.dates import add_months
 from core.financial_years import fy_for_date
 from core.money import to_money
 from demo.proposals_data import ANSWER, APPROVED, IN_MOTION
-from evaluations.rules import add_months
 from programme.models import Meeting, Organisation, Priority, User
 from programme.roles import PROGRAMME_TEAM, PROJECT_LEADS
 from programme.selectors import active_criteria, headline_outcomes

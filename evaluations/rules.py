@@ -10,19 +10,13 @@
   which its plan was open, from plan start to closure (or to today while it is open).
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
+from core.dates import add_months
+
 MIN_OUTCOME_AREAS = 3
 SUSTAIN_MONTHS = 6
-
-
-def add_months(day, months):
-    """The same day ``months`` later, or the month's last day where it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

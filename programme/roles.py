@@ -41,6 +41,8 @@ ROLE_PERMISSIONS = {
         "evaluations.add_familyimport",
         "evaluations.add_datarelease",
         "evaluations.change_valueassumptions",
+        # Setting how long family records and proposal files are kept.
+        "programme.change_retentionpolicy",
         *_crud(
             "projects", ["project", "milestone", "budgetprofileline"], ("add", "change", "view")
         ),

@@ -158,7 +158,9 @@ def version_page(proposal: Proposal, number: int) -> dict:
 def attachment_to_open(user: User, proposal: Proposal, attachment_id: int) -> Attachment:
     """An attachment of the proposal this person may open: its leads any of them, everyone
     else only those a submitted version lists (they read versions). Otherwise 404."""
-    attachment = get_object_or_404(Attachment, pk=attachment_id, proposal=proposal)
+    attachment = get_object_or_404(
+        Attachment, pk=attachment_id, proposal=proposal, retired_on__isnull=True
+    )
     if not is_lead(user, proposal):
         submitted = (v.snapshot.get("attachment_ids", []) for v in proposal.versions.all())
         if not any(attachment.pk in ids for ids in submitted):

@@ -51,6 +51,11 @@ class FamilyImportView(ImportView):
         return (
             f"{filename}: {result.added:,} families added, {result.updated:,} updated, "
             f"{result.unchanged:,} unchanged."
+            + (
+                f" {result.retired:,} past the retention period were not added again."
+                if result.retired
+                else ""
+            )
         )
 
 

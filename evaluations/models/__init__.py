@@ -1,5 +1,12 @@
 from evaluations.models.counts import DayCount
-from evaluations.models.families import DataRelease, Family, FamilyImport, FamilyNeed, FamilySupport
+from evaluations.models.families import (
+    DataRelease,
+    Family,
+    FamilyImport,
+    FamilyNeed,
+    FamilySupport,
+    RetiredCase,
+)
 from evaluations.models.results import ProjectResult, ProjectTarget
 from evaluations.models.studies import EvaluationStudy
 from evaluations.models.value import UnitCost, ValueAssumptions
@@ -14,6 +21,7 @@ __all__ = [
     "FamilySupport",
     "ProjectResult",
     "ProjectTarget",
+    "RetiredCase",
     "UnitCost",
     "ValueAssumptions",
 ]

@@ -130,6 +130,18 @@ class FamilySupport(models.Model):
         return f"{self.family} supported by {self.project_id}"
 
 
+class RetiredCase(models.Model):
+    """A family deleted under the retention policy, by its pseudonymised case reference only:
+    the results calendar still counts it, so a later export that still carries the case must
+    not add it again."""
+
+    case_hash = models.CharField(max_length=64, unique=True)
+    retired_on = models.DateField()
+
+    def __str__(self):
+        return f"Case {self.case_hash[:12]} retired {self.retired_on:%-d %B %Y}"
+
+
 class DataRelease(models.Model):
     """A download of family-level rows (the anonymised case-level return): who, when, why."""
 

@@ -18,7 +18,7 @@ from core.imports import ImportRefused
 from core.locks import one_at_a_time
 from evaluations import day_counts
 from evaluations.family_csv import CheckedFile, FamilyRecord
-from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
+from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, RetiredCase
 from evaluations.rules import Need, assess
 from programme.models import Outcome, User
 from projects.models import Project
@@ -33,6 +33,7 @@ class FamilyImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    retired: int = 0
     errors: list = field(default_factory=list)
     family_import: FamilyImport | None = None
 
@@ -65,6 +66,16 @@ def _existing(hashes: Iterable[str], numbers: dict[int, int]) -> dict[str, tuple
                 tuple(sorted(s.project_id for s in family.supports.all())),
             )
             found[family.case_hash] = (family.pk, signature)
+    return found
+
+
+def _retired(hashes: Iterable[str]) -> set[str]:
+    """The case references among these that were deleted under the retention policy."""
+    found: set[str] = set()
+    for batch in _batches(hashes):
+        found.update(
+            RetiredCase.objects.filter(case_hash__in=batch).values_list("case_hash", flat=True)
+        )
     return found
 
 
@@ -179,9 +190,13 @@ def _write(
         # families and counts them as unchanged.
         one_at_a_time("evaluations.family_import")
         existing = _existing(checked.families, numbers)
+        retired = _retired(checked.families.keys() - existing.keys())
         new, changed = [], []
         for digest, record in checked.families.items():
-            if digest not in existing:
+            if digest in retired:
+                # Deleted under the retention policy and still counted in the calendar.
+                result.retired += 1
+            elif digest not in existing:
                 new.append(record)
             elif existing[digest][1] != record.signature():
                 changed.append((existing[digest][0], record))

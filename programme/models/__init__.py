@@ -3,6 +3,7 @@ from .meetings import Meeting
 from .outcomes import Outcome
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
+from .retention import RetentionPolicy
 from .sessions import SignedInSession
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Organisation",
     "Outcome",
     "Priority",
+    "RetentionPolicy",
     "SignedInSession",
     "User",
 ]

@@ -32,6 +32,11 @@ class Attachment(models.Model):
         blank=True,
         help_text="Removed from the proposal; kept because a submitted version may list it.",
     )
+    retired_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The file was deleted under the retention policy on this day; its name stays.",
+    )
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

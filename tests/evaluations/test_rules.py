@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from evaluations.rules import Need, add_months, assess
+from core.dates import add_months
+from evaluations.rules import Need, assess
 
 D = datetime.date
 PLAN = D(2025, 1, 6)

@@ -53,6 +53,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{path.name}: {result.rows:,} rows read; {verb} {result.added:,} families, "
                 f"{'would update' if dry_run else 'updated'} {result.updated:,}, "
-                f"{result.unchanged:,} unchanged."
+                f"{result.unchanged:,} unchanged; {result.retired:,} past the retention "
+                "period not added again."
             )
         )

@@ -1,8 +1,8 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Sum
 
 from evaluations import day_counts
-from evaluations.models import DayCount
+from evaluations.models import DayCount, RetiredCase
 
 
 class Command(BaseCommand):
@@ -14,6 +14,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if RetiredCase.objects.exists():
+            raise CommandError(
+                "Families have been deleted under the retention policy: the calendar still "
+                "counts them, and a rebuild from the families left would lose them. Restore "
+                "the calendar from a backup instead."
+            )
         day_counts.refresh()
         calendar = DayCount.objects.filter(event=DayCount.Event.STARTED)
         families = calendar.aggregate(families=Sum("count"))["families"] or 0
