@@ -42,7 +42,8 @@ def attachments_retire(*, user: User | None, today: datetime.date | None = None)
     cutoff, attachments = expired_attachments(today)
     Attachment.objects.filter(pk__in=[a.pk for a in attachments]).update(retired_on=today)
     for attachment in attachments:
-        transaction.on_commit(partial(attachment.file.storage.delete, attachment.file.name))
+        if attachment.file.name:
+            transaction.on_commit(partial(attachment.file.storage.delete, attachment.file.name))
     deletion = Deletion.objects.create(
         kind="proposal attachments", count=len(attachments), cutoff=cutoff
     )
