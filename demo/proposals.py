@@ -11,11 +11,11 @@ from django.utils import timezone
 from core.dates import add_months
 from core.financial_years import fy_for_date
 from core.money import to_money
+from core.profiles import split_evenly
 from demo.proposals_data import ANSWER, APPROVED, IN_MOTION
 from programme.models import Meeting, Organisation, Priority, User
 from programme.roles import PROGRAMME_TEAM, PROJECT_LEADS
 from programme.selectors import active_criteria, headline_outcomes
-from projects.profiles import split_evenly
 from proposals import services
 from proposals.models import CriterionResult, Proposal, ProposalVersion, Screening
 

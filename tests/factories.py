@@ -125,13 +125,15 @@ def complete_proposal(lead=None, **fields):
     """A draft with every required section answered, ready to submit."""
     proposal = ProposalFactory(
         **({"lead": lead, "lead_organisation": lead.organisation} if lead else {}),
-        summary="Outreach family support for school-age children.",
-        need_and_evidence="Attendance data shows 400 families with three or more needs.",
-        whole_family_approach="One lead worker and one family plan for the whole family.",
-        delivery_start=datetime.date(2030, 4, 1),
-        delivery_end=datetime.date(2031, 3, 31),
-        sustainability="Mainstreamed into the Early Help offer from 2031.",
-        **fields,
+        **{
+            "summary": "Outreach family support for school-age children.",
+            "need_and_evidence": "Attendance data shows 400 families with three or more needs.",
+            "whole_family_approach": "One lead worker and one family plan for the whole family.",
+            "delivery_start": datetime.date(2030, 4, 1),
+            "delivery_end": datetime.date(2031, 3, 31),
+            "sustainability": "Mainstreamed into the Early Help offer from 2031.",
+            **fields,
+        },
     )
     proposal.priorities.add(Priority.objects.first() or PriorityFactory())
     OutcomeTarget.objects.create(

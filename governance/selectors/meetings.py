@@ -2,37 +2,67 @@
 position, published decisions, minutes waiting for approval and conditions due."""
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, QuerySet
 
 from core.financial_years import fy_for_date
 from core.money import money_total, to_money
-from governance.models import APPROVALS, Condition, Decision, Minutes
+from governance.models import APPROVALS, Commitment, Condition, Decision, Minutes
 from programme.models import Fund, Meeting
+from proposals.models import ProposalVersion
 
 
 def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> dict:
-    """Budget, approved so far (decisions in force), remaining, and remaining if ``pending``
-    were approved too, for the funds of one financial year. Figures are SQL sums."""
-    budget = money_total(Fund.objects.filter(financial_year=financial_year), "total_budget")
+    """One financial year's allocation (the funds of that year; None when none is set), what
+    approvals in force commit to it (each approval's share of that year), what remains, and
+    what would remain if ``pending`` were approved too. Figures are SQL sums."""
+    funds = Fund.objects.filter(financial_year=financial_year)
+    budget = money_total(funds, "total_budget") if funds.exists() else None
     approved = money_total(
-        Decision.objects.filter(
-            fund__financial_year=financial_year,
-            corrected_by__isnull=True,
-            outcome__in=APPROVALS,
+        Commitment.objects.filter(
+            financial_year=financial_year,
+            decision__corrected_by__isnull=True,
+            decision__outcome__in=APPROVALS,
         ),
-        "approved_amount",
+        "amount",
     )
-    remaining = budget - approved
+    remaining = budget - approved if budget is not None else None
+    pending = to_money(pending)
     return {
         "financial_year": financial_year,
         "budget": budget,
         "approved": approved,
         "remaining": remaining,
-        "pending": to_money(pending),
-        "remaining_after": remaining - to_money(pending),
+        "pending": pending,
+        "remaining_after": remaining - pending if remaining is not None else None,
     }
+
+
+def requested_by_year(
+    versions: Iterable[ProposalVersion], fallback_year: str
+) -> dict[str, Decimal]:
+    """What the submitted versions ask for, by financial year, from their budget lines (a
+    version without them counts wholly in ``fallback_year``)."""
+    totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for version in versions:
+        lines = version.snapshot.get("budget_lines")
+        if lines is None:
+            totals[fallback_year] += version.total_requested
+        for line in lines or []:
+            totals[line["financial_year"]] += Decimal(line["amount"])
+    return dict(totals)
+
+
+def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[dict]:
+    """The fund position of the year given and of every year something pending asks money
+    from, earliest first."""
+    return [
+        fund_position(year, pending.get(year, Decimal("0.00")))
+        for year in sorted({financial_year, *pending})
+    ]
 
 
 PUBLISHED_STATUSES = [

@@ -1,9 +1,7 @@
 """The papers a meeting's agenda goes out with."""
 
-from decimal import Decimal
-
 from core.financial_years import fy_for_date
-from governance.selectors.meetings import conditions_due, fund_position
+from governance.selectors.meetings import conditions_due, fund_positions, requested_by_year
 from programme.models import Meeting
 
 
@@ -12,12 +10,12 @@ def papers_content(meeting: Meeting) -> dict:
     proposal's submitted version and screening, the fund position and the conditions due."""
     items = list(meeting.agenda.select_related("version", "proposal"))
     proposals = []
-    pending = Decimal("0.00")
+    versions = []
     for item in items:
         version, proposal = item.version, item.proposal
         if not item.is_decision_item or version is None or proposal is None:
             continue
-        pending += version.total_requested
+        versions.append(version)
         screening = version.screenings.order_by("-screened_at").first()
         proposals.append(
             {
@@ -37,7 +35,8 @@ def papers_content(meeting: Meeting) -> dict:
                 },
             }
         )
-    position = fund_position(fy_for_date(meeting.date), pending)
+    year = fy_for_date(meeting.date)
+    positions = fund_positions(year, requested_by_year(versions, year))
     conditions = conditions_due(meeting)
     return {
         "agenda": [
@@ -45,7 +44,10 @@ def papers_content(meeting: Meeting) -> dict:
             for item in items
         ],
         "proposals": proposals,
-        "fund_position": {key: str(value) for key, value in position.items()},
+        "fund_positions": [
+            {key: None if value is None else str(value) for key, value in position.items()}
+            for position in positions
+        ],
         "conditions_due": [
             {
                 "condition": c.text,

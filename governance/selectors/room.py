@@ -10,7 +10,6 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from core.financial_years import fy_for_date
-from core.money import money_total
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -22,12 +21,17 @@ from governance.models import (
     Vote,
 )
 from governance.permissions import runs_meetings
-from governance.selectors.meetings import conditions_due, fund_position, unapproved_minutes
+from governance.selectors.meetings import (
+    conditions_due,
+    fund_positions,
+    requested_by_year,
+    unapproved_minutes,
+)
 from governance.selectors.minutes import minutes_shown
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
 from programme.models import Meeting, Membership, User
 from programme.selectors import current_memberships, voting_memberships
-from proposals.models import Proposal
+from proposals.models import Proposal, ProposalVersion
 
 
 def undecided_items(meeting: Meeting) -> QuerySet[AgendaItem]:
@@ -47,6 +51,7 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
     undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
+    year = fy_for_date(meeting.date)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     items = list(
         meeting.agenda.select_related("proposal", "vote").annotate(
@@ -58,8 +63,11 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
         "items": items,
         "papers": getattr(meeting, "papers", None),
         "runs": runs_meetings(user, meeting),
-        "fund": fund_position(
-            fy_for_date(meeting.date), money_total(undecided, "version__total_requested")
+        "funds": fund_positions(
+            year,
+            requested_by_year(
+                ProposalVersion.objects.filter(pk__in=undecided.values("version")), year
+            ),
         ),
         "quorum": quorum(meeting),
         "minutes": minutes,
@@ -133,6 +141,8 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
     barred_ids = barred(item)
     decided = item.decisions.exists()
     pending = item.version.total_requested if item.version and not decided else Decimal("0.00")
+    year = fy_for_date(item.meeting.date)
+    by_year = requested_by_year([item.version] if item.version and pending else [], year)
     closed = vote is not None and vote.state != Vote.State.OPEN
     return {
         "item": item,
@@ -151,7 +161,7 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
         if vote and vote.state in (Vote.State.CLOSED, Vote.State.PUBLISHED)
         else "",
         "quorum": quorum(item.meeting, item),
-        "fund": fund_position(fy_for_date(item.meeting.date), pending),
+        "funds": fund_positions(year, by_year),
         "decisions": item.decisions.select_related("corrects")
         .prefetch_related("conditions__owner")
         .annotate(is_corrected=Exists(Decision.objects.filter(corrects=OuterRef("pk")))),

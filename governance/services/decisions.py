@@ -4,7 +4,7 @@ transaction, permission checked, audited. A decision calls the services below it
 the proposal's, the project's and the outcome targets'."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,21 +12,32 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.financial_years import fy_for_date
 from core.money import to_money
+from core.profiles import year_shares
 from evaluations.services import project_targets_copy
-from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
+from governance.models import APPROVALS, AgendaItem, Commitment, Condition, Decision, Vote
 from governance.notifications import notify_decided
 from governance.selectors.meetings import fund_for, fund_position
 from governance.services.agenda import note_chairs_action
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import conflict, result
-from programme.models import Fund, Meeting, User
+from programme.models import Meeting, User
 from programme.permissions import is_chair
 from projects.services import project_follow_decision
 from proposals.models import Proposal, ProposalVersion
 from proposals.services import proposal_admit_urgently, proposal_decide, proposal_place
 
 Outcome = Decision.Outcome
+
+
+def approval_shares(proposal: Proposal, amount: Decimal, day: datetime.date) -> dict:
+    """{financial year: share} an approval of ``amount`` commits: its budget profile by year
+    (all in the year of ``day`` for a proposal without budget lines or delivery dates)."""
+    lines = list(proposal.budget_lines.values_list("financial_year", "amount"))
+    if lines and proposal.delivery_start and proposal.delivery_end:
+        return year_shares(lines, to_money(amount), proposal.delivery_start, proposal.delivery_end)
+    return {fy_for_date(day): to_money(amount)}
 
 
 def _checks(
@@ -36,11 +47,11 @@ def _checks(
     amount: Decimal | None,
     conditions: Sequence[dict],
     override_reason: str,
-    fund: Fund | None,
-    committed: Decimal = Decimal("0.00"),
+    day: datetime.date,
+    committed: Mapping[str, Decimal] | None = None,
 ) -> None:
     """The rules every decision meets, wherever it is taken. ``committed`` is money already
-    counted against the fund for this proposal (a decision being corrected)."""
+    counted against each year's fund for this proposal (a decision being corrected)."""
     if outcome in APPROVALS:
         if amount is None or to_money(amount) <= 0:
             raise ValidationError({"approved_amount": "Enter the amount approved"})
@@ -57,9 +68,16 @@ def _checks(
         screening = version.screenings.order_by("-screened_at").first()
         if screening and screening.results.filter(result="not_met").exists():
             problems.append("it failed a criterion at screening")
-        remaining = fund_position(fund.financial_year)["remaining"] if fund else to_money(0)
-        if to_money(amount) - to_money(committed) > remaining:
-            problems.append(f"it is more than the £{remaining:,.2f} left in the fund")
+        for year, share in approval_shares(proposal, amount, day).items():
+            remaining = fund_position(year)["remaining"]
+            if remaining is None:
+                continue  # No allocation for the year yet: the papers say so.
+            remaining += (committed or {}).get(year, Decimal("0.00"))
+            if share > remaining:
+                problems.append(
+                    f"its £{share:,.2f} for {year} is more than the £{remaining:,.2f} left "
+                    f"in that year's fund"
+                )
         if problems and not override_reason.strip():
             raise ValidationError(
                 {
@@ -69,9 +87,20 @@ def _checks(
             )
 
 
+def _commit(decision: Decision) -> None:
+    """An approval commits its share of each year's fund."""
+    if decision.is_approval and decision.approved_amount:
+        shares = approval_shares(decision.proposal, decision.approved_amount, decision.decided_on)
+        Commitment.objects.bulk_create(
+            Commitment(decision=decision, financial_year=year, amount=amount)
+            for year, amount in shares.items()
+        )
+
+
 def _follow(decision: Decision, user: User) -> None:
-    """What a decision does below the group: the project it creates, changes or withdraws, and
-    a new project's outcome targets, copied from the proposal the group approved."""
+    """What a decision does: the years of the fund it commits, the project it creates, changes
+    or withdraws, and a new project's outcome targets, copied from the proposal approved."""
+    _commit(decision)
     project, created = project_follow_decision(
         by=user,
         proposal=decision.proposal,
@@ -144,7 +173,8 @@ def decision_record(
     if proposal is None or version is None:
         raise ValidationError("This item is not for decision.")
     fund = fund_for(meeting.date)
-    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
+    decided_on = today or meeting.date
+    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, decided_on)
     decision = Decision.objects.create(
         proposal=proposal,
         item=item,
@@ -153,7 +183,7 @@ def decision_record(
         outcome=outcome,
         approved_amount=to_money(approved_amount) if outcome in APPROVALS else None,
         reasons=reasons,
-        decided_on=today or meeting.date,
+        decided_on=decided_on,
         recorded_by=user,
         override_reason=override_reason,
     )
@@ -200,8 +230,8 @@ def decision_correct(
         approved_amount,
         conditions,
         override_reason,
-        fund,
-        committed=old.approved_amount or Decimal("0.00"),
+        today or old.decided_on,
+        committed=dict(old.commitments.values_list("financial_year", "amount")),
     )
     correction = Decision.objects.create(
         proposal=old.proposal,
@@ -273,7 +303,7 @@ def chairs_action_record(
         raise ValidationError("Chair's action decides; to defer, leave it for the meeting.")
     version = proposal.versions.latest("number")
     fund = fund_for(decided_on)
-    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, fund)
+    _checks(proposal, version, outcome, approved_amount, conditions, override_reason, decided_on)
     # Urgency is the chair's call: the action stands in for screening and the meeting.
     proposal_admit_urgently(proposal=proposal)
     decision = Decision.objects.create(

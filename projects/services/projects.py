@@ -10,9 +10,9 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from core.money import to_money
+from core.profiles import profile_from_budget, scale_to
 from programme.models import Fund, User
 from projects.models import BudgetProfileLine, Milestone, Project
-from projects.profiles import profile_from_budget, scale_to
 from proposals.models import Proposal
 
 

@@ -35,7 +35,9 @@ def test_an_approval_decides_the_proposal_and_tells_the_lead(
     assert proposal.status == Proposal.Status.DECIDED
     assert decision.approved_amount == Decimal("20000.00")
     assert "Approved: £20,000.00" in mail.outbox[-1].body
-    assert fund_position("2029-30")["approved"] == Decimal("20000.00")
+    # The project delivers in 2030-31, so that is the year whose fund the approval commits.
+    assert fund_position("2030-31")["approved"] == Decimal("20000.00")
+    assert fund_position("2029-30")["approved"] == Decimal("0.00")
 
 
 def test_no_decision_before_the_vote_closes(meeting_setup):
@@ -63,7 +65,9 @@ def test_the_amount_approved_cannot_exceed_the_request(meeting_setup):
 def test_exceeding_the_funds_remaining_budget_needs_an_override(meeting_setup):
     Fund.objects.update(total_budget=Decimal("10000.00"))
     carried(meeting_setup)
-    with pytest.raises(ValidationError, match="more than the £10,000.00 left in the fund"):
+    with pytest.raises(
+        ValidationError, match="£25,000.00 for 2030-31 is more than the £10,000.00 left"
+    ):
         decide(meeting_setup, outcome="approved", approved_amount="25000.00")
     decision = decide(
         meeting_setup,
@@ -72,7 +76,7 @@ def test_exceeding_the_funds_remaining_budget_needs_an_override(meeting_setup):
         override_reason="Underspend from Q3 is being returned to the fund.",
     )
     assert decision.override_reason
-    assert fund_position("2029-30")["remaining"] == Decimal("-15000.00")
+    assert fund_position("2030-31")["remaining"] == Decimal("-15000.00")
 
 
 def test_a_proposal_that_failed_a_criterion_needs_an_override(meeting_setup):
@@ -141,7 +145,7 @@ def test_a_correction_is_a_new_decision_naming_the_old_one(meeting_setup, progra
     )
     assert correction.corrects == original
     assert Decision.objects.count() == 2
-    assert fund_position("2029-30")["approved"] == Decimal("18000.00")
+    assert fund_position("2030-31")["approved"] == Decimal("18000.00")
     with pytest.raises(ValidationError, match="already been corrected"):
         services.decision_correct(
             user=programme_officer, decision=original, outcome="rejected", reasons="Again"
@@ -215,7 +219,7 @@ def test_publishing_emails_every_member_and_freezes_the_papers(
 ):
     CriterionFactory()
     PriorityFactory()
-    FundFactory(financial_year="2029-30", total_budget=Decimal("100000.00"))
+    FundFactory(financial_year="2030-31", total_budget=Decimal("100000.00"))
     meeting = MeetingFactory(date=datetime.date(2030, 3, 6))
     proposal = eligible_proposal(programme_officer)
     with django_capture_on_commit_callbacks(execute=True):
@@ -223,7 +227,9 @@ def test_publishing_emails_every_member_and_freezes_the_papers(
     members = set(Membership.objects.current(meeting.date).values_list("user__email", flat=True))
     assert {message.to[0] for message in mail.outbox[-len(members) :]} == members
     assert f"/portal/meetings/{meeting.pk}/" in mail.outbox[-1].body
-    assert pack.content["fund_position"]["remaining_after"] == "75000.00"
+    meeting_year, delivery_year = pack.content["fund_positions"]
+    assert (meeting_year["financial_year"], meeting_year["budget"]) == ("2029-30", None)
+    assert delivery_year["remaining_after"] == "75000.00"
     frozen = dict(pack.content)
     Proposal.objects.filter(pk=proposal.pk).update(title="Renamed after publication")
     pack.refresh_from_db()

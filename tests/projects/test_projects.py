@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.profiles import profile_from_budget, split_evenly
 from governance import services
 from programme.models import Outcome
 from projects.models import Project
-from projects.profiles import profile_from_budget, split_evenly
 from projects.services import budget_profile_set
 from proposals.models import OutcomeTarget
 

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from core.csvfiles import parse_amount, parse_date
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter, fy_start_year
 from core.imports import ImportRefused
+from core.profiles import profile_from_budget, scale_to, split_evenly
 from evaluations.family_csv import check as check_families
 from projects.models import SpendLine
-from projects.profiles import profile_from_budget, scale_to, split_evenly
 from projects.services import spend_import
 from projects.services.spend import check as check_ledger
 from projects.spend_csv import EXPORT_HEADER

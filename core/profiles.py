@@ -3,7 +3,7 @@ the penny."""
 
 import datetime
 from collections import defaultdict
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_FLOOR, Decimal
 
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import PENNY
@@ -18,12 +18,18 @@ def split_evenly(total, parts):
 
 
 def scale_to(amounts, total):
-    """Scale amounts proportionally so they sum exactly to ``total``."""
+    """Scale amounts proportionally so they sum exactly to ``total``: each rounded down to the
+    penny (towards minus infinity), then the pennies left over given one each to the amounts
+    that lost most in the rounding (the largest remainder), earliest first on a tie."""
     current = sum(amounts, Decimal("0.00"))
     if current == 0:
         return split_evenly(total, len(amounts))
-    scaled = [(a * total / current).quantize(PENNY, rounding=ROUND_DOWN) for a in amounts]
-    scaled[-1] += total - sum(scaled, Decimal("0.00"))
+    exact = [a * total / current for a in amounts]
+    scaled = [value.quantize(PENNY, rounding=ROUND_FLOOR) for value in exact]
+    pennies = int((total - sum(scaled, Decimal("0.00"))) / PENNY)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (scaled[i] - exact[i], i))
+    for index in by_remainder[:pennies]:
+        scaled[index] += PENNY
     return scaled
 
 
@@ -56,3 +62,15 @@ def profile_from_budget(budget_lines, approved, start, end):
     keys = sorted(cells)
     scaled = scale_to([cells[key] for key in keys], approved)
     return dict(zip(keys, scaled, strict=True))
+
+
+def year_shares(budget_lines, approved, start, end):
+    """{financial year: amount} an approval commits to each year: its profile's quarters
+    added up by year, so the years sum exactly to the amount approved and agree with the
+    profile the project is given."""
+    shares = defaultdict(lambda: Decimal("0.00"))
+    for (financial_year, _quarter), amount in profile_from_budget(
+        budget_lines, approved, start, end
+    ).items():
+        shares[financial_year] += amount
+    return dict(sorted(shares.items()))
