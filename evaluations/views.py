@@ -20,6 +20,7 @@ from evaluations.selectors.presenting import (
     value_hidden,
     value_rows,
     year_figures,
+    year_headline,
 )
 from evaluations.selectors.projects import results_entry
 from evaluations.selectors.results import GROUPINGS
@@ -64,6 +65,7 @@ def results_page(request):
             "outcomes": outcomes,
             "overall": overall,
             "chart": bars(overall.chart_years),
+            "headline": year_headline(counted, year, suppressed),
             "value": value,
             "estimate": estimate,
             "trial": trial,

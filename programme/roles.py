@@ -16,7 +16,7 @@ AUDITORS = "Auditors"
 
 ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE, AUDITORS]
 
-_REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund"]
+_REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund", "headlinetarget"]
 
 
 def _crud(app_label, model_names, actions=("add", "change", "delete", "view")):

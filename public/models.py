@@ -18,7 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from evaluations.selectors.presenting import bars, gather, results
+from core.financial_years import current_fy, fy_name, fy_start_year
+from evaluations.selectors.presenting import bars, gather, results, year_headline
 from evaluations.selectors.results import published_studies
 from governance.selectors.meetings import (
     meetings_with_published_decisions,
@@ -201,9 +202,14 @@ class ResultsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        overall = results(gather(timezone.localdate()), suppressed=True)
+        today = timezone.localdate()
+        figures = gather(today)
+        overall = results(figures, suppressed=True)
+        this_year = current_fy(today)
+        last_year = fy_name(fy_start_year(this_year) - 1)
         context.update(
             overall=overall,
+            headlines=[year_headline(figures, year) for year in (last_year, this_year)],
             chart=bars(overall.chart_years),
             suppressed=True,
             studies=published_studies(),

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 
 from core.disclosure import Shown, nest, shown, suppress
+from evaluations.selectors.headline import Headline, headline
 from evaluations.selectors.results import (
     by_outcome,
     needs_by_outcome_and_year,
@@ -64,6 +65,19 @@ class Figures:
         if suppressed not in self._views:
             self._views[suppressed] = linked_view(self, suppressed)
         return self._views[suppressed]
+
+
+def year_headline(figures: Figures, financial_year: str, suppressed: bool = True) -> Headline:
+    """The headline of a year, its total linked to the results table's (and read with it
+    where the table has the year)."""
+    row = figures.year(financial_year)
+    return headline(
+        financial_year,
+        figures.as_of,
+        suppressed,
+        figures.view(suppressed).get(("successful", financial_year)),
+        (row["successful_by_quarter"], row["successful_family_outcomes"]) if row else None,
+    )
 
 
 def gather(as_of: datetime.date | None = None) -> Figures:

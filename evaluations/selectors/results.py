@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from core.dates import add_months
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from core.money import MoneySum, to_money
 from evaluations.day_counts import total
@@ -309,13 +310,26 @@ def _as_date(value: datetime.date | datetime.datetime | str) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
+def quarter_bounds(financial_year: str) -> list[tuple[datetime.date, datetime.date]]:
+    """Each quarter of the year: its first day and the first day of the next."""
+    start, _end = fy_bounds(financial_year)
+    return [(add_months(start, 3 * n), add_months(start, 3 * n + 3)) for n in range(4)]
+
+
+def quarter_windows(financial_year: str, as_of: datetime.date) -> list[Window]:
+    """The counting window of each quarter of the year, never after ``as_of``."""
+    return [(first, min(nxt - ONE_DAY, as_of)) for first, nxt in quarter_bounds(financial_year)]
+
+
 def results_by_year(years: list[str], as_of: datetime.date | None = None) -> list[dict[str, Any]]:
-    """Per financial year: families supported, eligible and successful outcomes, and spend,
-    each in one query over all the years."""
+    """Per financial year: families supported, eligible and successful outcomes (and the
+    successful ones by quarter), and spend, each in one query over all the years."""
     as_of = as_of or timezone.localdate()
     if not years:
         return []
-    counts = family_counts([counting_window(year, as_of) for year in years])
+    quarters = [window for year in years for window in quarter_windows(year, as_of)]
+    every = family_counts([counting_window(year, as_of) for year in years] + quarters)
+    counts, by_quarter = every[: len(years)], every[len(years) :]
     spent = spend_months().aggregate(
         **{
             f"spend_{year}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
@@ -328,9 +342,10 @@ def results_by_year(years: list[str], as_of: datetime.date | None = None) -> lis
             "families_supported": count["supported"],
             "families_eligible": count["eligible"],
             "successful_family_outcomes": count["successful"],
+            "successful_by_quarter": [q["successful"] for q in by_quarter[4 * i : 4 * i + 4]],
             "spend": spent[f"spend_{year}"] or ZERO,
         }
-        for year, count in zip(years, counts, strict=True)
+        for i, (year, count) in enumerate(zip(years, counts, strict=True))
     ]
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, QuerySet
 
 from core.financial_years import fy_for_date
-from core.money import money_total, to_money
+from core.money import MoneySum, to_money
 from governance.models import APPROVALS, Commitment, Condition, Decision, Minutes
 from programme.models import Fund, Meeting
 from proposals.models import ProposalVersion
@@ -18,27 +18,47 @@ from proposals.models import ProposalVersion
 def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> dict:
     """One financial year's allocation (the funds of that year; None when none is set), what
     approvals in force commit to it (each approval's share of that year), what remains, and
-    what would remain if ``pending`` were approved too. Figures are SQL sums."""
-    funds = Fund.objects.filter(financial_year=financial_year)
-    budget = money_total(funds, "total_budget") if funds.exists() else None
-    approved = money_total(
+    what would remain if ``pending`` were approved too."""
+    return fund_positions(financial_year, {financial_year: pending})[0]
+
+
+def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[dict]:
+    """The fund position of the year given and of every year something pending asks money
+    from, earliest first: two SQL sums grouped by year, whatever the number of years."""
+    years = sorted({financial_year, *pending})
+    budgets = dict(
+        Fund.objects.filter(financial_year__in=years)
+        .values("financial_year")
+        .annotate(total=MoneySum("total_budget"))
+        .values_list("financial_year", "total")
+    )
+    committed = dict(
         Commitment.objects.filter(
-            financial_year=financial_year,
+            financial_year__in=years,
             decision__corrected_by__isnull=True,
             decision__outcome__in=APPROVALS,
-        ),
-        "amount",
+        )
+        .values("financial_year")
+        .annotate(total=MoneySum("amount"))
+        .values_list("financial_year", "total")
     )
-    remaining = budget - approved if budget is not None else None
-    pending = to_money(pending)
-    return {
-        "financial_year": financial_year,
-        "budget": budget,
-        "approved": approved,
-        "remaining": remaining,
-        "pending": pending,
-        "remaining_after": remaining - pending if remaining is not None else None,
-    }
+    positions = []
+    for year in years:
+        budget = to_money(budgets[year]) if year in budgets else None
+        approved = to_money(committed.get(year) or 0)
+        remaining = budget - approved if budget is not None else None
+        waiting = to_money(pending.get(year) or 0)
+        positions.append(
+            {
+                "financial_year": year,
+                "budget": budget,
+                "approved": approved,
+                "remaining": remaining,
+                "pending": waiting,
+                "remaining_after": remaining - waiting if remaining is not None else None,
+            }
+        )
+    return positions
 
 
 def requested_by_year(
@@ -54,15 +74,6 @@ def requested_by_year(
         for line in lines or []:
             totals[line["financial_year"]] += Decimal(line["amount"])
     return dict(totals)
-
-
-def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[dict]:
-    """The fund position of the year given and of every year something pending asks money
-    from, earliest first."""
-    return [
-        fund_position(year, pending.get(year, Decimal("0.00")))
-        for year in sorted({financial_year, *pending})
-    ]
 
 
 PUBLISHED_STATUSES = [

@@ -21,6 +21,7 @@ from programme.filters import (
 from programme.models import (
     Criterion,
     Fund,
+    HeadlineTarget,
     Interest,
     Meeting,
     Membership,
@@ -103,6 +104,16 @@ class FundViewSet(ProgrammeViewSet):
     form_fields = ["name", "financial_year", "total_budget", "funder", "description"]
 
 
+class HeadlineTargetViewSet(ProgrammeViewSet):
+    model = HeadlineTarget
+    icon = "pick"
+    menu_label = "Headline targets"
+    list_display = ["financial_year", "successful_families", "note"]
+    list_export = ["financial_year", "successful_families", "note"]
+    search_fields = ["financial_year", "note"]
+    form_fields = ["financial_year", "successful_families", "note"]
+
+
 class MeetingViewSet(ProgrammeViewSet):
     model = Meeting
     index_view_class = MeetingIndexView
@@ -180,4 +191,5 @@ class ProgrammeSetUpGroup(ViewSetGroup):
         PriorityViewSet("priorities"),
         CriterionViewSet("criteria"),
         FundViewSet("funds"),
+        HeadlineTargetViewSet("headline-targets"),
     ]

@@ -1,6 +1,6 @@
 from .interests import Interest
 from .meetings import Meeting
-from .outcomes import Outcome
+from .outcomes import HeadlineTarget, Outcome
 from .people import Membership, Organisation, User
 from .reference import Criterion, Fund, Priority
 from .retention import RetentionPolicy
@@ -9,6 +9,7 @@ from .sessions import SignedInSession
 __all__ = [
     "Criterion",
     "Fund",
+    "HeadlineTarget",
     "Interest",
     "Meeting",
     "Membership",

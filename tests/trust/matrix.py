@@ -159,6 +159,15 @@ criteria:history_results               GET  login 403   403   403   403   403   
 criteria:usage                         GET  login 403   403   403   403   403   200   no    no
 criteria:inspect                       GET  login 403   403   403   403   403   200   200   200
 criteria:copy                          GET  login 403   403   403   403   403   200   no    no
+headline-targets:index                 GET  login 403   403   403   403   403   200   no    200
+headline-targets:index_results         GET  login 403   403   403   403   403   200   no    200
+headline-targets:add                   GET  login 403   403   403   403   403   200   no    no
+headline-targets:edit                  GET  login 403   403   403   403   403   200   no    no
+headline-targets:delete                GET  login 403   403   403   403   403   200   no    no
+headline-targets:history               GET  login 403   403   403   403   403   200   no    no
+headline-targets:history_results       GET  login 403   403   403   403   403   200   no    no
+headline-targets:usage                 GET  login 403   403   403   403   403   200   no    no
+headline-targets:copy                  GET  login 403   403   403   403   403   200   no    no
 funds:index                            GET  login 403   403   403   403   403   200   200   200
 funds:index_results                    GET  login 403   403   403   403   403   200   200   200
 funds:add                              GET  login 403   403   403   403   403   200   200   no
