@@ -148,26 +148,6 @@ class Decision(models.Model):
 APPROVALS = (Decision.Outcome.APPROVED, Decision.Outcome.APPROVED_WITH_CONDITIONS)
 
 
-class Commitment(models.Model):
-    """What an approval commits to one financial year's fund: its profile's share of that
-    year. The years of an approval sum exactly to the amount approved."""
-
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="commitments")
-    financial_year = models.CharField(max_length=7)
-    amount = models.DecimalField(max_digits=12, decimal_places=2)
-
-    class Meta:
-        ordering = ["decision", "financial_year"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["decision", "financial_year"], name="one_commitment_a_year"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.financial_year}: £{self.amount:,.2f}"
-
-
 class Condition(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="conditions")
     text = models.TextField()

@@ -10,15 +10,31 @@ from django.db.models import Count, F, Q, QuerySet
 
 from core.financial_years import fy_for_date
 from core.money import MoneySum, to_money
-from governance.models import APPROVALS, Commitment, Condition, Decision, Minutes
+from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
-from proposals.models import ProposalVersion
+from projects.models import BudgetProfileLine
+from proposals.models import Proposal, ProposalVersion
+
+
+def _by_year(profile: QuerySet[BudgetProfileLine]) -> dict[str, Decimal]:
+    """What the budget profiles of approved projects (not withdrawn) hold for each year."""
+    return dict(
+        profile.filter(project__withdrawn=False)
+        .values("financial_year")
+        .annotate(total=MoneySum("amount"))
+        .values_list("financial_year", "total")
+    )
+
+
+def committed_by_year(proposal: Proposal) -> dict[str, Decimal]:
+    """What the proposal's approval commits to each year now: its project's profile."""
+    return _by_year(BudgetProfileLine.objects.filter(project__proposal=proposal))
 
 
 def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> dict:
     """One financial year's allocation (the funds of that year; None when none is set), what
-    approvals in force commit to it (each approval's share of that year), what remains, and
-    what would remain if ``pending`` were approved too."""
+    approvals commit to it (the budget profiles of the projects approved, so a re-profile
+    moves it), what remains, and what would remain if ``pending`` were approved too."""
     return fund_positions(financial_year, {financial_year: pending})[0]
 
 
@@ -32,16 +48,7 @@ def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[
         .annotate(total=MoneySum("total_budget"))
         .values_list("financial_year", "total")
     )
-    committed = dict(
-        Commitment.objects.filter(
-            financial_year__in=years,
-            decision__corrected_by__isnull=True,
-            decision__outcome__in=APPROVALS,
-        )
-        .values("financial_year")
-        .annotate(total=MoneySum("amount"))
-        .values_list("financial_year", "total")
-    )
+    committed = _by_year(BudgetProfileLine.objects.filter(financial_year__in=years))
     positions = []
     for year in years:
         budget = to_money(budgets[year]) if year in budgets else None

@@ -16,9 +16,9 @@ from core.financial_years import fy_for_date
 from core.money import to_money
 from core.profiles import year_shares
 from evaluations.services import project_targets_copy
-from governance.models import APPROVALS, AgendaItem, Commitment, Condition, Decision, Vote
+from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
 from governance.notifications import notify_decided
-from governance.selectors.meetings import fund_for, fund_position
+from governance.selectors.meetings import committed_by_year, fund_for, fund_position
 from governance.services.agenda import note_chairs_action
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import conflict, result
@@ -87,20 +87,10 @@ def _checks(
             )
 
 
-def _commit(decision: Decision) -> None:
-    """An approval commits its share of each year's fund."""
-    if decision.is_approval and decision.approved_amount:
-        shares = approval_shares(decision.proposal, decision.approved_amount, decision.decided_on)
-        Commitment.objects.bulk_create(
-            Commitment(decision=decision, financial_year=year, amount=amount)
-            for year, amount in shares.items()
-        )
-
-
 def _follow(decision: Decision, user: User) -> None:
-    """What a decision does: the years of the fund it commits, the project it creates, changes
-    or withdraws, and a new project's outcome targets, copied from the proposal approved."""
-    _commit(decision)
+    """What a decision does below the group: the project it creates, changes or withdraws
+    (whose budget profile is what the approval commits to each year's fund), and a new
+    project's outcome targets, copied from the proposal the group approved."""
     project, created = project_follow_decision(
         by=user,
         proposal=decision.proposal,
@@ -231,7 +221,7 @@ def decision_correct(
         conditions,
         override_reason,
         today or old.decided_on,
-        committed=dict(old.commitments.values_list("financial_year", "amount")),
+        committed=committed_by_year(old.proposal),
     )
     correction = Decision.objects.create(
         proposal=old.proposal,

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from governance import services
-from governance.models import Commitment
 from governance.selectors.meetings import fund_position
 from governance.selectors.room import meeting_room
 from programme.models import Fund
+from projects.models import Project
+from projects.services import budget_profile_set
 from tests.governance.conftest import set_up_meeting
 from tests.governance.test_decisions import carried, decide
 
@@ -25,12 +26,21 @@ def two_years(group, programme_officer):
 
 def test_an_approval_commits_each_years_share_to_that_year(two_years):
     carried(two_years)
-    decision = decide(two_years, outcome="approved", approved_amount="40000.00")
-    shares = dict(decision.commitments.values_list("financial_year", "amount"))
-    assert shares == {"2030-31": Decimal("20000.00"), "2031-32": Decimal("20000.00")}
-    assert sum(shares.values()) == decision.approved_amount
-    assert fund_position("2030-31")["approved"] == Decimal("20000.00")
-    assert fund_position("2029-30")["approved"] == Decimal("0.00")
+    decide(two_years, outcome="approved", approved_amount="40000.00")
+    committed = [fund_position(year)["approved"] for year in ("2029-30", "2030-31", "2031-32")]
+    assert committed == [Decimal("0.00"), Decimal("20000.00"), Decimal("20000.00")]
+
+
+def test_re_profiling_moves_what_each_year_commits(two_years, programme_officer):
+    carried(two_years)
+    decide(two_years, outcome="approved", approved_amount="40000.00")
+    project = Project.objects.get(proposal=two_years["proposal"])
+    cells = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    cells[("2030-31", 4)] -= Decimal("5000.00")
+    cells[("2031-32", 1)] += Decimal("5000.00")
+    budget_profile_set(user=programme_officer, project=project, cells=cells)
+    assert fund_position("2030-31")["approved"] == Decimal("15000.00")
+    assert fund_position("2031-32")["approved"] == Decimal("25000.00")
 
 
 def test_a_year_without_an_allocation_has_no_budget_and_says_so(two_years):
@@ -46,7 +56,7 @@ def test_a_years_share_over_what_is_left_in_that_year_needs_an_override(two_year
     carried(two_years)
     with pytest.raises(ValidationError, match="£25,000.00 for 2030-31 is more than the £5,000.00"):
         decide(two_years, outcome="approved", approved_amount="50000.00")
-    assert not Commitment.objects.exists()
+    assert fund_position("2030-31")["approved"] == Decimal("0.00")
 
 
 def test_a_correction_moves_the_commitments_with_it(two_years, programme_officer):
