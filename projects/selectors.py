@@ -29,6 +29,7 @@ from projects.models import (
 )
 from projects.periods import ALL_TIME, Period
 from projects.permissions import can_view_project
+from projects.quarters import profile_against_actual
 from projects.reporting import reports_outstanding
 
 ZERO = Decimal("0.00")
@@ -358,7 +359,7 @@ def project_page(project: Project, today: datetime.date) -> dict:
     return {
         "project": project,
         "row": row,
-        "profile": project.profile.all(),
+        "profile": profile_against_actual(project),
         "milestones": milestones_of(project),
         "reports": project.reports.select_related("submitted_by"),
         "outstanding": reports_outstanding(project, today),
