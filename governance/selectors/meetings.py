@@ -7,12 +7,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
-from core.financial_years import fy_for_date
+from core.financial_years import fy_bounds, fy_for_date
 from core.money import MoneySum, to_money
 from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
-from projects.models import BudgetProfileLine
+from projects.models import BudgetProfileLine, SpendMonth
 from proposals.models import Proposal, ProposalVersion
 
 
@@ -38,9 +39,29 @@ def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> di
     return fund_positions(financial_year, {financial_year: pending})[0]
 
 
-def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[dict]:
+def _spent_by_year(years: list[str]) -> dict[str, Decimal]:
+    """What the ledger shows spent in each of the years (net and irrecoverable VAT)."""
+    first, last = fy_bounds(years[0])[0], fy_bounds(years[-1])[1]
+    spent: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    months = (
+        SpendMonth.objects.filter(month__range=(first, last))
+        .values("month")
+        .annotate(total=MoneySum("amount"))
+        .values_list("month", "total")
+    )
+    for month, total in months:
+        spent[fy_for_date(month)] += to_money(total)
+    return spent
+
+
+def fund_positions(
+    financial_year: str, pending: Mapping[str, Decimal], today: datetime.date | None = None
+) -> list[dict]:
     """The fund position of the year given and of every year something pending asks money
-    from, earliest first: two SQL sums grouped by year, whatever the number of years."""
+    from, earliest first: three SQL sums grouped by year or month, whatever the number of
+    years. A year that has ended is judged by what was spent in it (an underspend is back in
+    the fund), one still to end by what the approvals commit to it."""
+    today = today or timezone.localdate()
     years = sorted({financial_year, *pending})
     budgets = dict(
         Fund.objects.filter(financial_year__in=years)
@@ -49,17 +70,22 @@ def fund_positions(financial_year: str, pending: Mapping[str, Decimal]) -> list[
         .values_list("financial_year", "total")
     )
     committed = _by_year(BudgetProfileLine.objects.filter(financial_year__in=years))
+    spent = _spent_by_year(years)
     positions = []
     for year in years:
         budget = to_money(budgets[year]) if year in budgets else None
         approved = to_money(committed.get(year) or 0)
-        remaining = budget - approved if budget is not None else None
+        ended = fy_bounds(year)[1] < today
+        used = spent[year] if ended else approved
+        remaining = budget - used if budget is not None else None
         waiting = to_money(pending.get(year) or 0)
         positions.append(
             {
                 "financial_year": year,
                 "budget": budget,
                 "approved": approved,
+                "spent": spent[year],
+                "ended": ended,
                 "remaining": remaining,
                 "pending": waiting,
                 "remaining_after": remaining - waiting if remaining is not None else None,

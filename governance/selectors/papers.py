@@ -45,7 +45,10 @@ def papers_content(meeting: Meeting) -> dict:
         ],
         "proposals": proposals,
         "fund_positions": [
-            {key: None if value is None else str(value) for key, value in position.items()}
+            {
+                key: value if value is None or isinstance(value, bool) else str(value)
+                for key, value in position.items()
+            }
             for position in positions
         ],
         "conditions_due": [

@@ -31,7 +31,7 @@ from governance.selectors.minutes import minutes_shown
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
 from programme.models import Meeting, Membership, User
 from programme.selectors import current_memberships, voting_memberships
-from proposals.models import Proposal, ProposalVersion
+from proposals.models import Proposal
 
 
 def undecided_items(meeting: Meeting) -> QuerySet[AgendaItem]:
@@ -50,25 +50,20 @@ def undecided_items(meeting: Meeting) -> QuerySet[AgendaItem]:
 def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     """A meeting's page: agenda, papers, the fund position with what is still to decide,
     quorum, its minutes, earlier minutes to approve and conditions due."""
-    undecided = meeting.agenda.filter(version__isnull=False, decisions__isnull=True)
     year = fy_for_date(meeting.date)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     items = list(
-        meeting.agenda.select_related("proposal", "vote").annotate(
+        meeting.agenda.select_related("proposal", "vote", "version").annotate(
             decided=Exists(Decision.objects.filter(item=OuterRef("pk")))
         )
     )
+    undecided = [item.version for item in items if item.version and not item.decided]
     return {
         "meeting": meeting,
         "items": items,
         "papers": getattr(meeting, "papers", None),
         "runs": runs_meetings(user, meeting),
-        "funds": fund_positions(
-            year,
-            requested_by_year(
-                ProposalVersion.objects.filter(pk__in=undecided.values("version")), year
-            ),
-        ),
+        "funds": fund_positions(year, requested_by_year(undecided, year)),
         "quorum": quorum(meeting),
         "minutes": minutes,
         "minutes_record": minutes_shown(minutes) if minutes else "",

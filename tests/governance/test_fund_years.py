@@ -1,17 +1,19 @@
 """An approval commits each financial year's share to that year's fund; the papers show the
 position of every year the agenda asks money from, and a year with no allocation says so."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from governance import services
-from governance.selectors.meetings import fund_position
+from governance.selectors.meetings import fund_position, fund_positions
 from governance.selectors.room import meeting_room
 from programme.models import Fund
 from projects.models import Project
 from projects.services import budget_profile_set
+from tests.factories import SpendLineFactory
 from tests.governance.conftest import set_up_meeting
 from tests.governance.test_decisions import carried, decide
 
@@ -72,3 +74,18 @@ def test_a_correction_moves_the_commitments_with_it(two_years, programme_officer
     assert fund_position("2030-31")["approved"] + fund_position("2031-32")["approved"] == (
         Decimal("30000.00")
     )
+
+
+def test_an_ended_year_is_judged_by_what_was_spent_in_it(two_years):
+    carried(two_years)
+    decide(two_years, outcome="approved", approved_amount="40000.00")
+    project = Project.objects.get(proposal=two_years["proposal"])
+    SpendLineFactory(project=project, date=datetime.date(2030, 6, 1), net_amount=Decimal("12000"))
+    [during] = fund_positions("2030-31", {}, today=datetime.date(2030, 12, 1))
+    [after] = fund_positions("2030-31", {}, today=datetime.date(2031, 5, 1))
+    assert (during["ended"], during["spent"], during["remaining"]) == (
+        False,
+        Decimal("12000.00"),
+        Decimal("80000.00"),
+    )
+    assert (after["ended"], after["remaining"]) == (True, Decimal("88000.00"))
