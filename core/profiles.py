@@ -62,15 +62,3 @@ def profile_from_budget(budget_lines, approved, start, end):
     keys = sorted(cells)
     scaled = scale_to([cells[key] for key in keys], approved)
     return dict(zip(keys, scaled, strict=True))
-
-
-def year_shares(budget_lines, approved, start, end):
-    """{financial year: amount} an approval commits to each year: its profile's quarters
-    added up by year, so the years sum exactly to the amount approved and agree with the
-    profile the project is given."""
-    shares = defaultdict(lambda: Decimal("0.00"))
-    for (financial_year, _quarter), amount in profile_from_budget(
-        budget_lines, approved, start, end
-    ).items():
-        shares[financial_year] += amount
-    return dict(sorted(shares.items()))

@@ -1,14 +1,36 @@
-"""A project's budget profile against what the ledger shows it spent, quarter by quarter:
-two queries (its profile lines, its monthly totals), whatever the project's length."""
+"""A project's budget profile by quarter: the one an approval gives it, and the profile
+against what the ledger shows it spent (two queries, whatever the project's length)."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from core.financial_years import fy_for_date, fy_quarter
+from core.money import to_money
+from core.profiles import profile_from_budget
 from projects.models import Project
+from proposals.models import Proposal
 
 ZERO = Decimal("0.00")
+Profile = dict[tuple[str, int], Decimal]
+
+
+def approval_profile(
+    proposal: Proposal, approved: Decimal, decided_on: datetime.date
+) -> tuple[datetime.date, datetime.date, Profile]:
+    """The delivery dates and the budget profile an approval of ``approved`` gives the
+    proposal's project: its latest version's budget by year, spread over the months it
+    delivers in (``core.profiles.profile_from_budget``). What the fund position of each year
+    counts is this profile, so the group's check and the project agree to the penny."""
+    start = proposal.delivery_start or decided_on
+    end = proposal.delivery_end or start + datetime.timedelta(days=364)
+    version = proposal.versions.latest("number")
+    budget = [
+        (line["financial_year"], to_money(line["amount"]))
+        for line in version.snapshot["budget_lines"]
+    ]
+    return start, end, profile_from_budget(budget, to_money(approved), start, end)
 
 
 @dataclass(frozen=True)

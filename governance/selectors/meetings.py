@@ -13,7 +13,8 @@ from core.financial_years import fy_bounds, fy_for_date
 from core.money import MoneySum, to_money
 from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
-from projects.models import BudgetProfileLine, SpendMonth
+from projects.models import BudgetProfileLine
+from projects.selectors import spend_months
 from proposals.models import Proposal, ProposalVersion
 
 
@@ -41,17 +42,13 @@ def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> di
 
 def _spent_by_year(years: list[str]) -> dict[str, Decimal]:
     """What the ledger shows spent in each of the years (net and irrecoverable VAT)."""
-    first, last = fy_bounds(years[0])[0], fy_bounds(years[-1])[1]
-    spent: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    months = (
-        SpendMonth.objects.filter(month__range=(first, last))
-        .values("month")
-        .annotate(total=MoneySum("amount"))
-        .values_list("month", "total")
+    spent = spend_months().aggregate(
+        **{
+            f"y{index}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
+            for index, year in enumerate(years)
+        }
     )
-    for month, total in months:
-        spent[fy_for_date(month)] += to_money(total)
-    return spent
+    return {year: to_money(spent[f"y{index}"] or 0) for index, year in enumerate(years)}
 
 
 def fund_positions(
@@ -94,17 +91,11 @@ def fund_positions(
     return positions
 
 
-def requested_by_year(
-    versions: Iterable[ProposalVersion], fallback_year: str
-) -> dict[str, Decimal]:
-    """What the submitted versions ask for, by financial year, from their budget lines (a
-    version without them counts wholly in ``fallback_year``)."""
+def requested_by_year(versions: Iterable[ProposalVersion]) -> dict[str, Decimal]:
+    """What the submitted versions ask for, by financial year, from their budget lines."""
     totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
     for version in versions:
-        lines = version.snapshot.get("budget_lines")
-        if lines is None:
-            totals[fallback_year] += version.total_requested
-        for line in lines or []:
+        for line in version.snapshot["budget_lines"]:
             totals[line["financial_year"]] += Decimal(line["amount"])
     return dict(totals)
 

@@ -36,7 +36,7 @@ def papers_content(meeting: Meeting) -> dict:
             }
         )
     year = fy_for_date(meeting.date)
-    positions = fund_positions(year, requested_by_year(versions, year))
+    positions = fund_positions(year, requested_by_year(versions))
     conditions = conditions_due(meeting)
     return {
         "agenda": [

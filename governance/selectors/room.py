@@ -63,7 +63,7 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
         "items": items,
         "papers": getattr(meeting, "papers", None),
         "runs": runs_meetings(user, meeting),
-        "funds": fund_positions(year, requested_by_year(undecided, year)),
+        "funds": fund_positions(year, requested_by_year(undecided)),
         "quorum": quorum(meeting),
         "minutes": minutes,
         "minutes_record": minutes_shown(minutes) if minutes else "",
@@ -137,7 +137,7 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
     decided = item.decisions.exists()
     pending = item.version.total_requested if item.version and not decided else Decimal("0.00")
     year = fy_for_date(item.meeting.date)
-    by_year = requested_by_year([item.version] if item.version and pending else [], year)
+    by_year = requested_by_year([item.version] if item.version and pending else [])
     closed = vote is not None and vote.state != Vote.State.OPEN
     return {
         "item": item,

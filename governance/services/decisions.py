@@ -4,6 +4,7 @@ transaction, permission checked, audited. A decision calls the services below it
 the proposal's, the project's and the outcome targets'."""
 
 import datetime
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -12,18 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.financial_years import fy_for_date
 from core.money import to_money
-from core.profiles import year_shares
 from evaluations.services import project_targets_copy
 from governance.models import APPROVALS, AgendaItem, Condition, Decision, Vote
 from governance.notifications import notify_decided
-from governance.selectors.meetings import committed_by_year, fund_for, fund_position
+from governance.selectors.meetings import committed_by_year, fund_for, fund_positions
 from governance.services.agenda import note_chairs_action
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import conflict, result
 from programme.models import Meeting, User
 from programme.permissions import is_chair
+from projects.quarters import approval_profile
 from projects.services import project_follow_decision
 from proposals.models import Proposal, ProposalVersion
 from proposals.services import proposal_admit_urgently, proposal_decide, proposal_place
@@ -32,12 +32,12 @@ Outcome = Decision.Outcome
 
 
 def approval_shares(proposal: Proposal, amount: Decimal, day: datetime.date) -> dict:
-    """{financial year: share} an approval of ``amount`` commits: its budget profile by year
-    (all in the year of ``day`` for a proposal without budget lines or delivery dates)."""
-    lines = list(proposal.budget_lines.values_list("financial_year", "amount"))
-    if lines and proposal.delivery_start and proposal.delivery_end:
-        return year_shares(lines, to_money(amount), proposal.delivery_start, proposal.delivery_end)
-    return {fy_for_date(day): to_money(amount)}
+    """{financial year: share} an approval of ``amount`` on ``day`` commits: the budget
+    profile its project would get, added up by year."""
+    shares: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for (year, _quarter), share in approval_profile(proposal, amount, day)[2].items():
+        shares[year] += share
+    return shares
 
 
 def _checks(
@@ -68,15 +68,16 @@ def _checks(
         screening = version.screenings.order_by("-screened_at").first()
         if screening and screening.results.filter(result="not_met").exists():
             problems.append("it failed a criterion at screening")
-        for year, share in approval_shares(proposal, amount, day).items():
-            remaining = fund_position(year)["remaining"]
+        shares = approval_shares(proposal, amount, day)
+        for position in fund_positions(min(shares), dict.fromkeys(shares, Decimal("0.00"))):
+            year, remaining = position["financial_year"], position["remaining"]
             if remaining is None:
                 continue  # No allocation for the year yet: the papers say so.
             remaining += (committed or {}).get(year, Decimal("0.00"))
-            if share > remaining:
+            if shares[year] > remaining:
                 problems.append(
-                    f"its £{share:,.2f} for {year} is more than the £{remaining:,.2f} left "
-                    f"in that year's fund"
+                    f"its £{shares[year]:,.2f} for {year} is more than the £{remaining:,.2f} "
+                    "left in that year's fund"
                 )
         if problems and not override_reason.strip():
             raise ValidationError(

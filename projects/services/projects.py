@@ -10,9 +10,10 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from core.money import to_money
-from core.profiles import profile_from_budget, scale_to
+from core.profiles import scale_to
 from programme.models import Fund, User
 from projects.models import BudgetProfileLine, Milestone, Project
+from projects.quarters import approval_profile
 from proposals.models import Proposal
 
 
@@ -39,7 +40,7 @@ def project_follow_decision(
     if project is None:
         if approved_amount is None:
             return None, False
-        start = proposal.delivery_start or decided_on
+        start, end, profile = approval_profile(proposal, approved_amount, decided_on)
         project = Project.objects.create(
             proposal=proposal,
             reference=proposal.reference,
@@ -52,19 +53,9 @@ def project_follow_decision(
             approved_on=decided_on,
             cost_centre=cost_centre_for(proposal.reference),
             start_date=start,
-            end_date=proposal.delivery_end or start + datetime.timedelta(days=364),
+            end_date=end,
         )
-        version = proposal.versions.latest("number")
-        budget = [
-            (line["financial_year"], to_money(line["amount"]))
-            for line in version.snapshot["budget_lines"]
-        ]
-        _write_profile(
-            project,
-            profile_from_budget(
-                budget, project.approved_amount, project.start_date, project.end_date
-            ),
-        )
+        _write_profile(project, profile)
         log(project, "wagtail.create", user=by, data={"decision": decision})
         return project, True
     if approved_amount is not None:
