@@ -128,7 +128,10 @@ def quorum_problem(meeting, item=None):
     )
 
 
-def tally(vote):
+def tally(vote, ballots=None):
+    """{choice: count}: counted in SQL, or from ``ballots`` a page has already read."""
+    if ballots is not None:
+        return {c: sum(b.choice == c for b in ballots) for c in Ballot.Choice.values}
     counts = dict(vote.ballots.values_list("choice").annotate(n=Count("pk")))
     return {choice: counts.get(choice, 0) for choice in Ballot.Choice.values}
 

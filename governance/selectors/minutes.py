@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from governance.models import AgendaItem, Attendance, Ballot, Decision, Minutes
-from governance.voting import result
+from governance.voting import result, tally
 from programme.models import Meeting, Membership
 
 
@@ -59,13 +59,6 @@ def _items(meeting: Meeting) -> QuerySet[AgendaItem]:
     )
 
 
-def _tally(ballots: list[Ballot]) -> dict[str, int]:
-    counts = dict.fromkeys(Ballot.Choice.values, 0)
-    for ballot in ballots:
-        counts[ballot.choice] += 1
-    return counts
-
-
 def minutes_context(meeting: Meeting, public: bool = False) -> dict[str, Any]:
     """Everything the minutes template needs. ``public`` leaves out how each member voted
     (the published minutes give the tallies, as the public decisions pages do)."""
@@ -79,7 +72,7 @@ def minutes_context(meeting: Meeting, public: bool = False) -> dict[str, Any]:
     for item in _items(meeting):
         vote = getattr(item, "vote", None)
         ballots = list(vote.ballots.all()) if vote else []
-        counts = _tally(ballots)
+        counts = tally(vote, ballots)
         closed = vote is not None and vote.state in (vote.State.CLOSED, vote.State.PUBLISHED)
         items.append(
             {

@@ -58,6 +58,18 @@ def _render(request, proposal, section, form, template="proposals/section.html",
     return render(request, template, context)
 
 
+def _take_off(request, reference, service, success, back, **ids):
+    """Remove one of the proposal's own things (a budget line, a file, a co-lead, an
+    invitation) through its service; an id that is not this proposal's is not found."""
+    proposal = editable_proposal(request, reference)
+    try:
+        service(user=request.user, proposal=proposal, **ids)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    messages.success(request, success)
+    return redirect(back, reference)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def section(request, reference, section):
@@ -133,13 +145,14 @@ def budget(request, reference):
 @login_required
 @require_POST
 def budget_remove(request, reference, line_id):
-    proposal = editable_proposal(request, reference)
-    try:
-        services.budget_line_remove(user=request.user, proposal=proposal, line_id=line_id)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-    messages.success(request, "Budget line removed.")
-    return redirect("proposals:budget", reference)
+    return _take_off(
+        request,
+        reference,
+        services.budget_line_remove,
+        "Budget line removed.",
+        "proposals:budget",
+        line_id=line_id,
+    )
 
 
 @login_required
@@ -170,15 +183,14 @@ def attachments(request, reference):
 @login_required
 @require_POST
 def attachment_remove_view(request, reference, attachment_id):
-    proposal = editable_proposal(request, reference)
-    try:
-        services.attachment_remove(
-            user=request.user, proposal=proposal, attachment_id=attachment_id
-        )
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-    messages.success(request, "File removed.")
-    return redirect("proposals:attachments", reference)
+    return _take_off(
+        request,
+        reference,
+        services.attachment_remove,
+        "File removed.",
+        "proposals:attachments",
+        attachment_id=attachment_id,
+    )
 
 
 @login_required
@@ -214,24 +226,24 @@ def co_leads(request, reference):
 @login_required
 @require_POST
 def co_lead_remove_view(request, reference, user_id):
-    proposal = editable_proposal(request, reference)
-    try:
-        services.co_lead_remove(user=request.user, proposal=proposal, co_lead_id=user_id)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-    messages.success(request, "Co-lead removed.")
-    return redirect("proposals:co_leads", reference)
+    return _take_off(
+        request,
+        reference,
+        services.co_lead_remove,
+        "Co-lead removed.",
+        "proposals:co_leads",
+        co_lead_id=user_id,
+    )
 
 
 @login_required
 @require_POST
 def invitation_withdraw_view(request, reference, invitation_id):
-    proposal = editable_proposal(request, reference)
-    try:
-        services.co_lead_invitation_withdraw(
-            user=request.user, proposal=proposal, invitation_id=invitation_id
-        )
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-    messages.success(request, "Invitation withdrawn.")
-    return redirect("proposals:co_leads", reference)
+    return _take_off(
+        request,
+        reference,
+        services.co_lead_invitation_withdraw,
+        "Invitation withdrawn.",
+        "proposals:co_leads",
+        invitation_id=invitation_id,
+    )
