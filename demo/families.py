@@ -25,6 +25,7 @@ from evaluations.family_csv import EXPORT_HEADER, check
 from evaluations.models import EvaluationStudy, ProjectResult, UnitCost
 from evaluations.rules import SUSTAIN_MONTHS
 from evaluations.selectors.headline import headline
+from evaluations.selectors.presenting import gather
 from evaluations.services import family_outcomes_import, project_results_record
 from programme.models import HeadlineTarget, Organisation, Outcome, User
 from projects.models import Project
@@ -227,7 +228,7 @@ def targets(today):
     last year achieved (the seed's council aimed for "more than 1,000 next year" after 831)."""
     this_year = current_fy(today)
     last_year = fy_name(fy_start_year(this_year) - 1)
-    achieved = headline(last_year, today, suppressed=False).successful.value or 0
+    achieved = headline(gather(today), last_year, suppressed=False).successful.value or 0
     HeadlineTarget.objects.update_or_create(
         financial_year=last_year,
         defaults={

@@ -13,6 +13,7 @@ from core.financial_years import current_fy
 from evaluations.benefits import fiscal_benefit
 from evaluations.forms import AssumptionsForm, ResultsForm
 from evaluations.permissions import can_enter_results, sees_family_rows, sees_results
+from evaluations.selectors.headline import headline
 from evaluations.selectors.presenting import (
     bars,
     gather,
@@ -20,7 +21,6 @@ from evaluations.selectors.presenting import (
     value_hidden,
     value_rows,
     year_figures,
-    year_headline,
 )
 from evaluations.selectors.projects import results_entry
 from evaluations.selectors.results import GROUPINGS
@@ -65,7 +65,7 @@ def results_page(request):
             "outcomes": outcomes,
             "overall": overall,
             "chart": bars(overall.chart_years),
-            "headline": year_headline(counted, year, suppressed),
+            "headline": headline(counted, year, suppressed),
             "value": value,
             "estimate": estimate,
             "trial": trial,

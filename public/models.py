@@ -19,7 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.financial_years import current_fy, fy_name, fy_start_year
-from evaluations.selectors.presenting import bars, gather, results, year_headline
+from evaluations.selectors.headline import headline
+from evaluations.selectors.presenting import bars, gather, results
 from evaluations.selectors.results import published_studies
 from governance.selectors.meetings import (
     meetings_with_published_decisions,
@@ -209,7 +210,7 @@ class ResultsPage(Page):
         last_year = fy_name(fy_start_year(this_year) - 1)
         context.update(
             overall=overall,
-            headlines=[year_headline(figures, year) for year in (last_year, this_year)],
+            headlines=[headline(figures, year) for year in (last_year, this_year)],
             chart=bars(overall.chart_years),
             suppressed=True,
             studies=published_studies(),

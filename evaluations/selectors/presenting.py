@@ -17,7 +17,6 @@ from typing import Any
 from django.utils import timezone
 
 from core.disclosure import Shown, nest, shown, suppress
-from evaluations.selectors.headline import Headline, headline
 from evaluations.selectors.results import (
     by_outcome,
     needs_by_outcome_and_year,
@@ -67,19 +66,6 @@ class Figures:
         return self._views[suppressed]
 
 
-def year_headline(figures: Figures, financial_year: str, suppressed: bool = True) -> Headline:
-    """The headline of a year, its total linked to the results table's (and read with it
-    where the table has the year)."""
-    row = figures.year(financial_year)
-    return headline(
-        financial_year,
-        figures.as_of,
-        suppressed,
-        figures.view(suppressed).get(("successful", financial_year)),
-        (row["successful_by_quarter"], row["successful_family_outcomes"]) if row else None,
-    )
-
-
 def gather(as_of: datetime.date | None = None) -> Figures:
     as_of = as_of or timezone.localdate()
     years = years_with_data(as_of)
@@ -115,6 +101,11 @@ def linked_table(figures: Figures) -> tuple[dict[Any, int], list, set]:
         cells[("supported", year)] = row["families_supported"]
         cells[("eligible", year)] = row["families_eligible"]
         cells[("successful", year)] = row["successful_family_outcomes"]
+        # The headline shows each quarter's successful outcomes: they add up to the year's.
+        quarters = [("successful", year, n) for n in range(1, 5)]
+        for key, count in zip(quarters, row["successful_by_quarter"], strict=True):
+            cells[key] = count
+        groups.append((quarters, ("successful", year)))
         nest(cells, groups, virtual, ("eligible", year), ("supported", year), ("x1", year))
         nest(cells, groups, virtual, ("successful", year), ("eligible", year), ("x2", year))
     # Each successful outcome counts in one year only, so the years add up to the total.

@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from evaluations.selectors.headline import headline
+from evaluations.selectors.presenting import gather
 from programme.models import HeadlineTarget
 from tests.factories import family_rows_csv, need_rows
 
@@ -33,7 +34,7 @@ def year(import_families):
 
 
 def test_the_year_and_its_quarters_add_up_against_the_target(year):
-    result = headline("2026-27", TODAY, suppressed=False)
+    result = headline(gather(TODAY), "2026-27", suppressed=False)
     assert result.successful.value == 46
     assert [q.successful.value for q in result.quarters[:3]] == [30, 12, 4]
     assert result.quarters[3].successful is None
@@ -42,7 +43,7 @@ def test_the_year_and_its_quarters_add_up_against_the_target(year):
 
 
 def test_a_small_quarter_is_hidden_and_another_with_it(year):
-    result = headline("2026-27", TODAY)
+    result = headline(gather(TODAY), "2026-27")
     labels = [str(q.successful) for q in result.quarters[:3]]
     assert labels == ["30", "[c]", "<10"]
     assert str(result.successful) == "46"

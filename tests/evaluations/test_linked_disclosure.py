@@ -22,7 +22,9 @@ count = st.integers(min_value=0, max_value=40)
 def populations(draw):
     by_year, matrix, sustained, need = [], {}, {}, {}
     for year in YEARS:
-        successful = draw(count)
+        # Successful outcomes by quarter add up to the year's (the headline shows them).
+        quarters = [draw(count) for _ in range(4)]
+        successful = sum(quarters)
         eligible = successful + draw(count)
         supported = eligible + draw(count)
         by_year.append(
@@ -31,6 +33,7 @@ def populations(draw):
                 "families_supported": supported,
                 "families_eligible": eligible,
                 "successful_family_outcomes": successful,
+                "successful_by_quarter": quarters,
                 "spend": 0,
             }
         )
@@ -105,6 +108,7 @@ def test_families_not_eligible_cannot_be_worked_out_from_supported_and_eligible(
                 "families_supported": 14,
                 "families_eligible": 11,
                 "successful_family_outcomes": 0,
+                "successful_by_quarter": [0, 0, 0, 0],
                 "spend": 0,
             }
         ],
@@ -131,6 +135,7 @@ def test_a_secondary_cell_is_labelled_c_and_a_primary_one_the_threshold(threshol
                     "families_supported": 100,
                     "families_eligible": 80,
                     "successful_family_outcomes": 40,
+                    "successful_by_quarter": [40, 0, 0, 0],
                     "spend": 0,
                 }
             ],
