@@ -1,12 +1,10 @@
 """Where each person is signed in (``SignedInSession``), kept beside Django's sessions: a row
 when they sign in, its last-seen time moved at most once a minute by the middleware, removed
-when they sign out. A session whose row has gone was ended from another device: the
-middleware signs it out."""
+when they sign out. Ending a session elsewhere deletes it from the session store itself
+(``programme.services.sessions_end``), so its next request is simply not signed in."""
 
 import datetime
 
-from django.contrib.auth import logout
-from django.contrib.auth.views import redirect_to_login
 from django.utils import timezone
 
 from core.security import client_address
@@ -42,7 +40,8 @@ def record_sign_out(sender, request, user, **kwargs):
 
 
 class SignedInSessionMiddleware:
-    """Moves the session's last-seen time, and signs out a session ended elsewhere."""
+    """Moves the session's last-seen time, and lists a session signed in before the list
+    existed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -55,9 +54,6 @@ class SignedInSessionMiddleware:
                 touched = SignedInSession.objects.filter(
                     session_key=request.session.session_key, user=request.user
                 ).update(last_seen_at=now)
-                if not touched and seen is not None:
-                    logout(request)
-                    return redirect_to_login(request.get_full_path())
                 if not touched:
                     # Signed in before sessions were listed: list it from now on.
                     record_sign_in(None, request, request.user)

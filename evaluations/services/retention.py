@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -20,14 +20,14 @@ from programme.models import RetentionPolicy, User
 BATCH = 1000
 
 
-def expired_families(today: datetime.date) -> tuple[datetime.date, "list[str]"]:
+def expired_families(today: datetime.date) -> tuple[datetime.date, list[str]]:
     """The cutoff and the case references of the families whose period has passed: the case
     closed, and its six months to sustain the outcomes ended, before the cutoff."""
     cutoff = add_months(today, -RetentionPolicy.load().family_record_months)
     hashes = (
         Family.objects.filter(case_closed__isnull=False)
         .annotate(ended=Coalesce(F("sustain_until"), F("case_closed")))
-        .filter(Q(ended__lt=cutoff))
+        .filter(ended__lt=cutoff)
         .order_by("pk")
         .values_list("case_hash", flat=True)
     )

@@ -20,7 +20,7 @@ from proposals.models import Attachment, Proposal
 IN_PROGRESS = (Proposal.Status.SUBMITTED, Proposal.Status.ELIGIBLE)
 
 
-def expired_attachments(today: datetime.date) -> tuple[datetime.date, "list[Attachment]"]:
+def expired_attachments(today: datetime.date) -> tuple[datetime.date, list[Attachment]]:
     cutoff = add_months(today, -RetentionPolicy.load().attachment_months)
     start_of_cutoff = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time()))
     attachments = (
