@@ -1,51 +1,47 @@
-"""Reading the case-management system's export: one row per need, headings in any order and
-case. Case references are hashed on the way in; what this module hands on holds no reference
-in clear. Every bad row is reported by line number and reason."""
+"""Reading the case-management system's export: one row per need, in one of the layouts of
+``evaluations.case_layouts``. A family is a case; each of its plans (its own start and
+closure) is an episode, imported as a family record of its own. Case references are hashed on
+the way in; what this module hands on holds no reference in clear. Every bad row is reported by
+line number and reason."""
 
 import datetime
 import json
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Lower
 from django.utils import timezone
 
-from core.csvfiles import FileProblem, decode, parse_date, read
+from core.problems import did_you_mean
+from core.tabular import FileProblem, choose_layout, open_table
+from core.values import parse_date
+from evaluations.case_layouts import LAYOUTS, OUTCOME_ALIASES, name_key
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need
 from programme.models import Organisation, Outcome
 from projects.models import Project
 
-# The case-management system's columns, as its export heads them, and the field each fills.
-COLUMNS = [
-    ("Case Reference", "case_reference"),
-    ("Plan Start", "plan_start"),
-    ("Case Closed", "case_closed"),
-    ("Lead Practitioner Organisation", "organisation"),
-    ("Lead Practitioner Role", "role"),
-    ("Outcome", "outcome"),
-    ("Need Identified", "identified_on"),
-    ("Achieved On", "achieved_on"),
-    ("Sustained", "sustained"),
-    ("Projects", "projects"),
+# Our own layout's headings, in order: the demo families and the tests write them.
+EXPORT_HEADER = [
+    "Case Reference",
+    "Plan Start",
+    "Case Closed",
+    "Lead Practitioner Organisation",
+    "Lead Practitioner Role",
+    "Outcome",
+    "Need Identified",
+    "Achieved On",
+    "Sustained",
+    "Projects",
 ]
-EXPORT_HEADER = [heading for heading, _field in COLUMNS]
-HEADINGS = {heading.lower(): field for heading, field in COLUMNS}
-OPTIONAL = {"role", "projects", "case_closed", "achieved_on", "sustained"}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 MAX_REFERENCE = 100
 MAX_ROLE = 100
-# Fields every row of one case must agree on, and how to name them in a message.
-PER_CASE = {
-    "plan_start": "plan start",
-    "case_closed": "case closed",
-    "organisation_id": "lead practitioner organisation",
-    "role": "lead practitioner role",
-}
 
 
 @dataclass
 class FamilyRecord:
+    """One plan (episode) of one case."""
+
     case_hash: str
     first_line: int
     plan_start: datetime.date
@@ -54,6 +50,12 @@ class FamilyRecord:
     role: str
     needs: dict = field(default_factory=dict)  # outcome number -> Need
     projects: set = field(default_factory=set)  # project ids
+    # The row the lead practitioner was taken from: (need identified, line).
+    lead_from: tuple = ()
+
+    @property
+    def key(self):
+        return episode_key(self.case_hash, self.plan_start)
 
     def signature(self):
         return (
@@ -66,28 +68,38 @@ class FamilyRecord:
         )
 
 
+def episode_key(digest, plan_start):
+    return f"{digest}:{plan_start.isoformat()}"
+
+
 @dataclass
 class CheckedFile:
     rows: int = 0
-    families: dict = field(default_factory=dict)  # case hash -> FamilyRecord
+    families: dict = field(default_factory=dict)  # episode key -> FamilyRecord
     errors: list = field(default_factory=list)  # (line number, reason)
+    warnings: list = field(default_factory=list)  # (line number, what was done)
+    layout: str = ""
+    notes: list = field(default_factory=list)
+    ignored_personal: list = field(default_factory=list)
 
 
 class Lookups:
     """Reference data the rows are matched against, read once per file."""
 
     def __init__(self):
-        self.outcomes = {}
+        self.outcomes = dict(OUTCOME_ALIASES)
+        self.outcome_names = []
         for number, name in Outcome.objects.values_list("number", "name"):
             self.outcomes[str(number)] = number
-            self.outcomes[name.lower()] = number
+            self.outcomes[name_key(name)] = number
+            self.outcome_names.append(name)
         self.organisations = {}
-        for pk, name, short in Organisation.objects.values_list(
-            "pk", Lower("name"), Lower("short_name")
-        ):
-            self.organisations[name] = pk
+        self.organisation_names = []
+        for pk, name, short in Organisation.objects.values_list("pk", "name", "short_name"):
+            self.organisations[name_key(name)] = pk
+            self.organisation_names.append(name)
             if short:
-                self.organisations.setdefault(short, pk)
+                self.organisations.setdefault(name_key(short), pk)
         self.projects = {}
         self.project_dates = {}
         for pk, reference, cost_centre, start, end in Project.objects.values_list(
@@ -154,25 +166,32 @@ def clean(raw, lookups, today):
     ):
         problems.append("achieved on is before the need was identified")
     outcome = raw.get("outcome", "")
-    values["outcome"] = lookups.outcomes.get(" ".join(outcome.lower().split()))
+    values["outcome"] = lookups.outcomes.get(name_key(outcome))
     if values["outcome"] is None:
         problems.append(
-            f"outcome '{outcome}' is not one of the ten headline outcomes (give its name or 1-10)"
+            f"outcome '{outcome}' is not one of the ten headline outcomes (give its name or "
+            f"1-10){did_you_mean(outcome, lookups.outcome_names)}"
         )
     organisation = raw.get("organisation", "")
     values["organisation_id"] = None
     if organisation:
-        values["organisation_id"] = lookups.organisations.get(organisation.lower())
+        values["organisation_id"] = lookups.organisations.get(name_key(organisation))
         if values["organisation_id"] is None:
-            problems.append(f"unknown lead practitioner organisation '{organisation}'")
+            problems.append(
+                f"unknown lead practitioner organisation '{organisation}'"
+                + did_you_mean(organisation, lookups.organisation_names)
+            )
     sustained = raw.get("sustained", "").lower()
     values["sustained"] = True if sustained in YES else False if sustained in NO else None
     if sustained and values["sustained"] is None:
         problems.append(f"sustained '{raw.get('sustained')}' should be yes, no or blank")
     if values["sustained"] is True and not raw.get("achieved_on"):
         problems.append("sustained is yes but achieved on is blank")
-    if values["sustained"] is not None and not raw.get("case_closed"):
-        problems.append("sustained is given but the case is not closed")
+    if values["sustained"] is True and not raw.get("case_closed"):
+        problems.append("sustained is yes but the case is not closed")
+    if values["sustained"] is False and not raw.get("case_closed"):
+        # On an open case "N" means not known yet: sustaining is judged after closure.
+        values["sustained"] = None
     values["projects"] = set()
     for code in filter(None, (part.strip() for part in raw.get("projects", "").split(";"))):
         project = lookups.projects.get(code.lower())
@@ -187,33 +206,58 @@ def clean(raw, lookups, today):
     return reference, values, problems
 
 
+def _lead(record, line, values, checked):
+    """A plan whose lead practitioner changed takes the one on its latest need, saying so."""
+    lead = (values["organisation_id"], values["role"])
+    if lead == (record.organisation_id, record.role):
+        return
+    taken_from = (values["identified_on"], line)
+    if taken_from > record.lead_from:
+        kept_line, record.lead_from = line, taken_from
+        record.organisation_id, record.role = lead
+    else:
+        kept_line = record.lead_from[1]
+    checked.warnings.append(
+        (
+            line,
+            "the lead practitioner differs from another row of the same plan; the one on the "
+            f"latest need (line {kept_line}) is kept",
+        )
+    )
+
+
 def _merge(checked, line, reference, values, hashes):
-    """Add a good row to its family, reporting where it disagrees with the case's first row."""
+    """Add a good row to its family's plan, reporting where it disagrees with the plan's
+    first row."""
     digest = hashes.get(reference)
     if digest is None:
         digest = hashes[reference] = case_hash(reference)
-    record = checked.families.get(digest)
+    key = episode_key(digest, values["plan_start"])
+    record = checked.families.get(key)
     if record is None:
-        record = checked.families[digest] = FamilyRecord(
+        record = checked.families[key] = FamilyRecord(
             case_hash=digest,
             first_line=line,
             plan_start=values["plan_start"],
             case_closed=values["case_closed"],
             organisation_id=values["organisation_id"],
             role=values["role"],
+            lead_from=(values["identified_on"], line),
         )
-    problems = [
-        f"{name} differs from line {record.first_line} for the same case"
-        for key, name in PER_CASE.items()
-        if getattr(record, key) != values[key]
-    ]
+    problems = []
+    if record.case_closed != values["case_closed"]:
+        problems.append(
+            f"case closed differs from line {record.first_line} for the same plan (a plan "
+            "starting on the same day)"
+        )
     outcome = values["outcome"]
     if outcome in record.needs:
         problems.append(
-            f"outcome {outcome} is already on line {record.needs[outcome][1]} for this case"
+            f"outcome {outcome} is already on line {record.needs[outcome][1]} for this plan"
         )
     if problems:
         return problems
+    _lead(record, line, values, checked)
     record.needs[outcome] = (
         Need(outcome, values["identified_on"], values["achieved_on"], values["sustained"]),
         line,
@@ -222,14 +266,27 @@ def _merge(checked, line, reference, values, hashes):
     return []
 
 
-def check(data, today=None):
-    """Validate a whole file; nothing here writes to the database."""
+def _open(data, filename, layout_name, checked):
+    try:
+        layout = choose_layout(LAYOUTS, layout_name) if layout_name else None
+        table = open_table(data, filename, LAYOUTS, layout)
+        rows = [(line, raw) for line, raw, total in table.rows() if not total]
+    except FileProblem as problem:
+        checked.errors.append((problem.line, str(problem)))
+        return []
+    checked.layout = table.layout.name
+    checked.notes = table.notes
+    checked.ignored_personal = table.ignored_personal
+    return rows
+
+
+def check(data, today=None, filename="", layout=None):
+    """Validate a whole file (in the layout of that name, or the one found from its
+    headings); nothing here writes to the database."""
     today = today or timezone.localdate()
     checked = CheckedFile()
-    try:
-        rows = list(read(decode(data, "the case-management system"), HEADINGS, OPTIONAL))
-    except FileProblem as problem:
-        checked.errors.append((1, str(problem)))
+    rows = _open(data, filename, layout, checked)
+    if checked.errors:
         return checked
     lookups = Lookups()
     hashes = {}  # each case's rows share one hash
@@ -284,7 +341,7 @@ def loads(text):
     payload = json.loads(text)
     checked = CheckedFile(rows=payload["rows"])
     for item in payload["families"]:
-        checked.families[item["case_hash"]] = FamilyRecord(
+        record = FamilyRecord(
             case_hash=item["case_hash"],
             first_line=item["first_line"],
             plan_start=_day(item["plan_start"]),
@@ -297,4 +354,5 @@ def loads(text):
                 for number, identified, achieved, sustained in item["needs"]
             },
         )
+        checked.families[record.key] = record
     return checked

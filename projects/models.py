@@ -139,7 +139,10 @@ class SpendLine(models.Model):
     """A line of the council's ledger charged to a project's cost centre. Credit notes are
     negative. The cost is the net amount plus irrecoverable VAT."""
 
-    transaction_number = models.CharField(max_length=50, unique=True)
+    transaction_number = models.CharField(max_length=50)
+    line_number = models.PositiveIntegerField(
+        default=1, help_text="A split invoice's lines share its transaction number."
+    )
     date = models.DateField()
     supplier = models.CharField(max_length=255)
     description = models.CharField(max_length=500, blank=True)
@@ -167,7 +170,12 @@ class SpendLine(models.Model):
     explained_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-date", "transaction_number"]
+        ordering = ["-date", "transaction_number", "line_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["transaction_number", "line_number"], name="spend_line_once"
+            )
+        ]
         indexes = [
             models.Index(fields=["project", "date"]),
             models.Index(fields=["date"]),
@@ -179,7 +187,8 @@ class SpendLine(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.transaction_number} {self.supplier} £{self.net_amount:,.2f}"
+        line = f" line {self.line_number}" if self.line_number > 1 else ""
+        return f"{self.transaction_number}{line} {self.supplier} £{self.net_amount:,.2f}"
 
 
 class SpendMonth(models.Model):

@@ -1,36 +1,28 @@
-"""Reading the finance system's CSV export of the ledger: headings in any order and case,
-dates as dd/mm/yyyy or ISO, amounts with or without '£' and thousands separators."""
+"""Reading a ledger export row by row: the layout (projects.ledger_layouts) names the columns,
+core.values reads the amounts and dates, and this module turns a row into a ledger line's
+values or the reasons it is bad."""
 
-from core.csvfiles import FileProblem, decode, parse_amount, parse_date
-from core.csvfiles import read as read_csv
+from decimal import Decimal
 
-__all__ = [
-    "EXPORT_HEADER",
-    "FileProblem",
-    "clean",
-    "decode",
-    "parse_amount",
-    "parse_date",
-    "read",
+from core.tabular import normal_heading
+from core.values import parse_amount, parse_date
+
+# Our own export's headings, in order: the demo ledger and the workbook use them.
+EXPORT_HEADER = [
+    "Transaction Number",
+    "Date",
+    "Supplier",
+    "Description",
+    "Cost Centre",
+    "Expense Type",
+    "Net Amount",
+    "Irrecoverable VAT",
+    "Supplier Type",
 ]
-
-# The finance system's columns, as its export heads them, and the field each fills.
-COLUMNS = [
-    ("Transaction Number", "transaction_number"),
-    ("Date", "date"),
-    ("Supplier", "supplier"),
-    ("Description", "description"),
-    ("Cost Centre", "cost_centre"),
-    ("Expense Type", "expense_type"),
-    ("Net Amount", "net_amount"),
-    ("Irrecoverable VAT", "irrecoverable_vat"),
-    ("Supplier Type", "supplier_type"),
-]
-EXPORT_HEADER = [heading for heading, _field in COLUMNS]
-HEADINGS = {heading.lower(): field for heading, field in COLUMNS}
-OPTIONAL = {"irrecoverable_vat", "description", "supplier_type"}
 # Supplier types that mean a private person, whose name the Transparency Code file redacts.
 INDIVIDUAL = {"individual", "private individual", "person"}
+# How a published file shows a name it has already redacted.
+REDACTED = {"redacted", "redacted personal data", "personal data redacted", "withheld"}
 MAX_TEXT = {
     "transaction_number": 50,
     "supplier": 255,
@@ -38,14 +30,46 @@ MAX_TEXT = {
     "cost_centre": 20,
     "expense_type": 100,
 }
+MAX_LINE_NUMBER = 1_000_000
+ZERO = Decimal("0.00")
 
 
-def read(text):
-    """Yield (line number, {field: raw text}) for each non-blank row of a ledger export."""
-    return read_csv(text, HEADINGS, OPTIONAL)
+def _amount(raw, field, name, decimal_comma, problems, default=None):
+    text = raw.get(field, "")
+    if not text and default is not None:
+        return default
+    try:
+        return parse_amount(text, decimal_comma=decimal_comma)
+    except ValueError as error:
+        problems.append(f"bad {name}: {error}")
+        return None
 
 
-def clean(raw):
+def net_amount(raw, decimal_comma, problems):
+    """The net amount, from its own column or as debit less credit."""
+    if "net_amount" in raw:
+        return _amount(raw, "net_amount", "net amount", decimal_comma, problems)
+    if not raw.get("debit") and not raw.get("credit"):
+        problems.append("debit and credit are both blank")
+        return None
+    debit = _amount(raw, "debit", "debit", decimal_comma, problems, default=ZERO)
+    credit = _amount(raw, "credit", "credit", decimal_comma, problems, default=ZERO)
+    if debit is None or credit is None:
+        return None
+    return debit - credit
+
+
+def line_number(raw, problems):
+    text = raw.get("line_number", "")
+    if not text:
+        return None
+    if not text.isdigit() or not 0 < int(text) <= MAX_LINE_NUMBER:
+        problems.append(f"line number '{text}' is not a whole number from 1")
+        return None
+    return int(text)
+
+
+def clean(raw, decimal_comma=False):
     """A row's values, or a list of reasons it is bad."""
     problems = []
     values = {}
@@ -59,16 +83,15 @@ def clean(raw):
         values["date"] = parse_date(raw.get("date"))
     except ValueError as error:
         problems.append(f"bad date: {error}")
-    try:
-        values["net_amount"] = parse_amount(raw.get("net_amount"))
-    except ValueError as error:
-        problems.append(f"bad net amount: {error}")
-    try:
-        vat = raw.get("irrecoverable_vat") or "0"
-        values["irrecoverable_vat"] = parse_amount(vat)
-    except ValueError as error:
-        problems.append(f"bad irrecoverable VAT: {error}")
+    values["net_amount"] = net_amount(raw, decimal_comma, problems)
+    values["irrecoverable_vat"] = _amount(
+        raw, "irrecoverable_vat", "irrecoverable VAT", decimal_comma, problems, default=ZERO
+    )
     for field in ("transaction_number", "supplier", "description", "cost_centre", "expense_type"):
         values[field] = raw.get(field, "")
-    values["paid_to_individual"] = raw.get("supplier_type", "").lower() in INDIVIDUAL
+    values["line_number"] = line_number(raw, problems)
+    values["paid_to_individual"] = (
+        raw.get("supplier_type", "").lower() in INDIVIDUAL
+        or normal_heading(values["supplier"]) in REDACTED
+    )
     return values, problems

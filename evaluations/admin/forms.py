@@ -1,13 +1,16 @@
 from django import forms
 
-from core.imports import CsvImportForm
+from core.imports import UploadForm
+from evaluations.case_layouts import LAYOUTS
 
 
-class FamilyImportForm(CsvImportForm):
-    file_label = "Case-management export (CSV)"
+class FamilyImportForm(UploadForm):
+    file_label = "Case-management export"
     file_help_text = (
-        "One row per need. Case references are hashed as the file is read and are never stored."
+        "CSV or Excel, one row per need. Case references are hashed as the file is read and "
+        "are never stored."
     )
+    layouts = LAYOUTS
 
 
 class DataReleaseForm(forms.Form):

@@ -27,8 +27,10 @@ class FamilyImportView(ImportView):
     session_key = "evaluations.pending_family_import"
     done_url_name = "families:index"
 
-    def preview(self, data, filename):
-        checked = family_csv.check(data, today=timezone.localdate())
+    def preview(self, data, filename, layout):
+        checked = family_csv.check(
+            data, today=timezone.localdate(), filename=filename, layout=layout
+        )
         result = family_outcomes_import(
             user=self.request.user,
             checked=checked,
@@ -41,7 +43,7 @@ class FamilyImportView(ImportView):
     def nothing_new(self, preview):
         return preview.added == 0 and preview.updated == 0
 
-    def commit(self, pending, filename, sha256):
+    def commit(self, pending, filename, sha256, layout):
         result = family_outcomes_import(
             user=self.request.user,
             checked=family_csv.loads(pending.decode()),

@@ -25,8 +25,8 @@ class Family(models.Model):
     case_hash = models.CharField(
         "pseudonymised case reference",
         max_length=64,
-        unique=True,
-        help_text="HMAC-SHA256 of the case reference with the site's secret key.",
+        help_text="HMAC-SHA256 of the case reference with the site's secret key. A case with "
+        "several plans has a record for each.",
     )
     lead_organisation = models.ForeignKey(
         "programme.Organisation",
@@ -63,6 +63,7 @@ class Family(models.Model):
             models.Index(fields=["all_needs_sustained", "sustain_until"]),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["case_hash", "plan_start"], name="one_record_a_plan"),
             models.CheckConstraint(
                 condition=Q(case_closed__isnull=True) | Q(case_closed__gte=F("plan_start")),
                 name="family_closed_after_plan_start",

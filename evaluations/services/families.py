@@ -16,8 +16,9 @@ from wagtail.log_actions import log
 from core.bulk import bulk_insert, bulk_insert_rows
 from core.imports import ImportRefused
 from core.locks import one_at_a_time
+from core.problems import grouped
 from evaluations import day_counts
-from evaluations.family_csv import CheckedFile, FamilyRecord
+from evaluations.family_csv import CheckedFile, FamilyRecord, episode_key
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, RetiredCase
 from evaluations.rules import Need, assess
 from programme.models import Outcome, User
@@ -36,6 +37,12 @@ class FamilyImportResult:
     retired: int = 0
     errors: list = field(default_factory=list)
     family_import: FamilyImport | None = None
+    # What the check noticed, for the preview: the layout, how the file was read, personal
+    # data columns ignored, and what was done about a plan's differing rows.
+    layout: str = ""
+    notes: list = field(default_factory=list)
+    ignored_personal: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
@@ -44,10 +51,13 @@ def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
         yield items[start : start + size]
 
 
-def _existing(hashes: Iterable[str], numbers: dict[int, int]) -> dict[str, tuple[int, tuple]]:
-    """{case hash: (pk, signature)} for the families already here, read in batches."""
+def _existing(
+    records: Iterable[FamilyRecord], numbers: dict[int, int]
+) -> dict[str, tuple[int, tuple]]:
+    """{episode key: (pk, signature)} for the families' plans already here, read in
+    batches."""
     found = {}
-    for batch in _batches(hashes):
+    for batch in _batches({record.case_hash for record in records}):
         families = Family.objects.filter(case_hash__in=batch).prefetch_related("needs", "supports")
         for family in families:
             needs = sorted(
@@ -65,7 +75,7 @@ def _existing(hashes: Iterable[str], numbers: dict[int, int]) -> dict[str, tuple
                 tuple(needs),
                 tuple(sorted(s.project_id for s in family.supports.all())),
             )
-            found[family.case_hash] = (family.pk, signature)
+            found[episode_key(family.case_hash, family.plan_start)] = (family.pk, signature)
     return found
 
 
@@ -184,22 +194,30 @@ def _write(
         pk: (start, end)
         for pk, start, end in Project.objects.values_list("pk", "start_date", "end_date")
     }
-    result = FamilyImportResult(rows=checked.rows)
+    result = FamilyImportResult(
+        rows=checked.rows,
+        layout=checked.layout,
+        notes=checked.notes,
+        ignored_personal=checked.ignored_personal,
+        warnings=grouped(checked.warnings),
+    )
     with transaction.atomic():
         # One import at a time: a second import of the same file waits, then finds these
         # families and counts them as unchanged.
         one_at_a_time("evaluations.family_import")
-        existing = _existing(checked.families, numbers)
-        retired = _retired(checked.families.keys() - existing.keys())
+        existing = _existing(checked.families.values(), numbers)
+        retired = _retired(
+            {r.case_hash for key, r in checked.families.items() if key not in existing}
+        )
         new, changed = [], []
-        for digest, record in checked.families.items():
-            if digest in retired:
+        for key, record in checked.families.items():
+            if key not in existing and record.case_hash in retired:
                 # Deleted under the retention policy and still counted in the calendar.
                 result.retired += 1
-            elif digest not in existing:
+            elif key not in existing:
                 new.append(record)
-            elif existing[digest][1] != record.signature():
-                changed.append((existing[digest][0], record))
+            elif existing[key][1] != record.signature():
+                changed.append((existing[key][0], record))
             else:
                 result.unchanged += 1
         result.added, result.updated = len(new), len(changed)
@@ -222,12 +240,13 @@ def _write(
             families = [_family(record, record_import) for record in batch]
             bulk_insert(Family, families)
             _count(change, families, batch)
-            pks = dict(
-                Family.objects.filter(case_hash__in=[r.case_hash for r in batch]).values_list(
-                    "case_hash", "pk"
-                )
-            )
-            _write_children([(pks[r.case_hash], r) for r in batch], outcome_pks, project_dates)
+            pks = {
+                episode_key(digest, plan_start): pk
+                for digest, plan_start, pk in Family.objects.filter(
+                    case_hash__in={r.case_hash for r in batch}
+                ).values_list("case_hash", "plan_start", "pk")
+            }
+            _write_children([(pks[r.key], r) for r in batch], outcome_pks, project_dates)
             done += len(batch)
             if progress:
                 progress(done, total)

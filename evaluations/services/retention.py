@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -21,15 +21,19 @@ BATCH = 1000
 
 
 def expired_families(today: datetime.date) -> tuple[datetime.date, list[str]]:
-    """The cutoff and the case references of the families whose period has passed: the case
-    closed, and its six months to sustain the outcomes ended, before the cutoff."""
+    """The cutoff and the case references of the families whose period has passed: every
+    plan of the case closed, and its six months to sustain the outcomes ended, before the
+    cutoff."""
     cutoff = add_months(today, -RetentionPolicy.load().family_record_months)
+    ended = Family.objects.annotate(ended=Coalesce(F("sustain_until"), F("case_closed")))
+    # A case with a plan still open or within the period keeps all its plans.
+    kept = ended.filter(Q(case_closed__isnull=True) | Q(ended__gte=cutoff)).values("case_hash")
     hashes = (
-        Family.objects.filter(case_closed__isnull=False)
-        .annotate(ended=Coalesce(F("sustain_until"), F("case_closed")))
-        .filter(ended__lt=cutoff)
-        .order_by("pk")
+        ended.filter(case_closed__isnull=False, ended__lt=cutoff)
+        .exclude(case_hash__in=kept)
+        .order_by("case_hash")
         .values_list("case_hash", flat=True)
+        .distinct()
     )
     return cutoff, list(hashes)
 

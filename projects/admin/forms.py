@@ -3,7 +3,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.financial_years import fy_for_date, fy_name, fy_start_year
 from core.forms import MoneyField
-from core.imports import CsvImportForm
+from core.imports import UploadForm
+from projects.ledger_layouts import LAYOUTS
 from projects.models import Project, SpendLine
 from projects.months import closed_months
 
@@ -11,10 +12,17 @@ from projects.months import closed_months
 class SpendLineForm(WagtailAdminModelForm):
     """Manual entry of a ledger line: it lands on the project whose cost centre it names."""
 
+    line_number = forms.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="For a split invoice, which of its lines this is; 1 when left blank.",
+    )
+
     class Meta:
         model = SpendLine
         fields = [
             "transaction_number",
+            "line_number",
             "date",
             "supplier",
             "description",
@@ -34,6 +42,9 @@ class SpendLineForm(WagtailAdminModelForm):
                     f"{day:%B %Y} is closed: no line dated in it can be added or changed."
                 )
         return date
+
+    def clean_line_number(self):
+        return self.cleaned_data["line_number"] or 1
 
     def clean_cost_centre(self):
         code = self.cleaned_data["cost_centre"].strip()
@@ -55,8 +66,13 @@ class ExplainForm(forms.Form):
     )
 
 
-class ImportForm(CsvImportForm):
-    file_label = "Finance system CSV export"
+class ImportForm(UploadForm):
+    file_label = "Finance system export"
+    file_help_text = (
+        "CSV or Excel, as the finance system wrote it; a whole department's export is fine: "
+        "lines for other cost centres are skipped and counted."
+    )
+    layouts = LAYOUTS
 
 
 def project_years(project):

@@ -29,15 +29,19 @@ class SpendImportView(ImportView):
     session_key = "projects.pending_import"
     done_url_name = "spend:index"
 
-    def preview(self, data, filename):
-        result = spend_import(user=self.request.user, data=data, filename=filename, dry_run=True)
+    def preview(self, data, filename, layout):
+        result = spend_import(
+            user=self.request.user, data=data, filename=filename, layout=layout, dry_run=True
+        )
         return result, data
 
     def nothing_new(self, preview):
         return preview.added == 0
 
-    def commit(self, pending, filename, sha256):
-        result = spend_import(user=self.request.user, data=pending, filename=filename)
+    def commit(self, pending, filename, sha256, layout):
+        result = spend_import(
+            user=self.request.user, data=pending, filename=filename, layout=layout
+        )
         attention = len(result.needing_attention)
         return (
             f"{filename}: {result.added:,} lines added, {result.already_there:,} already there"

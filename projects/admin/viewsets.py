@@ -133,6 +133,7 @@ class SpendLineViewSet(ListingViewSet):
     add_to_admin_menu = True
     list_display = [
         "transaction_number",
+        "line_number",
         "date",
         "supplier",
         "cost_centre",
@@ -142,6 +143,7 @@ class SpendLineViewSet(ListingViewSet):
     ]
     list_export = [
         "transaction_number",
+        "line_number",
         "date",
         "supplier",
         "description",

@@ -3,8 +3,6 @@ good; lines already imported are counted, not added again."""
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,93 +14,15 @@ from core.imports import ImportRefused
 from core.locks import one_at_a_time
 from programme.models import User
 from projects import attention, spend_totals
-from projects.models import Project, SpendImport, SpendLine
-from projects.months import closed_months
-from projects.spend_csv import FileProblem, clean, decode, read
+from projects.ledger_check import LedgerCheck, check
+from projects.models import SpendImport, SpendLine
 
 BATCH = 2000
 
 
-@dataclass
-class ImportResult:
-    rows: int = 0
-    added: int = 0
-    already_there: int = 0
-    errors: list = field(default_factory=list)  # (line number, reason)
-    preview: list = field(default_factory=list)
-    # New lines that do not fit their project (projects.attention): they still import.
-    needing_attention: list = field(default_factory=list)
-    spend_import: SpendImport | None = None
-
-
-def _same(existing: SpendLine, values: dict[str, Any]) -> bool:
-    return (
-        existing.date,
-        existing.net_amount,
-        existing.irrecoverable_vat,
-        existing.cost_centre,
-    ) == (
-        values["date"],
-        values["net_amount"],
-        values["irrecoverable_vat"],
-        values["cost_centre"],
-    )
-
-
-def check(data: bytes) -> tuple[ImportResult, list[SpendLine]]:
-    """Validate a whole file; returns the result and the new lines to write."""
-    result = ImportResult()
-    try:
-        rows = list(read(decode(data, "the finance system")))
-    except FileProblem as problem:
-        result.errors.append((1, str(problem)))
-        return result, []
-    projects = dict(Project.objects.values_list("cost_centre", "pk"))
-    closed = closed_months()
-    seen: dict[str, int] = {}
-    cleaned = []
-    for line, raw in rows:
-        values, problems = clean(raw)
-        if values["cost_centre"] and values["cost_centre"] not in projects:
-            problems.append(f"unknown cost centre '{values['cost_centre']}'")
-        number = values["transaction_number"]
-        if number in seen:
-            problems.append(f"duplicate transaction number {number} (also on line {seen[number]})")
-        seen.setdefault(number, line)
-        result.errors += [(line, problem) for problem in problems]
-        cleaned.append((line, values))
-    result.rows = len(rows)
-    existing = {
-        line.transaction_number: line
-        for line in SpendLine.objects.filter(transaction_number__in=list(seen))
-    }
-    new = []
-    for line, values in cleaned:
-        old = existing.get(values["transaction_number"])
-        if old is not None:
-            if not _same(old, values):
-                result.errors.append(
-                    (
-                        line,
-                        f"transaction {old.transaction_number} was imported "
-                        "before with a different date, amount or cost centre",
-                    )
-                )
-            result.already_there += 1
-            continue
-        if values.get("date") and values["date"].replace(day=1) in closed:
-            result.errors.append(
-                (line, f"dated in {values['date']:%B %Y}, a month finance has closed")
-            )
-            continue
-        if values["cost_centre"] in projects:
-            new.append(SpendLine(project_id=projects[values["cost_centre"]], **values))
-    result.errors.sort()
-    result.preview = new[:20]
-    if not result.errors:
-        attention.flag(new)
-        result.needing_attention = [line for line in new if line.attention]
-    return result, new
+def _flag(result: LedgerCheck) -> None:
+    attention.flag(result.new)
+    result.needing_attention = [line for line in result.new if line.attention]
 
 
 def spend_import(
@@ -110,27 +30,32 @@ def spend_import(
     user: User | None,
     data: bytes,
     filename: str,
+    layout: str | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
-) -> ImportResult:
-    """Import ledger lines from a CSV export. Raises ImportRefused (with every bad row by
-    line number) and writes nothing if any row is bad. ``user=None`` is the command line."""
+) -> LedgerCheck:
+    """Import ledger lines from an export (``layout`` names its layout; otherwise it is found
+    from the headings). Raises ImportRefused (with every bad row by line number) and writes
+    nothing if any row is bad. ``user=None`` is the command line."""
     if user is not None and not user.has_perm("projects.add_spendline"):
         raise PermissionDenied("Only finance can import spend.")
     if dry_run:
-        result, new = check(data)
+        result = check(data, filename, layout)
         if result.errors:
             raise ImportRefused(result.errors)
-        result.added = len(new)
+        _flag(result)
+        result.added = len(result.new)
         return result
     with transaction.atomic():
         # Imports run one at a time and check inside the transaction, so a second import of
         # the same file started at once waits, then finds these lines already there. The
         # unique transaction number is the last guard against a double write.
         one_at_a_time("projects.spend_import")
-        result, new = check(data)
+        result = check(data, filename, layout)
         if result.errors:
             raise ImportRefused(result.errors)
+        _flag(result)
+        new = result.new
         record = SpendImport.objects.create(
             filename=filename[:255],
             sha256=hashlib.sha256(data).hexdigest(),
@@ -151,7 +76,14 @@ def spend_import(
             record,
             "projects.spend_import",
             user=user,
-            data={"file": filename, "added": len(new), "already_there": result.already_there},
+            data={
+                "file": filename,
+                "layout": result.layout,
+                "added": len(new),
+                "already_there": result.already_there,
+                "repeats_dropped": len(result.repeats),
+                "other_cost_centres": sum(s.lines for s in result.other_cost_centres.values()),
+            },
         )
     result.added = len(new)
     result.spend_import = record

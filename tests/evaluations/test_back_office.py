@@ -37,7 +37,7 @@ def test_the_team_previews_then_confirms_a_family_import(client_for, programme_o
     preview = client.post(
         "/admin/families/import/", {"file": SimpleUploadedFile("cases.csv", a_file())}
     ).content.decode()
-    assert "2 new families" in preview
+    assert "2 new family plans" in preview
     assert not Family.objects.exists()
     response = client.post("/admin/families/import/", {"confirm": "1"})
     assert response.status_code == 302

@@ -14,7 +14,13 @@ from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.pseudonyms import case_hash
 from evaluations.services import families as imports
 from tests.evaluations.conftest import TODAY
-from tests.factories import FAMILY_HEADER, ProjectFactory, family_rows_csv, need_rows
+from tests.factories import (
+    FAMILY_HEADER,
+    OrganisationFactory,
+    ProjectFactory,
+    family_rows_csv,
+    need_rows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,16 +112,89 @@ def test_each_kind_of_bad_row_is_named(row, reason):
     assert reason in errors[0][1]
 
 
-def test_rows_of_one_case_must_agree_on_its_dates():
-    rows = a_family("C1", outcomes=[1, 2]) + need_rows("C1", "07/01/2025", "30/06/2025", [3])
+def test_rows_of_one_plan_must_agree_on_its_closure():
+    rows = a_family("C1", outcomes=[1, 2]) + need_rows("C1", "06/01/2025", "30/07/2025", [3])
     errors = check(family_rows_csv(rows), today=TODAY).errors
-    assert errors == [(4, "plan start differs from line 2 for the same case")]
+    assert errors == [
+        (4, "case closed differs from line 2 for the same plan (a plan starting on the same day)")
+    ]
 
 
-def test_the_same_outcome_twice_for_one_case_is_a_duplicate():
+def test_a_case_with_two_plans_is_imported_as_two_records(import_families):
+    second = need_rows("C1", "01/09/2025", "", [5, 6, 7])
+    result = import_families(family_rows_csv(a_family("C1") + second))
+    assert result.added == 2
+    plans = Family.objects.filter(case_hash=case_hash("C1")).order_by("plan_start")
+    assert [(f.plan_start, f.case_closed, f.needs.count()) for f in plans] == [
+        (datetime.date(2025, 1, 6), datetime.date(2025, 6, 30), 3),
+        (datetime.date(2025, 9, 1), None, 3),
+    ]
+
+
+def test_a_changed_lead_practitioner_takes_the_latest_with_a_warning(db):
+    first, second = OrganisationFactory(), OrganisationFactory()
+    rows = need_rows("C1", "06/01/2025", "", [1], organisation=first.name) + [
+        ["C1", "06/01/2025", "", second.name, "2", "01/03/2025", "", "", ""]
+    ]
+    checked = check(family_rows_csv(rows), today=TODAY)
+    (record,) = checked.families.values()
+    assert record.organisation_id == second.pk
+    assert checked.warnings == [
+        (
+            3,
+            "the lead practitioner differs from another row of the same plan; the one on the "
+            "latest need (line 3) is kept",
+        )
+    ]
+
+
+def test_no_for_sustained_on_an_open_case_means_not_known_yet(db):
+    checked = check(family_rows_csv(a_family("C1", closed="", sustained="N")), today=TODAY)
+    (record,) = checked.families.values()
+    assert checked.errors == []
+    assert {need.sustained for need in record.needs.values()} == {None}
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("Children safe from abuse and exploitation", 6),
+        ("CHILDREN ARE SAFE FROM ABUSE & EXPLOITATION", 6),
+        ("Drugs & alcohol", 4),
+        ("Secure housing", 9),
+    ],
+)
+def test_outcomes_are_matched_however_a_system_words_them(db, written, number):
+    rows = [["C1", "06/01/2025", "", "", written, "06/01/2025", "", "", ""]]
+    checked = check(family_rows_csv(rows), today=TODAY)
+    (record,) = checked.families.values()
+    assert list(record.needs) == [number]
+
+
+def test_an_organisation_with_a_curly_apostrophe_and_an_ampersand_is_matched(db):
+    organisation = OrganisationFactory(name="Barnardo's Health & Care")
+    rows = need_rows("C1", "06/01/2025", "", [1], organisation="BARNARDO’S Health and Care")
+    (record,) = check(family_rows_csv(rows), today=TODAY).families.values()
+    assert record.organisation_id == organisation.pk
+
+
+def test_a_misspelt_organisation_suggests_the_nearest(db):
+    OrganisationFactory(name="Liverpool Mutual Homes")
+    rows = need_rows("C1", "06/01/2025", "", [1], organisation="Liverpool Mutal Homes")
+    errors = check(family_rows_csv(rows), today=TODAY).errors
+    assert errors == [
+        (
+            2,
+            "unknown lead practitioner organisation 'Liverpool Mutal Homes' "
+            "(did you mean 'Liverpool Mutual Homes'?)",
+        )
+    ]
+
+
+def test_the_same_outcome_twice_for_one_plan_is_a_duplicate():
     rows = a_family("C1", outcomes=[1, 2, 1])
     errors = check(family_rows_csv(rows), today=TODAY).errors
-    assert errors == [(4, "outcome 1 is already on line 2 for this case")]
+    assert errors == [(4, "outcome 1 is already on line 2 for this plan")]
 
 
 def test_a_project_that_did_not_run_while_the_plan_was_open_is_refused():
@@ -127,7 +206,13 @@ def test_a_project_that_did_not_run_while_the_plan_was_open_is_refused():
 def test_a_missing_heading_is_reported_on_line_one():
     header = [h for h in FAMILY_HEADER if h != "Outcome"]
     errors = check(family_rows_csv([], header=header), today=TODAY).errors
-    assert errors == [(1, "The header row is missing: Outcome.")]
+    assert errors == [
+        (
+            1,
+            "The header row (line 1) is missing: Outcome "
+            "(for the Standard case management layout).",
+        )
+    ]
 
 
 def test_importing_the_same_file_twice_changes_nothing(import_families):

@@ -43,6 +43,13 @@ def test_only_families_past_the_period_are_deleted(cases):
     assert FamilyNeed.objects.count() == 6
 
 
+def test_a_case_with_a_plan_still_in_its_period_keeps_every_plan(import_families):
+    again = need_rows("CASE-OLD", "01/09/2024", "", [7, 8, 9])
+    import_families(family_rows_csv(OLD + again), today=TODAY)
+    assert families_retire(user=None, today=TODAY).count == 0
+    assert Family.objects.count() == 2
+
+
 def test_the_results_calendar_keeps_counting_deleted_families(cases):
     before = calendar()
     families_retire(user=None, today=TODAY)

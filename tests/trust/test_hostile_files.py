@@ -2,6 +2,8 @@
 database is left as it was; text that looks like a formula or markup stays inert text."""
 
 import hashlib
+import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,14 +19,28 @@ from tests.factories import FAMILY_HEADER, ProjectFactory, family_rows_csv, need
 
 pytestmark = pytest.mark.django_db
 
+
+def two_files_zipped():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("a.csv", "x")
+        archive.writestr("b.csv", "y")
+    return out.getvalue()
+
+
 HEADER = "Transaction Number,Date,Supplier,Description,Cost Centre,Expense Type,Net Amount\n"
 ROW = "T1,01/06/2026,{supplier},{description},FP2026005,Staff,100.00\n"
 GOOD = HEADER + ROW.format(supplier="Acme Ltd", description="Work")
 
 HOSTILE = {
-    "UTF-16": (GOOD.encode("utf-16"), "not UTF-8"),
-    "Latin-1 pound sign": (GOOD.replace("100.00", "£100.00").encode("latin-1"), "not UTF-8"),
+    "a byte no text encoding has": (GOOD.encode() + b"T2,\x81\n", "Byte 0x81 on line 3"),
     "a PNG named .csv": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not UTF-8"),
+    "a damaged zip": (b"PK\x03\x04" + bytes(100), "cannot be opened"),
+    "two files zipped": (two_files_zipped(), "The zip file holds 2 files"),
+    "a row longer than the header": (
+        (GOOD + "T2,01/06/2026,Smith, J,Work,FP2026005,Staff,1.00\n").encode(),
+        "Line 3: this row has 8 cells, the header has 7",
+    ),
     "a cell of 300,000 characters": (
         (HEADER + ROW.format(supplier="A" * 300_000, description="x")).encode(),
         "Line 2 cannot be read as CSV",
@@ -38,7 +54,7 @@ HOSTILE = {
         (HEADER + "T\x001,01/06/2026,Acme,Work,FP2026005,Staff,1.00\n").encode(),
         "Line 2 holds a NUL",
     ),
-    "the wrong headings": (b"Name,Address\nA,B\n", "The header row is missing"),
+    "the wrong headings": (b"Name,Address\nA,B\n", "No header row was found"),
     "only a byte-order mark": ("\ufeff".encode(), "The file is empty"),
 }
 
@@ -46,6 +62,17 @@ HOSTILE = {
 @pytest.fixture
 def project(db):
     return ProjectFactory(cost_centre="FP2026005")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [GOOD.encode("utf-16"), GOOD.replace("100.00", "£100.00").encode("cp1252")],
+    ids=["UTF-16", "Windows-1252 pound sign"],
+)
+def test_other_text_encodings_are_read_exactly(project, finance_officer, data):
+    result = spend_import(user=finance_officer, data=data, filename="ledger.csv")
+    assert result.added == 1
+    assert str(SpendLine.objects.get().net_amount) == "100.00"
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE))

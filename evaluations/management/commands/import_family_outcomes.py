@@ -4,31 +4,32 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.imports import ImportRefused
+from core.problems import describe, grouped
+from evaluations.case_layouts import LAYOUTS
 from evaluations.family_csv import check
 from evaluations.services import family_outcomes_import
-from programme.management.importer import BY_HELP, importer
+from programme.management.importer import add_import_arguments, how_read, importer, refusal
 
 
 class Command(BaseCommand):
     help = (
-        "Import the case-management system's export of family outcomes, one row per need. "
+        "Import the case-management system's export of family outcomes (CSV or Excel), one "
+        "row per need; each plan of a case is imported as its own record. "
         "Case references are hashed as they are read. The whole file is checked first; "
         "nothing is written unless every row is good. Families already here are updated."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check the file only.")
-        parser.add_argument("--by", metavar="EMAIL", help=BY_HELP)
+        add_import_arguments(parser, LAYOUTS)
 
-    def handle(self, *args, file, dry_run=False, by=None, **options):
+    def handle(self, *args, file, dry_run=False, by=None, layout=None, **options):
         user = importer(by)
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {path}")
         data = path.read_bytes()
         self.stdout.write(f"Checking {path.name} ...")
-        checked = check(data)
+        checked = check(data, filename=path.name, layout=layout)
 
         def progress(done, total):
             self.stdout.write(f"  {done:,} of {total:,} families written")
@@ -43,15 +44,14 @@ class Command(BaseCommand):
                 progress=progress,
             )
         except ImportRefused as refused:
-            for line, reason in refused.problems:
-                self.stderr.write(f"line {line}: {reason}")
-            raise CommandError(
-                f"{len(refused.problems)} problems in {path.name}; nothing was imported."
-            ) from refused
+            raise refusal(self, refused, path.name) from refused
+        how_read(self, checked)
+        for group in grouped(checked.warnings):
+            self.stdout.write(describe(group))
         verb = "would add" if dry_run else "added"
         self.stdout.write(
             self.style.SUCCESS(
-                f"{path.name}: {result.rows:,} rows read; {verb} {result.added:,} families, "
+                f"{path.name}: {result.rows:,} rows read; {verb} {result.added:,} family plans, "
                 f"{'would update' if dry_run else 'updated'} {result.updated:,}, "
                 f"{result.unchanged:,} unchanged; {result.retired:,} past the retention "
                 "period not added again."

@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.imports import uploads_expire
 from evaluations.services.retention import expired_families, families_retire
 from proposals.services.retention import attachments_retire, expired_attachments
 
@@ -10,8 +11,9 @@ from proposals.services.retention import attachments_retire, expired_attachments
 class Command(BaseCommand):
     help = (
         "Delete family records and proposal files past the retention period the programme "
-        "team sets (Settings, Retention policy), recording how many of each were deleted. "
-        "Run daily by the scheduler; --dry-run says what it would delete."
+        "team sets (Settings, Retention policy), recording how many of each were deleted, and "
+        "import uploads never confirmed within 24 hours. Run daily by the scheduler; "
+        "--dry-run says what it would delete."
     )
 
     def add_arguments(self, parser):
@@ -35,3 +37,5 @@ class Command(BaseCommand):
             attachments_retire(user=None, today=today),
         ):
             self.stdout.write(self.style.SUCCESS(f"Deleted {deletion}."))
+        expired = uploads_expire()
+        self.stdout.write(f"Deleted {expired:,} import uploads never confirmed within 24 hours.")

@@ -3,23 +3,23 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.imports import ImportRefused
-from programme.management.importer import BY_HELP, importer
+from programme.management.importer import add_import_arguments, how_read, importer, refusal
+from projects.ledger_layouts import LAYOUTS
 from projects.services import spend_import
 
 
 class Command(BaseCommand):
     help = (
-        "Import the finance system's CSV export of ledger lines. The whole file is checked "
-        "first; nothing is written unless every row is good. Lines already imported are "
-        "counted, not added again."
+        "Import the finance system's export of ledger lines (CSV, Excel, gzipped or zipped). "
+        "The whole file is checked first; nothing is written unless every row is good. Lines "
+        "already imported are counted, not added again; lines for cost centres that are not "
+        "the programme's are skipped and counted."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check the file only.")
-        parser.add_argument("--by", metavar="EMAIL", help=BY_HELP)
+        add_import_arguments(parser, LAYOUTS)
 
-    def handle(self, *args, file, dry_run=False, by=None, **options):
+    def handle(self, *args, file, dry_run=False, by=None, layout=None, **options):
         user = importer(by)
         path = Path(file)
         if not path.is_file():
@@ -33,15 +33,20 @@ class Command(BaseCommand):
                 user=user,
                 data=path.read_bytes(),
                 filename=path.name,
+                layout=layout,
                 dry_run=dry_run,
                 progress=progress,
             )
         except ImportRefused as refused:
-            for line, reason in refused.problems:
-                self.stderr.write(f"line {line}: {reason}")
-            raise CommandError(
-                f"{len(refused.problems)} problems in {path.name}; nothing was imported."
-            ) from refused
+            raise refusal(self, refused, path.name) from refused
+        how_read(self, result)
+        for line, first in result.repeats:
+            self.stdout.write(f"line {line}: repeats line {first} exactly; imported once")
+        for code, skipped in sorted(result.other_cost_centres.items()):
+            self.stdout.write(
+                f"skipped: {skipped.lines:,} lines, £{skipped.net:,.2f}, for cost centre {code}, "
+                "which is not a programme project's"
+            )
         verb = "would add" if dry_run else "added"
         self.stdout.write(
             self.style.SUCCESS(

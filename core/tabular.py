@@ -1,0 +1,391 @@
+"""Reading a table exported from another system (a finance ledger, a case-management system)
+whatever shape the system gave it: CSV in UTF-8 or Windows-1252, delimited by commas,
+semicolons, tabs or bars, an Excel workbook, any of them gzipped or alone in a zip, with title
+lines above the header. The layout (``Layout``) says which headings fill which field; the
+header row, delimiter and encoding are found from the file, and every file-level problem names
+its cause and its line."""
+
+import csv
+import gzip
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import openpyxl
+
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+# How far down a header row may sit below report titles.
+HEADER_SEARCH_ROWS = 20
+# Headings that hold personal data no import here needs: they are named and never stored.
+PERSONAL = re.compile(
+    r"\b(forenames?|first names?|given names?|surnames?|last names?|family names?|full names?|"
+    r"(child|person|client|parent|carer|individual|employee|member|family) names?|^names?$|"
+    r"date of birth|dob|birth date|address|addresses|street|postcode|post code|"
+    r"nhs (no|number)|ni number|national insurance( number)?|email|e mail|phone|telephone|"
+    r"mobile|upn|unique pupil number|gender|sex|ethnicity)\b"
+)
+TOTAL = re.compile(r"^(grand |net |report )?totals?( for [a-z0-9 ]+)?$")
+ZIP_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read; ``line`` is where the problem is (1 when the file
+    as a whole is at fault)."""
+
+    def __init__(self, message, line=1):
+        super().__init__(message)
+        self.line = line
+
+
+def normal_heading(text):
+    """'Net Amount (£)', 'NET_AMOUNT' and 'net amount' are one heading."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split())
+
+
+@dataclass(frozen=True)
+class Column:
+    """A field and the headings it may have; ``segment`` takes the n-th part (from 1) of a
+    code such as an Oracle account combination (100.FP2026009.52200)."""
+
+    field: str
+    headings: tuple[str, ...]
+    segment: int | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one source system lays out its export."""
+
+    name: str
+    source: str
+    columns: tuple[Column, ...]
+    required: frozenset[str]
+    segment_separator: str = "."
+    decimal_comma: bool | None = None  # None: found from the file
+
+    def slug(self):
+        return normal_heading(self.name).replace(" ", "-")
+
+    def matches(self, header):
+        """{field: (cell index, Column)} for the headings of ``header`` this layout knows."""
+        found = {}
+        normal = [normal_heading(cell) for cell in header]
+        for column in self.columns:
+            if column.field in found:
+                continue
+            for heading in column.headings:
+                if heading in normal:
+                    found[column.field] = (normal.index(heading), column)
+                    break
+        return found
+
+    def missing(self, header):
+        """The required fields ('net_amount|debit': either) the header lacks."""
+        found = self.matches(header)
+        return [
+            need
+            for need in sorted(self.required)
+            if not any(field in found for field in need.split("|"))
+        ]
+
+
+def choose_layout(layouts, name):
+    """The layout called ``name`` (its name, its slug, or the start of either)."""
+    wanted = normal_heading(name).replace(" ", "-")
+    for layout in layouts:
+        if layout.slug() == wanted:
+            return layout
+    starting = [layout for layout in layouts if layout.slug().startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    names = ", ".join(layout.slug() for layout in layouts)
+    raise FileProblem(f"There is no import layout called '{name}'. The layouts are: {names}.")
+
+
+@dataclass
+class Table:
+    """An opened file: its layout, where its header is, what was noticed on the way."""
+
+    layout: Layout
+    header: list
+    header_line: int
+    columns: dict  # field -> (index, Column)
+    notes: list = field(default_factory=list)
+    ignored_personal: list = field(default_factory=list)
+    body: Iterator = iter(())  # (line number, cells) after the header
+
+    def rows(self) -> Iterator[tuple[int, dict, bool]]:
+        """(line number, {field: text}, whether it is a totals row) for each row that is not
+        blank; a row whose cells do not line up with the header stops the file (a value might
+        sit under another heading)."""
+        width = len(self.header)
+        for line, cells in self.body:
+            if not any(str(cell).strip() for cell in cells):
+                continue
+            while len(cells) > width and not str(cells[-1]).strip():
+                cells = cells[:-1]
+            total = is_total(cells)
+            if not total and (len(cells) > width or self._short_of_required(cells)):
+                raise FileProblem(
+                    f"Line {line}: this row has {len(cells)} cells, the header has {width}, so "
+                    "its values may sit under the wrong headings (an unquoted comma in a name "
+                    "does this). Nothing was imported.",
+                    line,
+                )
+            yield (
+                line,
+                {
+                    name: self._value(cells, index, column)
+                    for name, (index, column) in self.columns.items()
+                },
+                total,
+            )
+
+    def _short_of_required(self, cells):
+        """A short row is safe when the cells it leaves off are optional: some systems leave
+        off a row's empty cells at the end."""
+        required = {field for need in self.layout.required for field in need.split("|")}
+        return len(cells) < len(self.header) and any(
+            index >= len(cells)
+            for name, (index, _column) in self.columns.items()
+            if name in required
+        )
+
+    def _value(self, cells, index, column):
+        text = str(cells[index]).strip() if index < len(cells) else ""
+        if column.segment:
+            parts = text.split(self.layout.segment_separator)
+            text = parts[column.segment - 1].strip() if len(parts) >= column.segment else ""
+        return text
+
+
+def is_total(cells):
+    """A row of totals at the foot of a report ('Total', 'Grand total')."""
+    return any(TOTAL.match(normal_heading(cell)) for cell in cells if str(cell).strip())
+
+
+def _unpack(data, filename):
+    """The bytes of the table inside a gzip or zip file, and what it was."""
+    name = (filename or "").lower()
+    if data.startswith(GZIP_MAGIC):
+        try:
+            return gzip.decompress(data), name.removesuffix(".gz"), ["gzip-compressed"]
+        except (OSError, EOFError) as error:
+            raise FileProblem("The file is gzip-compressed but damaged: " + str(error)) from error
+    if data.startswith(ZIP_MAGIC):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as error:
+            raise FileProblem("The file looks like a zip file but cannot be opened.") from error
+        names = archive.namelist()
+        if "[Content_Types].xml" in names:
+            return data, "workbook.xlsx", []
+        members = [n for n in names if not n.endswith("/") and not n.startswith("__MACOSX")]
+        if len(members) != 1:
+            raise FileProblem(
+                f"The zip file holds {len(members)} files; put one CSV or workbook in it."
+            )
+        return archive.read(members[0]), members[0].lower(), [f"{members[0]}, unzipped"]
+    return data, name, []
+
+
+def _decode(data):
+    """The text, and a note when it was not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ["UTF-16 text"]
+    try:
+        text, notes = data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FileProblem(
+                f"Byte 0x{byte:02X} on line {line} is not UTF-8, and the file is not "
+                "Windows-1252 text either. Export it as CSV (UTF-8).",
+                line,
+            ) from error
+        notes = [f"read as Windows-1252 (byte 0x{byte:02X} on line {line} is not UTF-8)"]
+    if "\x00" in text:
+        # No text export holds a NUL, and PostgreSQL refuses to store or even compare one.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise FileProblem(
+            f"Line {line} holds a NUL character, which a CSV export never does: the file may "
+            "be damaged or not a CSV. Nothing was imported.",
+            line,
+        )
+    return text, notes
+
+
+def _csv_rows(text, delimiter):
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FileProblem(
+                f"Line {reader.line_num} cannot be read as CSV: {error}. Nothing was imported.",
+                reader.line_num,
+            ) from error
+        yield reader.line_num, cells
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text.removesuffix("T00:00:00")
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def _workbook_rows(data):
+    """Rows of the workbook's first sheet, read in read-only mode (streamed)."""
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise FileProblem(f"The Excel workbook cannot be opened: {error}.") from error
+    sheet = book.worksheets[0]
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        yield number, [_cell_text(value) for value in values]
+
+
+def _find_header(rows, layouts):
+    """Among the first rows, the one whose headings best match a layout: (layout, header,
+    line, rows above)."""
+    best = None
+    for position, (line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        for layout in layouts:
+            found = layout.matches(cells)
+            if not found:
+                continue
+            complete = not layout.missing(cells)
+            score = (complete, len(found))
+            if best is None or score > best[0]:
+                best = (score, layout, cells, line, position)
+    return best
+
+
+def _delimited(text):
+    """For each delimiter, the first rows read with it; the caller picks the one whose header
+    matches."""
+    sample = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
+    return {
+        delimiter: [(line, cells) for line, cells in _sample_rows(sample, delimiter)]
+        for delimiter in DELIMITERS
+    }
+
+
+def _sample_rows(sample, delimiter):
+    try:
+        yield from _csv_rows(sample, delimiter)
+    except FileProblem:
+        return
+
+
+def open_table(data, filename, layouts, layout=None):
+    """Open ``data`` and find its header with ``layout`` or the best of ``layouts``. Raises
+    FileProblem naming what is wrong."""
+    data, name, notes = _unpack(data, filename)
+    candidates = [layout] if layout else list(layouts)
+    if name.endswith((".xlsx", ".xlsm")) or data.startswith(ZIP_MAGIC):
+        rows_iter = _workbook_rows(data)
+        head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows_iter, strict=False)]
+        found = _find_header(head, candidates)
+        notes.append("an Excel workbook (its first sheet)")
+        body = _after(head, found, rows_iter)
+    else:
+        if name.endswith(".xls") and data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise FileProblem(
+                "The file is an old-style Excel workbook (.xls); save it as .xlsx or CSV."
+            )
+        text, decoded = _decode(data)
+        notes += decoded
+        if not text.strip():
+            raise FileProblem("The file is empty.")
+        found, delimiter = None, ","
+        for each, sample in _delimited(text).items():
+            match = _find_header(sample, candidates)
+            if match and (found is None or match[0] > found[0]):
+                found, delimiter = match, each
+        if delimiter != ",":
+            notes.append(f"{DELIMITERS[delimiter]}-delimited")
+        body = _body(text, delimiter, found)
+    if found is None or not found[0][0]:
+        raise _no_header(found, candidates)
+    _score, chosen, header, line, position = found
+    if position:
+        notes.append(
+            f"{position} title line{'s' if position != 1 else ''} above the header (line {line})"
+        )
+    columns = chosen.matches(header)
+    used = {index for index, _column in columns.values()}
+    personal = [
+        cell
+        for index, cell in enumerate(header)
+        if index not in used and PERSONAL.search(normal_heading(cell))
+    ]
+    return Table(
+        layout=chosen,
+        header=header,
+        header_line=line,
+        columns=columns,
+        notes=notes,
+        ignored_personal=personal,
+        body=body,
+    )
+
+
+def _after(head, found, rest):
+    if found is not None:
+        position = found[4]
+        yield from head[position + 1 :]
+    yield from rest
+
+
+def _body(text, delimiter, found):
+    if found is None:
+        return
+    header_line = found[3]
+    for line, cells in _csv_rows(text, delimiter):
+        if line > header_line:
+            yield line, cells
+
+
+def _no_header(found, candidates):
+    if found is None:
+        expected = "; ".join(
+            f"{layout.name}: {', '.join(_first_headings(layout))}" for layout in candidates[:3]
+        )
+        return FileProblem(
+            f"No header row was found in the first {HEADER_SEARCH_ROWS} lines. Expected "
+            f"headings such as {expected}."
+        )
+    _score, layout, header, line, _position = found
+    missing = ", ".join(_heading_for(layout, field) for field in layout.missing(header))
+    return FileProblem(
+        f"The header row (line {line}) is missing: {missing} (for the {layout.name} layout).",
+        line,
+    )
+
+
+def _heading_for(layout, need):
+    """The usual heading of a field: its last column's first (a layout lists the headings
+    particular to its system before the common ones)."""
+    names = []
+    for name in need.split("|"):
+        column = [column for column in layout.columns if column.field == name][-1]
+        names.append(column.headings[0].title())
+    return " or ".join(names)
+
+
+def _first_headings(layout):
+    return [_heading_for(layout, field) for field in sorted(layout.required)]

@@ -1,0 +1,134 @@
+"""The rules for reading a value from another system's export, in one place: amounts in
+pounds and pence (thousands separators only in proper groups, decimal commas only in a file
+that uses them throughout, credits as a minus before or after, brackets or CR, nothing beyond
+what the ledger holds) and dates (dd/mm/yyyy, yyyy-mm-dd, dd-MON-yyyy, with or without a
+time; never a two-digit year). Each value is read one way only, or refused with the reason."""
+
+import datetime
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+
+PLAIN_AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
+GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
+COMMA_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")
+# Telling a decimal comma from a decimal point: pence after the last separator.
+DECIMAL_COMMA = re.compile(r"^\d{1,3}(\.\d{3})*,\d{2}$|^\d+,\d{2}$")
+DECIMAL_POINT = re.compile(r"^\d{1,3}(,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
+DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$")
+YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DMONY = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d+)$")
+TIME_PART = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+# The ledger's money columns hold 12 digits, two of them pence: up to £9,999,999,999.99.
+MAX_WHOLE_POUNDS_DIGITS = 10
+
+
+def parse_amount(text, decimal_comma=False):
+    """An amount in pounds and pence as finance systems write it: '£1,234.56', '1234.56',
+    a credit as '-250.00', '250.00-', '(250.00)' or '250.00 CR' ('DR' is a debit). Commas may
+    only separate thousands in proper groups of three; a decimal comma ('1234,56') is refused,
+    never read as 123456, unless the file is one with decimal commas (``decimal_comma``), where
+    '1.234,56' and '1234,56' are £1,234.56 and a point may only separate thousands. A value
+    beyond what the ledger holds is refused here, so a check and the import that follows it
+    always agree."""
+    raw = (text or "").strip().replace("£", "").replace("\u00a0", "").replace(" ", "")
+    negative = False
+    upper = raw.upper()
+    if upper.endswith(("CR", "DR")):
+        negative = upper.endswith("CR")
+        raw = raw[:-2]
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, raw[1:-1]
+    if raw.startswith("-"):
+        negative, raw = not negative if raw.count("-") == 1 else negative, raw[1:]
+    elif raw.endswith("-"):
+        negative, raw = True, raw[:-1]
+    raw = _decimal_comma(raw, text) if decimal_comma else _decimal_point(raw, text)
+    if not PLAIN_AMOUNT.match(raw):
+        raise ValueError(f"'{text}' is not an amount in pounds and pence")
+    whole = raw.split(".")[0].lstrip("0")
+    if len(whole) > MAX_WHOLE_POUNDS_DIGITS:
+        raise ValueError(
+            f"'{text}' is an amount larger than the ledger can hold (£9,999,999,999.99)"
+        )
+    try:
+        amount = Decimal(raw).quantize(Decimal("0.01"))
+    except InvalidOperation as error:
+        raise ValueError(f"'{text}' is not an amount") from error
+    return -amount if negative else amount
+
+
+def _decimal_point(raw, text):
+    if GROUPED_AMOUNT.match(raw):
+        return raw.replace(",", "")
+    if "," in raw:
+        raise ValueError(
+            f"'{text}' is not an amount in pounds and pence: its comma does not separate "
+            "thousands (as in 1,234.56); if it is a decimal comma, export the file with a "
+            "decimal point"
+        )
+    return raw
+
+
+def _decimal_comma(raw, text):
+    if COMMA_GROUPED_AMOUNT.match(raw):
+        raw = raw.replace(".", "")
+    elif "." in raw:
+        raise ValueError(
+            f"'{text}' is not an amount in a file with decimal commas: a point may only "
+            "separate thousands (as in 1.234,56)"
+        )
+    return raw.replace(",", ".")
+
+
+def looks_decimal_comma(values):
+    """True when a file's amounts are written with decimal commas ('1234,56', '1.234,56')
+    and none with a decimal point: the only way a file is read as such without saying so."""
+    comma = point = False
+    for value in values:
+        raw = (value or "").strip().replace("£", "").replace(" ", "").strip("()-").upper()
+        raw = raw.removesuffix("CR").removesuffix("DR")
+        if DECIMAL_COMMA.match(raw):
+            comma = True
+        elif DECIMAL_POINT.match(raw):
+            point = True
+    return comma and not point
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_date(text):
+    """A date written dd/mm/yyyy (or with dots or hyphens), yyyy-mm-dd or dd-MON-yyyy
+    (05-NOV-2026), with or without a time after it. Two-digit years are refused: 05/11/26
+    could be 1926 or 2026. Cached: an export repeats the same dates."""
+    raw = (text or "").strip()
+    timed = TIME_PART.match(raw)
+    if timed:
+        raw = timed.group(1).strip()
+    parts = None
+    if match := DMY.match(raw):
+        day, _separator, month, year = match.groups()
+        parts = (year, month, day)
+    elif match := YMD.match(raw):
+        parts = match.groups()
+    elif (match := DMONY.match(raw)) and match.group(2).lower() in MONTHS:
+        day, month_name, year = match.groups()
+        parts = (year, MONTHS[month_name.lower()], day)
+    if parts is not None:
+        year, month, day = parts
+        if len(str(year)) != 4:
+            raise ValueError(
+                f"'{text}' has a two-digit year; export dates with four-digit years "
+                "(31/03/2025), so the century is not guessed"
+            )
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            pass
+    raise ValueError(f"'{text}' is not a date like 31/03/2025, 2025-03-31 or 31-MAR-2025")
