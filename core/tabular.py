@@ -116,14 +116,20 @@ class Table:
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
     body: Iterator = iter(())  # (line number, cells) after the header
+    skipped_notes: list = field(default_factory=list)  # (line number, text)
 
     def rows(self) -> Iterator[tuple[int, dict, bool]]:
         """(line number, {field: text}, whether it is a totals row) for each row that is not
         blank; a row whose cells do not line up with the header stops the file (a value might
-        sit under another heading)."""
+        sit under another heading). A row of one cell ('Report run 06/12/2026 by JSMITH',
+        'End of report') is a report's note, not a record: it is skipped and named."""
         width = len(self.header)
         for line, cells in self.body:
-            if not any(str(cell).strip() for cell in cells):
+            filled = [cell for cell in cells if str(cell).strip()]
+            if not filled:
+                continue
+            if len(filled) == 1 and width > 2 and not is_total(cells):
+                self.skipped_notes.append((line, str(filled[0]).strip()[:80]))
                 continue
             while len(cells) > width and not str(cells[-1]).strip():
                 cells = cells[:-1]
@@ -143,6 +149,20 @@ class Table:
                 },
                 total,
             )
+
+    def read_notes(self):
+        """What was noticed reading the file, once its rows have been read."""
+        notes = list(self.notes)
+        count = len(self.skipped_notes)
+        if count:
+            shown = "; ".join(f"line {line}: '{text}'" for line, text in self.skipped_notes[:3])
+            if count > 3:
+                shown += f"; {count - 3} more"
+            notes.append(
+                f"{count} line{'s' if count != 1 else ''} of one cell skipped as report notes "
+                f"({shown})"
+            )
+        return notes
 
     def _short_of_required(self, cells):
         """A short row is safe when the cells it leaves off are optional: some systems leave
@@ -244,7 +264,19 @@ def _cell_text(value):
         return text.removesuffix("T00:00:00")
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return _float_text(value)
     return str(value)
+
+
+def _float_text(value):
+    """A number cell as its pounds and pence where it is one: a formula's 770.0000000000001
+    is 770.00; a value with a third decimal place keeps it, to be refused as money."""
+    if value.is_integer():
+        return str(int(value))
+    if abs(round(value, 2) - value) < 1e-7:
+        return f"{value:.2f}"
+    return repr(value)
 
 
 def _workbook_rows(data):

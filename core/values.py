@@ -16,8 +16,8 @@ COMMA_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")
 DECIMAL_COMMA = re.compile(r"^\d{1,3}(\.\d{3})*,\d{2}$|^\d+,\d{2}$")
 DECIMAL_POINT = re.compile(r"^\d{1,3}(,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
 DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$")
-YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-DMONY = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d+)$")
+YMD = re.compile(r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$")
+DMONY = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ,]+(\d+)$")
 TIME_PART = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 MONTHS = {
     name: number
@@ -26,6 +26,10 @@ MONTHS = {
         start=1,
     )
 }
+FULL_MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
 # The ledger's money columns hold 12 digits, two of them pence: up to £9,999,999,999.99.
 MAX_WHOLE_POUNDS_DIGITS = 10
 
@@ -102,11 +106,21 @@ def looks_decimal_comma(values):
     return comma and not point
 
 
+def _month(name):
+    """A month's number from its name or the start of it ('Nov', 'Sept', 'November')."""
+    name = name.lower()
+    number = MONTHS.get(name[:3])
+    if number and FULL_MONTHS[number - 1].startswith(name):
+        return number
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def parse_date(text):
-    """A date written dd/mm/yyyy (or with dots or hyphens), yyyy-mm-dd or dd-MON-yyyy
-    (05-NOV-2026), with or without a time after it. Two-digit years are refused: 05/11/26
-    could be 1926 or 2026. Cached: an export repeats the same dates."""
+    """A date written dd/mm/yyyy (or with dots or hyphens), yyyy-mm-dd (or yyyy/mm/dd),
+    dd-MON-yyyy (05-NOV-2026) or 5 November 2026, with or without a time after it. Two-digit
+    years are refused: 05/11/26 could be 1926 or 2026. Cached: an export repeats the same
+    dates."""
     raw = (text or "").strip()
     timed = TIME_PART.match(raw)
     if timed:
@@ -116,10 +130,11 @@ def parse_date(text):
         day, _separator, month, year = match.groups()
         parts = (year, month, day)
     elif match := YMD.match(raw):
-        parts = match.groups()
-    elif (match := DMONY.match(raw)) and match.group(2).lower() in MONTHS:
+        year, _separator, month, day = match.groups()
+        parts = (year, month, day)
+    elif (match := DMONY.match(raw)) and _month(match.group(2)):
         day, month_name, year = match.groups()
-        parts = (year, MONTHS[month_name.lower()], day)
+        parts = (year, _month(month_name), day)
     if parts is not None:
         year, month, day = parts
         if len(str(year)) != 4:

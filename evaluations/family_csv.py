@@ -6,6 +6,7 @@ line number and reason."""
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -34,6 +35,10 @@ EXPORT_HEADER = [
 ]
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
+# What systems write for "not known yet": the same as blank.
+UNKNOWN = {"unknown", "not known", "not yet known", "n/a", "na", "-", "tbc", "pending"}
+# 'Outcome 6', '6.', '6 - Children safe ...': an outcome given by its number.
+NUMBERED = re.compile(r"^(?:outcome\s*)?(\d{1,2})(?:[.:)\s-]|$)", re.IGNORECASE)
 MAX_REFERENCE = 100
 MAX_ROLE = 100
 
@@ -89,10 +94,11 @@ class Lookups:
     def __init__(self):
         self.outcomes = dict(OUTCOME_ALIASES)
         self.outcome_names = []
+        self.numbers = set()
         for number, name in Outcome.objects.values_list("number", "name"):
-            self.outcomes[str(number)] = number
             self.outcomes[name_key(name)] = number
             self.outcome_names.append(name)
+            self.numbers.add(number)
         self.organisations = {}
         self.organisation_names = []
         for pk, name, short in Organisation.objects.values_list("pk", "name", "short_name"):
@@ -102,6 +108,16 @@ class Lookups:
                 self.organisations.setdefault(name_key(short), pk)
         self.projects = {}
         self.project_dates = {}
+        self._project_lookups()
+
+    def outcome(self, written):
+        """The outcome's number from its name, a short name or its number, or None."""
+        number = self.outcomes.get(name_key(written))
+        if number is None and (match := NUMBERED.match(written.strip())):
+            number = int(match.group(1)) if int(match.group(1)) in self.numbers else None
+        return number
+
+    def _project_lookups(self):
         for pk, reference, cost_centre, start, end in Project.objects.values_list(
             "pk", "reference", "cost_centre", "start_date", "end_date"
         ):
@@ -166,7 +182,7 @@ def clean(raw, lookups, today):
     ):
         problems.append("achieved on is before the need was identified")
     outcome = raw.get("outcome", "")
-    values["outcome"] = lookups.outcomes.get(name_key(outcome))
+    values["outcome"] = lookups.outcome(outcome)
     if values["outcome"] is None:
         problems.append(
             f"outcome '{outcome}' is not one of the ten headline outcomes (give its name or "
@@ -181,7 +197,9 @@ def clean(raw, lookups, today):
                 f"unknown lead practitioner organisation '{organisation}'"
                 + did_you_mean(organisation, lookups.organisation_names)
             )
-    sustained = raw.get("sustained", "").lower()
+    sustained = raw.get("sustained", "").strip().lower()
+    if sustained in UNKNOWN:
+        sustained = ""
     values["sustained"] = True if sustained in YES else False if sustained in NO else None
     if sustained and values["sustained"] is None:
         problems.append(f"sustained '{raw.get('sustained')}' should be yes, no or blank")
@@ -275,7 +293,7 @@ def _open(data, filename, layout_name, checked):
         checked.errors.append((problem.line, str(problem)))
         return []
     checked.layout = table.layout.name
-    checked.notes = table.notes
+    checked.notes = table.read_notes()
     checked.ignored_personal = table.ignored_personal
     return rows
 

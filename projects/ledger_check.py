@@ -63,7 +63,7 @@ def _file_rows(data, filename, layout_name, checked):
         checked.errors.append((problem.line, str(problem)))
         return None, []
     checked.layout = table.layout.name
-    checked.notes = table.notes
+    checked.notes = table.read_notes()
     checked.ignored_personal = table.ignored_personal
     return table.layout, rows
 
@@ -82,19 +82,22 @@ def _decimal_comma(layout, rows, checked):
     return False
 
 
-def _check_total(line, raw, file_net, decimal_comma, checked):
+def _check_total(line, raw, sums, decimal_comma, checked):
+    """A totals row must equal the lines above it: all of them (a grand total) or those
+    since the last totals row (a subtotal)."""
     problems = []
     total = net_amount(raw, decimal_comma, problems)
     if problems or total is None:
         checked.errors.append((line, "this looks like a totals row, but its amount is unreadable"))
-    elif total != file_net:
+    elif total not in (sums["file"], sums["since_total"]):
         checked.errors.append(
             (
                 line,
                 f"the totals row says £{total:,.2f} but the lines above it add up to "
-                f"£{file_net:,.2f}: the export may be missing lines",
+                f"£{sums['file']:,.2f}: the export may be missing lines",
             )
         )
+    sums["since_total"] = Decimal("0.00")
     checked.total_line = line
 
 
@@ -121,14 +124,15 @@ def check(data, filename="", layout_name=None):
     numbered = {}  # (transaction, line number) -> line number in the file
     next_number = defaultdict(int)
     ours = []
-    file_net = Decimal("0.00")
+    sums = {"file": Decimal("0.00"), "since_total": Decimal("0.00")}
     for line, raw, total in rows:
         if total and not _dated(raw):
-            _check_total(line, raw, file_net, decimal_comma, checked)
+            _check_total(line, raw, sums, decimal_comma, checked)
             continue
         checked.rows += 1
         values, problems = clean(raw, decimal_comma)
-        file_net += values["net_amount"] or 0
+        sums["file"] += values["net_amount"] or 0
+        sums["since_total"] += values["net_amount"] or 0
         project = projects.get(values["cost_centre"].upper())
         if values["cost_centre"] and project is None:
             skipped = checked.other_cost_centres.setdefault(values["cost_centre"], Skipped())

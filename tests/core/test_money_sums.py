@@ -40,9 +40,9 @@ def test_a_money_sum_is_exact_to_the_penny_on_every_database(large_ledger):
 
 
 def test_a_money_sum_of_an_expression_is_exact(large_ledger):
-    total = SpendLine.objects.aggregate(
-        total=MoneySum(F("net_amount") + F("irrecoverable_vat"))
-    )["total"]
+    total = SpendLine.objects.aggregate(total=MoneySum(F("net_amount") + F("irrecoverable_vat")))[
+        "total"
+    ]
     assert total == sum(large_ledger)
 
 

@@ -105,3 +105,19 @@ def test_a_capita_one_workbook_imports_through_the_command(tmp_path):
         3,
     )
     assert family.lead_organisation.name == "Barnardo's"
+
+
+@pytest.mark.parametrize("written", ["6", "Outcome 6", "6 - Children safe", "06."])
+def test_an_outcome_may_be_given_by_its_number(written):
+    rows = "Case Reference,Plan Start,Lead Practitioner Organisation,Outcome,Need Identified\r\n"
+    rows += f'C1,06/01/2025,,"{written}",06/01/2025\r\n'
+    (record,) = check(rows.encode(), today=TODAY).families.values()
+    assert list(record.needs) == [6]
+
+
+@pytest.mark.parametrize("written", ["Unknown", "n/a", "TBC", "-"])
+def test_a_sustained_not_known_yet_is_blank(written):
+    rows = "Case Reference,Plan Start,Lead Practitioner Organisation,Outcome,Need Identified,"
+    rows += f"Sustained\r\nC1,06/01/2025,,1,06/01/2025,{written}\r\n"
+    checked = check(rows.encode(), today=TODAY)
+    assert checked.errors == []

@@ -273,3 +273,33 @@ def test_many_rows_with_one_problem_are_reported_once(project, tmp_path):
         "Line 2: bad net amount: 'ten' is not an amount in pounds and pence "
         "(499 more like it, on lines 3, 4, 5, 6, …)"
     ]
+
+
+def test_report_notes_of_one_cell_are_skipped_and_named(project, finance_officer):
+    data = _csv(STANDARD) + b"\r\nReport run 06/12/2026 by JSMITH\r\n"
+    result = spend_import(user=finance_officer, data=data, filename="x.csv")
+    assert result.added == 2
+    assert (
+        "1 line of one cell skipped as report notes (line 5: 'Report run 06/12/2026 by "
+        "JSMITH')" in result.notes
+    )
+
+
+def test_subtotals_and_a_grand_total_are_checked(project, finance_officer):
+    data = _csv(
+        [
+            *STANDARD,
+            ["Total", "", "", "", "", "300.30"],
+            ["T3", "07/11/2026", "Acme", "FP2026009", "Staff", "1.00"],
+            ["Total", "", "", "", "", "1.00"],
+            ["Grand total", "", "", "", "", "301.30"],
+        ]
+    )
+    result = spend_import(user=finance_officer, data=data, filename="x.csv")
+    assert (result.added, result.total_line) == (3, 7)
+
+
+def test_a_formula_cell_in_a_workbook_is_read_to_the_penny(project, finance_officer):
+    rows = [STANDARD[0], ["T1", "05/11/2026", "Acme", "FP2026009", "Staff", 3850 * 0.2]]
+    spend_import(user=finance_officer, data=_workbook(rows), filename="l.xlsx")
+    assert SpendLine.objects.get().net_amount == Decimal("770.00")

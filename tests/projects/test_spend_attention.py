@@ -65,9 +65,7 @@ def test_lines_that_fit_are_not_flagged(project, finance_officer):
     assert not needing_attention().exists()
 
 
-def test_the_preview_names_the_lines_that_will_need_attention(
-    project, finance_officer, client_for
-):
+def test_the_preview_names_the_lines_that_will_need_attention(project, finance_officer, client_for):
     client = client_for(finance_officer)
     response = client.post(
         reverse("spend:import"),

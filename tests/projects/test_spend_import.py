@@ -140,7 +140,7 @@ def test_the_command_checks_with_dry_run_then_imports(project, tmp_path):
     assert "would add 3" in out.getvalue()
     assert SpendLine.objects.count() == 0
     call_command("import_spend", str(path), stdout=out)
-    assert "added 3, 0 already there" in out.getvalue()
+    assert "added 3 (net £4,050.50), 0 already there" in out.getvalue()
 
 
 def test_the_command_lists_bad_rows_and_fails(project, tmp_path):

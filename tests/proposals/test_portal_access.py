@@ -85,9 +85,7 @@ def test_the_programme_team_reads_the_submitted_version_and_its_files(
     assert download["Content-Disposition"].startswith('attachment; filename="plan.pdf"')
 
 
-def test_group_members_read_proposals_once_their_papers_are_published(
-    client_for, proposal, member
-):
+def test_group_members_read_proposals_once_their_papers_are_published(client_for, proposal, member):
     services.proposal_submit(user=proposal.lead, proposal=proposal, today=TODAY)
     client = client_for(member)
     attachment = url(proposal, f"attachments/{proposal.attachments.get().pk}/")

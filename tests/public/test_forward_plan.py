@@ -10,9 +10,7 @@ from proposals.selectors import forward_plan
 pytestmark = pytest.mark.django_db
 
 
-def test_the_forward_plan_lists_each_eligible_proposal_on_a_meeting_to_come(
-    client, demo, today
-):
+def test_the_forward_plan_lists_each_eligible_proposal_on_a_meeting_to_come(client, demo, today):
     page = client.get("/forward-plan/").content.decode()
     planned = list(forward_plan(today))
     assert planned

@@ -1,3 +1,4 @@
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -47,11 +48,17 @@ class Command(BaseCommand):
                 f"skipped: {skipped.lines:,} lines, £{skipped.net:,.2f}, for cost centre {code}, "
                 "which is not a programme project's"
             )
+        for cost_centre, month, lines, net, vat in result.summary():
+            self.stdout.write(
+                f"  {cost_centre} {month:%B %Y}: {lines:,} lines, net £{net:,.2f}, "
+                f"irrecoverable VAT £{vat:,.2f}"
+            )
         verb = "would add" if dry_run else "added"
+        net = sum((line.net_amount for line in result.new), Decimal("0.00"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"{path.name}: {result.rows:,} lines read, {verb} {result.added:,}, "
-                f"{result.already_there:,} already there."
+                f"{path.name}: {result.rows:,} lines read, {verb} {result.added:,} "
+                f"(net £{net:,.2f}), {result.already_there:,} already there."
             )
         )
         for line in result.needing_attention:
