@@ -33,7 +33,10 @@ seed: migrate
 	$(BIN)/python manage.py seed_demo
 
 # Links in emails use the address the demo is served on (SITE_BASE_URL), and HOST is allowed.
+# The imports' background worker runs beside the site and stops with it.
 run: install assets seed
+	$(BIN)/python manage.py db_worker --backend imports --queue-name '*' --no-reload & \
+	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	SITE_BASE_URL=$${SITE_BASE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)} \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

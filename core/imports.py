@@ -1,44 +1,29 @@
 """Importing a file from another system in the back office: upload, preview, confirm.
 
-The file is checked whole and previewed; nothing is written until the person confirms, and
-then only if every row is still good. Between the two the checked upload is kept in private
-storage, never served by URL. Both imports (the ledger and the family outcome records) run
-through ``ImportView``; both refuse a file with ``ImportRefused``."""
-
-import datetime
-import hashlib
-import secrets
-from abc import ABCMeta, abstractmethod
+The upload is kept in private storage (never served by URL) and checked whole in the
+background (core.import_runs); the page follows the run: rows checked, then the preview.
+Nothing is written until the person confirms, and then only if every row is still good. Both
+imports (the ledger and the family outcome records) run through ``ImportView``."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView
 
 from core.admin.views import BackOfficePage
-from core.problems import as_csv, grouped
-
-# How long a checked upload waits for its confirmation; past it the file is deleted.
-PREVIEW_LIFE = datetime.timedelta(hours=24)
-# How many kinds of problem the page lists; every problem is in the CSV.
-SHOWN_GROUPS = 100
-FOLDER = "imports"
-
+from core.import_runs import (
+    PREVIEW_LIFE,
+    import_cancel,
+    import_confirm,
+    import_start,
+    progress_of,
+)
+from core.models import ImportRun
 
 EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".gz", ".zip")
-
-
-class ImportRefused(Exception):
-    """Nothing was imported: ``problems`` lists (line number, reason) for every bad row."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__(f"{len(self.problems)} problems; nothing was imported")
 
 
 class UploadForm(forms.Form):
@@ -81,170 +66,74 @@ class UploadForm(forms.Form):
         return upload
 
 
-class ImportView(BackOfficePage, FormView, metaclass=ABCMeta):
-    """Upload, preview, confirm. A subclass says how to check a file (``preview``) and how to
-    write what was checked (``commit``), where the person goes afterwards (``done_url_name``)
-    and the session key under which the pending upload waits."""
+class ImportView(BackOfficePage, FormView):
+    """Upload, then follow the run (``?run=ID``): its progress, its preview with Import and
+    Cancel, its problems or its result. A subclass names its ``kind``, the tasks that check
+    and write (``check_task``, ``write_task``) and where the person goes when done."""
 
     permission_required = "add"
     form_class = UploadForm
     header_icon = "upload"
-    session_key = ""
+    kind = ""
+    check_task = None
+    write_task = None
     done_url_name = ""
 
-    @abstractmethod
-    def preview(self, data, filename, layout):
-        """Check the file (in the layout of that slug, or the one found from it). Returns
-        (what the preview shows, the bytes to keep until the import is confirmed); raises
-        ImportRefused."""
-
-    @abstractmethod
-    def commit(self, pending, filename, sha256, layout):
-        """Write what was kept. Returns the success message; raises ImportRefused."""
-
-    @abstractmethod
-    def nothing_new(self, preview):
-        """True when importing the checked file would change nothing."""
+    def run(self):
+        """The run named in the request, if it is this person's and this import's."""
+        run_id = self.request.POST.get("run") or self.request.GET.get("run")
+        if not run_id:
+            return None
+        if not str(run_id).isdigit():
+            raise Http404("No such import.")
+        return get_object_or_404(ImportRun, pk=run_id, kind=self.kind, started_by=self.request.user)
 
     def get(self, request, *args, **kwargs):
+        run = self.run()
+        if run is None:
+            return super().get(request, *args, **kwargs)
         if request.GET.get("problems") == "csv":
-            return self.problems_csv()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if "confirm" in request.POST:
-            return self.confirm()
-        if "cancel" in request.POST:
-            return self.cancel()
-        return super().post(request, *args, **kwargs)
-
-    @property
-    def problems_key(self):
-        return f"{self.session_key}.problems"
-
-    def _drop_problems(self):
-        name = self.request.session.pop(self.problems_key, None)
-        if name:
-            storages["private"].delete(name)
-
-    def refused(self, form, refused, filename):
-        """The refusal page: each kind of problem once, and all of them as a CSV."""
-        name = storages["private"].save(
-            f"{FOLDER}/problems-{secrets.token_hex(16)}.csv",
-            ContentFile(as_csv(refused.problems).encode()),
-        )
-        self.request.session[self.problems_key] = name
-        groups = grouped(refused.problems)
+            return self.problems_csv(run)
+        checked, written = progress_of(run)
         return self.render_to_response(
             self.get_context_data(
-                form=form,
-                problem_count=len(refused.problems),
-                groups=groups[:SHOWN_GROUPS],
-                more_groups=max(0, len(groups) - SHOWN_GROUPS),
-                filename=filename,
+                run=run,
+                preview=run.preview if run.status == ImportRun.Status.CHECKED else None,
+                rows_checked=checked,
+                rows_written=written,
+                life_hours=int(PREVIEW_LIFE.total_seconds() // 3600),
             )
         )
 
-    def problems_csv(self):
-        name = self.request.session.get(self.problems_key)
-        if not name or not storages["private"].exists(name):
+    def post(self, request, *args, **kwargs):
+        run = self.run()
+        if run is None:
+            return super().post(request, *args, **kwargs)
+        if "cancel" in request.POST:
+            import_cancel(run=run)
+            messages.info(request, f"{run.filename}: not imported.")
+            return redirect(request.path)
+        if "confirm" in request.POST and not import_confirm(run=run, task=self.write_task):
+            messages.error(request, "Upload the file again: the preview has expired.")
+            return redirect(request.path)
+        return redirect(f"{request.path}?run={run.pk}")
+
+    def form_valid(self, form):
+        run = import_start(
+            user=self.request.user,
+            kind=self.kind,
+            upload=form.cleaned_data["file"],
+            layout=form.cleaned_data["layout"],
+            task=self.check_task,
+        )
+        return redirect(f"{self.request.path}?run={run.pk}")
+
+    def problems_csv(self, run):
+        if not run.problems_file or not storages["private"].exists(run.problems_file):
             raise Http404("No problems to download: upload the file again.")
         return FileResponse(
-            storages["private"].open(name),
+            storages["private"].open(run.problems_file),
             as_attachment=True,
             filename="import-problems.csv",
             content_type="text/csv",
         )
-
-    def _drop_pending(self):
-        pending = self.request.session.pop(self.session_key, None)
-        if pending:
-            storages["private"].delete(pending["name"])
-        return pending
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        layout = form.cleaned_data["layout"]
-        data = upload.read()
-        self._drop_problems()
-        try:
-            preview, pending = self.preview(data, upload.name, layout)
-        except ImportRefused as refused:
-            return self.refused(form, refused, upload.name)
-        self._drop_pending()
-        if self.nothing_new(preview):
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form, preview=preview, filename=upload.name, nothing_new=True
-                )
-            )
-        digest = hashlib.sha256(data).hexdigest()
-        name = storages["private"].save(
-            f"{FOLDER}/{self.session_key}-{digest}", ContentFile(pending)
-        )
-        self.request.session[self.session_key] = {
-            "name": name,
-            "filename": upload.name,
-            "sha256": digest,
-            "layout": layout,
-            "expires": (timezone.now() + PREVIEW_LIFE).isoformat(),
-        }
-        return self.render_to_response(
-            self.get_context_data(form=form, preview=preview, filename=upload.name)
-        )
-
-    def cancel(self):
-        pending = self._drop_pending()
-        if pending:
-            messages.info(self.request, f"{pending['filename']}: not imported.")
-        return redirect(self.request.path)
-
-    def confirm(self):
-        pending = self.request.session.pop(self.session_key, None)
-        storage = storages["private"]
-        if not pending or not storage.exists(pending["name"]) or _expired(pending):
-            if pending:
-                storage.delete(pending["name"])
-            messages.error(self.request, "Upload the file again: the preview has expired.")
-            return redirect(self.request.path)
-        with storage.open(pending["name"]) as handle:
-            data = handle.read()
-        storage.delete(pending["name"])
-        try:
-            message = self.commit(
-                data, pending["filename"], pending["sha256"], pending.get("layout", "")
-            )
-        except ImportRefused as refused:
-            messages.error(
-                self.request,
-                f"Nothing was imported: {len(refused.problems)} problem"
-                f"{'s' if len(refused.problems) != 1 else ''} appeared since the preview, "
-                f"the first: {refused.problems[0][1]} Upload the file again.",
-            )
-            return redirect(self.request.path)
-        messages.success(self.request, message)
-        return redirect(self.done_url_name)
-
-
-def _expired(pending):
-    expires = pending.get("expires")
-    return expires is None or datetime.datetime.fromisoformat(expires) < timezone.now()
-
-
-def uploads_expire(now=None):
-    """Delete every kept upload and problem list older than a preview lives (the retention
-    command runs this daily): a file that was never confirmed or cancelled, with whatever
-    personal data it held, does not stay. Returns how many files were deleted."""
-    storage = storages["private"]
-    now = now or timezone.now()
-    try:
-        _folders, files = storage.listdir(FOLDER)
-    except FileNotFoundError:
-        return 0
-    deleted = 0
-    for name in files:
-        path = f"{FOLDER}/{name}"
-        if storage.get_modified_time(path) < now - PREVIEW_LIFE:
-            storage.delete(path)
-            deleted += 1
-    return deleted

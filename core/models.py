@@ -57,3 +57,52 @@ class Deletion(models.Model):
 
     def __str__(self):
         return f"{self.count:,} {self.kind} ended before {self.cutoff:%-d %B %Y}"
+
+
+class ImportRun(models.Model):
+    """A back-office import working in the background (core.import_runs): the kept upload,
+    how far the worker has got, and what the person sees (the preview, the problems or the
+    result). Only the person who uploaded it sees it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        CHECKING = "checking", "Checking"
+        CHECKED = "checked", "Checked: confirm to import"
+        REFUSED = "refused", "Refused: nothing imported"
+        WRITING = "writing", "Importing"
+        DONE = "done", "Imported"
+        CANCELLED = "cancelled", "Cancelled"
+        FAILED = "failed", "Failed: nothing imported"
+
+    kind = models.CharField(max_length=40, help_text="Which import: the ledger or families.")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    layout = models.CharField(max_length=60, blank=True)
+    sha256 = models.CharField(max_length=64)
+    kept = models.CharField(
+        max_length=255, blank=True, help_text="The kept file in private storage, until done."
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_written = models.PositiveIntegerField(default=0)
+    preview = models.JSONField(default=dict, blank=True)
+    problems = models.JSONField(
+        default=list, blank=True, help_text="The kinds of problem, grouped (core.problems)."
+    )
+    problem_count = models.PositiveIntegerField(default=0)
+    problems_file = models.CharField(max_length=255, blank=True)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename}: {self.get_status_display()}"
+
+    @property
+    def working(self):
+        return self.status in {self.Status.QUEUED, self.Status.CHECKING, self.Status.WRITING}

@@ -1,6 +1,6 @@
-"""An import's problems, grouped so a file with one misspelling on 50,000 rows says so once:
-each kind of problem with its count, its first lines and an example, and every problem as a
-CSV for those who want the list."""
+"""An import's problems (``ImportRefused``), grouped so a file with one misspelling on 50,000
+rows says so once: each kind of problem with its count, its first lines and an example, and
+every problem as a CSV for those who want the list."""
 
 import csv
 import difflib
@@ -9,6 +9,16 @@ import re
 from dataclasses import dataclass, field
 
 FIRST_LINES = 5
+
+
+class ImportRefused(Exception):
+    """Nothing was imported: ``problems`` lists (line number, reason) for every bad row."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(f"{len(self.problems)} problems; nothing was imported")
+
+
 # What differs between two problems of one kind: a quoted value, a number, an amount.
 VARIABLE = re.compile(r"'[^']*'|£[\d,.]+|\b\d[\d,./-]*\b")
 

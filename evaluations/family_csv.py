@@ -39,6 +39,7 @@ NO = {"no", "n", "false", "0"}
 UNKNOWN = {"unknown", "not known", "not yet known", "n/a", "na", "-", "tbc", "pending"}
 # 'Outcome 6', '6.', '6 - Children safe ...': an outcome given by its number.
 NUMBERED = re.compile(r"^(?:outcome\s*)?(\d{1,2})(?:[.:)\s-]|$)", re.IGNORECASE)
+PROGRESS_EVERY = 5000
 MAX_REFERENCE = 100
 MAX_ROLE = 100
 
@@ -298,9 +299,10 @@ def _open(data, filename, layout_name, checked):
     return rows
 
 
-def check(data, today=None, filename="", layout=None):
+def check(data, today=None, filename="", layout=None, progress=None):
     """Validate a whole file (in the layout of that name, or the one found from its
-    headings); nothing here writes to the database."""
+    headings); nothing here writes to the database. ``progress(rows)`` hears how many rows
+    have been checked, every few thousand."""
     today = today or timezone.localdate()
     checked = CheckedFile()
     rows = _open(data, filename, layout, checked)
@@ -308,7 +310,9 @@ def check(data, today=None, filename="", layout=None):
         return checked
     lookups = Lookups()
     hashes = {}  # each case's rows share one hash
-    for line, raw in rows:
+    for count, (line, raw) in enumerate(rows, start=1):
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count)
         reference, values, problems = clean(raw, lookups, today)
         if not problems:
             problems = _merge(checked, line, reference, values, hashes)

@@ -16,6 +16,7 @@ from projects.models import Project, SpendLine
 from projects.months import closed_months
 from projects.spend_csv import clean, net_amount
 
+PROGRESS_EVERY = 5000
 # Fields that make two rows the same line of the ledger.
 SAME_LINE = ("date", "supplier", "description", "cost_centre", "expense_type", "net_amount")
 
@@ -109,9 +110,9 @@ def _dated(raw):
     return True
 
 
-def check(data, filename="", layout_name=None):
+def check(data, filename="", layout_name=None, progress=None):
     """Check a whole file. ``checked.new`` holds the lines to write when ``checked.errors`` is
-    empty."""
+    empty. ``progress(rows)`` hears how many rows have been checked, every few thousand."""
     checked = LedgerCheck()
     layout, rows = _file_rows(data, filename, layout_name, checked)
     if layout is None:
@@ -130,6 +131,8 @@ def check(data, filename="", layout_name=None):
             _check_total(line, raw, sums, decimal_comma, checked)
             continue
         checked.rows += 1
+        if progress and checked.rows % PROGRESS_EVERY == 0:
+            progress(checked.rows)
         values, problems = clean(raw, decimal_comma)
         sums["file"] += values["net_amount"] or 0
         sums["since_total"] += values["net_amount"] or 0

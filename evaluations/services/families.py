@@ -14,9 +14,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.bulk import bulk_insert, bulk_insert_rows
-from core.imports import ImportRefused
 from core.locks import one_at_a_time
-from core.problems import grouped
+from core.problems import ImportRefused, grouped
 from evaluations import day_counts
 from evaluations.family_csv import CheckedFile, FamilyRecord, episode_key
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, RetiredCase

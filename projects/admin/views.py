@@ -12,12 +12,13 @@ from django.views.generic import TemplateView
 
 from core.admin.views import BackOfficePage
 from core.imports import ImportView
+from projects import tasks
 from projects.admin.forms import ExplainForm, ImportForm
 from projects.attention import needing_attention
 from projects.models import ClosedMonth, SpendLine
 from projects.months import month_summary, month_to_close
 from projects.reporting import overdue_reports
-from projects.services import month_close, spend_import, spend_line_explain
+from projects.services import month_close, spend_line_explain
 
 
 class SpendImportView(ImportView):
@@ -26,27 +27,10 @@ class SpendImportView(ImportView):
     template_name = "projects/admin/import.html"
     form_class = ImportForm
     page_title = "Import spend"
-    session_key = "projects.pending_import"
+    kind = tasks.KIND
+    check_task = tasks.ledger_check
+    write_task = tasks.ledger_write
     done_url_name = "spend:index"
-
-    def preview(self, data, filename, layout):
-        result = spend_import(
-            user=self.request.user, data=data, filename=filename, layout=layout, dry_run=True
-        )
-        return result, data
-
-    def nothing_new(self, preview):
-        return preview.added == 0
-
-    def commit(self, pending, filename, sha256, layout):
-        result = spend_import(
-            user=self.request.user, data=pending, filename=filename, layout=layout
-        )
-        attention = len(result.needing_attention)
-        return (
-            f"{filename}: {result.added:,} lines added, {result.already_there:,} already there"
-            + (f", {attention:,} needing attention." if attention else ".")
-        )
 
 
 class AttentionView(BackOfficePage, TemplateView):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.bulk import bulk_insert
-from core.imports import ImportRefused
 from core.locks import one_at_a_time
+from core.problems import ImportRefused
 from programme.models import User
 from projects import attention, spend_totals
 from projects.ledger_check import LedgerCheck, check
@@ -33,14 +33,16 @@ def spend_import(
     layout: str | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    checking: Callable[[int], None] | None = None,
 ) -> LedgerCheck:
     """Import ledger lines from an export (``layout`` names its layout; otherwise it is found
     from the headings). Raises ImportRefused (with every bad row by line number) and writes
-    nothing if any row is bad. ``user=None`` is the command line."""
+    nothing if any row is bad. ``user=None`` is the command line. ``checking(rows)`` and
+    ``progress(written, total)`` hear how far the check and the writing have got."""
     if user is not None and not user.has_perm("projects.add_spendline"):
         raise PermissionDenied("Only finance can import spend.")
     if dry_run:
-        result = check(data, filename, layout)
+        result = check(data, filename, layout, checking)
         if result.errors:
             raise ImportRefused(result.errors)
         _flag(result)
@@ -51,7 +53,7 @@ def spend_import(
         # the same file started at once waits, then finds these lines already there. The
         # unique transaction number is the last guard against a double write.
         one_at_a_time("projects.spend_import")
-        result = check(data, filename, layout)
+        result = check(data, filename, layout, checking)
         if result.errors:
             raise ImportRefused(result.errors)
         _flag(result)

@@ -11,9 +11,11 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from core.imports import PREVIEW_LIFE, uploads_expire
+from core.import_runs import PREVIEW_LIFE, uploads_expire
+from core.models import ImportRun
+from programme import roles
 from projects.models import SpendLine
-from tests.factories import ProjectFactory
+from tests.factories import ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/spend/import/"
@@ -27,8 +29,9 @@ def page(client_for, finance_officer):
 
 
 def upload(client, text, name="ledger.csv", layout=""):
+    """Upload and follow the run to its page (the test settings run imports at once)."""
     data = text.encode() if isinstance(text, str) else text
-    return client.post(URL, {"file": SimpleUploadedFile(name, data), "layout": layout})
+    return client.post(URL, {"file": SimpleUploadedFile(name, data), "layout": layout}, follow=True)
 
 
 def test_the_preview_says_how_the_file_was_read(page):
@@ -59,7 +62,8 @@ def test_a_refusal_lists_each_kind_once_and_offers_every_problem(page):
     assert "300 problems. Nothing was imported." in refused
     assert refused.count("is not an amount in pounds and pence") == 1
     assert "(299 more like it, on lines 3, 4, 5, 6, …)" in refused
-    download = page.get(URL + "?problems=csv")
+    run = ImportRun.objects.get()
+    download = page.get(f"{URL}?run={run.pk}&problems=csv")
     assert download["Content-Disposition"].startswith("attachment")
     listed = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
     assert len(listed) == 301
@@ -68,17 +72,49 @@ def test_a_refusal_lists_each_kind_once_and_offers_every_problem(page):
 
 
 def test_no_problem_list_is_served_without_a_refusal(page):
-    assert page.get(URL + "?problems=csv").status_code == 404
+    upload(page, HEADER + "T1;05/11/2026;Acme;FP2026009;Staff;1;x\n")
+    run = ImportRun.objects.get()
+    assert page.get(f"{URL}?run={run.pk}&problems=csv").status_code == 404
+
+
+def test_a_confirmed_run_writes_and_deletes_the_kept_file(page):
+    upload(page, HEADER + "T1;05/11/2026;Acme;FP2026009;Staff;1;x\n")
+    run = ImportRun.objects.get()
+    kept = run.kept
+    done = page.post(URL, {"run": run.pk, "confirm": "1"}, follow=True).content.decode()
+    assert "1 lines added, 0 already there." in done
+    run.refresh_from_db()
+    assert (run.status, run.kept) == (ImportRun.Status.DONE, "")
+    assert not storages["private"].exists(kept)
+    assert SpendLine.objects.count() == 1
+
+
+def test_a_cancelled_run_deletes_the_kept_file_and_writes_nothing(page):
+    upload(page, HEADER + "T1;05/11/2026;Acme;FP2026009;Staff;1;x\n")
+    run = ImportRun.objects.get()
+    kept = run.kept
+    page.post(URL, {"run": run.pk, "cancel": "1"})
+    assert not storages["private"].exists(kept)
+    assert page.post(URL, {"run": run.pk, "confirm": "1"}).status_code == 302
+    assert not SpendLine.objects.exists()
+
+
+def test_someone_elses_run_is_not_found(page, client_for):
+    upload(page, HEADER + "T1;05/11/2026;Acme;FP2026009;Staff;1;x\n")
+    run = ImportRun.objects.get()
+    other = client_for(UserFactory(role=roles.FINANCE))
+    assert other.get(f"{URL}?run={run.pk}").status_code == 404
+    assert other.post(URL, {"run": run.pk, "confirm": "1"}).status_code == 404
+    assert not SpendLine.objects.exists()
 
 
 def test_an_expired_preview_cannot_be_confirmed(page):
     upload(page, HEADER + "T1;05/11/2026;Acme;FP2026009;Staff;1;x\n")
-    session = page.session
-    pending = session["projects.pending_import"]
-    pending["expires"] = (timezone.now() - datetime.timedelta(minutes=1)).isoformat()
-    session["projects.pending_import"] = pending
-    session.save()
-    response = page.post(URL, {"confirm": "1"}, follow=True)
+    run = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=run.pk).update(
+        created_at=timezone.now() - PREVIEW_LIFE - datetime.timedelta(minutes=1)
+    )
+    response = page.post(URL, {"run": run.pk, "confirm": "1"}, follow=True)
     assert "the preview has expired" in response.content.decode()
     assert not SpendLine.objects.exists()
 

@@ -13,6 +13,7 @@ from django.db import IntegrityError
 from wagtail.models import ModelLogEntry
 
 from core.financial_years import fy_for_date, fy_quarter
+from core.models import ImportRun
 from evaluations.models import DataRelease, Family, ProjectResult
 from evaluations.selectors.projects import result_quarters
 from evaluations.services import project_results_record
@@ -35,11 +36,12 @@ def a_file(count=2):
 def test_the_team_previews_then_confirms_a_family_import(client_for, programme_officer):
     client = client_for(programme_officer)
     preview = client.post(
-        "/admin/families/import/", {"file": SimpleUploadedFile("cases.csv", a_file())}
+        "/admin/families/import/", {"file": SimpleUploadedFile("cases.csv", a_file())}, follow=True
     ).content.decode()
     assert "2 new family plans" in preview
     assert not Family.objects.exists()
-    response = client.post("/admin/families/import/", {"confirm": "1"})
+    run = ImportRun.objects.get()
+    response = client.post("/admin/families/import/", {"run": run.pk, "confirm": "1"})
     assert response.status_code == 302
     assert Family.objects.count() == 2
 
@@ -47,7 +49,7 @@ def test_the_team_previews_then_confirms_a_family_import(client_for, programme_o
 def test_the_pending_import_keeps_no_case_reference(client_for, programme_officer, settings):
     client = client_for(programme_officer)
     client.post("/admin/families/import/", {"file": SimpleUploadedFile("c.csv", a_file())})
-    pending = client.session["evaluations.pending_family_import"]["name"]
+    pending = ImportRun.objects.get().kept
     with storages["private"].open(pending) as handle:
         assert b"LIV-0" not in handle.read()
 
@@ -55,7 +57,7 @@ def test_the_pending_import_keeps_no_case_reference(client_for, programme_office
 def test_a_bad_family_file_is_shown_row_by_row(client_for, programme_officer):
     bad = family_rows_csv([["C", "06/01/2025", "", "", "eleven", "06/01/2025", "", "", ""]])
     page = client_for(programme_officer).post(
-        "/admin/families/import/", {"file": SimpleUploadedFile("bad.csv", bad)}
+        "/admin/families/import/", {"file": SimpleUploadedFile("bad.csv", bad)}, follow=True
     )
     assert "Line 2: outcome &#x27;eleven&#x27;" in page.content.decode()
 

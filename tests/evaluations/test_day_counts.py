@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from evaluations import day_counts
 from evaluations.models import DayCount, Family, FamilyNeed
 from evaluations.selectors.results import (

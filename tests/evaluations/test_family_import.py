@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from wagtail.models import ModelLogEntry
 
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from evaluations.family_csv import check
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport
 from evaluations.pseudonyms import case_hash

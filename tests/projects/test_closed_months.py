@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from projects.models import ClosedMonth, SpendLine
 from projects.months import month_summary, month_to_close
 from projects.services import month_close, spend_import

@@ -12,8 +12,8 @@ import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
-from core.imports import ImportRefused
 from core.money import money_total
+from core.problems import ImportRefused
 from projects.ledger_check import check
 from projects.models import SpendLine
 from projects.services import spend_import

@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.models import ImportRun
 from projects.models import SpendLine
 from tests.factories import ProjectFactory, SpendLineFactory
 from tests.projects.test_spend_import import GOOD, csv_bytes
@@ -14,10 +15,11 @@ def project(db):
 def test_finance_previews_then_confirms_an_import(client_for, finance_officer, project):
     client = client_for(finance_officer)
     upload = SimpleUploadedFile("may.csv", csv_bytes(*GOOD))
-    preview = client.post("/admin/spend/import/", {"file": upload}).content.decode()
+    preview = client.post("/admin/spend/import/", {"file": upload}, follow=True).content.decode()
     assert "3 will be added" in preview
     assert SpendLine.objects.count() == 0
-    response = client.post("/admin/spend/import/", {"confirm": "1"})
+    run = ImportRun.objects.get()
+    response = client.post("/admin/spend/import/", {"run": run.pk, "confirm": "1"})
     assert response.status_code == 302
     assert SpendLine.objects.count() == 3
 
@@ -31,10 +33,11 @@ def test_a_cancelled_preview_imports_nothing_and_keeps_no_file(
     client.post("/admin/spend/import/", {"file": SimpleUploadedFile("may.csv", csv_bytes(*GOOD))})
     kept = set(folder.glob("*")) - before
     assert len(kept) == 1
-    response = client.post("/admin/spend/import/", {"cancel": "1"})
+    run = ImportRun.objects.get()
+    response = client.post("/admin/spend/import/", {"run": run.pk, "cancel": "1"})
     assert response.status_code == 302
     assert not kept.pop().exists()
-    client.post("/admin/spend/import/", {"confirm": "1"})
+    client.post("/admin/spend/import/", {"run": run.pk, "confirm": "1"})
     assert SpendLine.objects.count() == 0
 
 
@@ -43,9 +46,9 @@ def test_a_file_already_imported_says_nothing_new_and_offers_no_import(
 ):
     client = client_for(finance_officer)
     client.post("/admin/spend/import/", {"file": SimpleUploadedFile("may.csv", csv_bytes(*GOOD))})
-    client.post("/admin/spend/import/", {"confirm": "1"})
+    client.post("/admin/spend/import/", {"run": ImportRun.objects.get().pk, "confirm": "1"})
     again = SimpleUploadedFile("may.csv", csv_bytes(*GOOD))
-    page = client.post("/admin/spend/import/", {"file": again}).content.decode()
+    page = client.post("/admin/spend/import/", {"file": again}, follow=True).content.decode()
     assert "Nothing new to import" in page
     assert 'name="confirm"' not in page
     assert SpendLine.objects.count() == 3
@@ -54,10 +57,12 @@ def test_a_file_already_imported_says_nothing_new_and_offers_no_import(
 def test_a_bad_file_is_shown_row_by_row_and_nothing_is_kept(client_for, finance_officer, project):
     client = client_for(finance_officer)
     upload = SimpleUploadedFile("bad.csv", csv_bytes("T1,99/99/2026,Acme,,FP2026005,Staff,1,0"))
-    page = client.post("/admin/spend/import/", {"file": upload}).content.decode()
+    page = client.post("/admin/spend/import/", {"file": upload}, follow=True).content.decode()
     assert "Line 2: bad date" in page
     assert "Nothing was imported" in page
-    client.post("/admin/spend/import/", {"confirm": "1"})
+    run = ImportRun.objects.get()
+    assert run.kept == ""
+    client.post("/admin/spend/import/", {"run": run.pk, "confirm": "1"})
     assert SpendLine.objects.count() == 0
 
 

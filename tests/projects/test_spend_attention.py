@@ -70,6 +70,7 @@ def test_the_preview_names_the_lines_that_will_need_attention(project, finance_o
     response = client.post(
         reverse("spend:import"),
         {"file": _upload(csv_bytes(line(1, "15/03/2026", "100.00"), line(2, "01/05/2026", "1")))},
+        follow=True,
     )
     page = response.content.decode()
     assert "1 line will need attention" in page

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from projects.models import SpendLine
 from projects.services import spend_import
 from projects.spend_csv import parse_amount, parse_date

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_quarter, fy_start_year
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from core.profiles import profile_from_budget, scale_to, split_evenly
 from core.values import parse_amount, parse_date
 from evaluations.family_csv import check as check_families

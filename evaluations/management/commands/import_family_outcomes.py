@@ -3,8 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.imports import ImportRefused
-from core.problems import describe, grouped
+from core.problems import ImportRefused, describe, grouped
 from evaluations.case_layouts import LAYOUTS
 from evaluations.family_csv import check
 from evaluations.services import family_outcomes_import

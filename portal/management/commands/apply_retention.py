@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from core.imports import uploads_expire
+from core.import_runs import uploads_expire
 from evaluations.services.retention import expired_families, families_retire
 from proposals.services.retention import attachments_retire, expired_attachments
 

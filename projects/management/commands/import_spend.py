@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.imports import ImportRefused
+from core.problems import ImportRefused
 from programme.management.importer import add_import_arguments, how_read, importer, refusal
 from projects.ledger_layouts import LAYOUTS
 from projects.services import spend_import
