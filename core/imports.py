@@ -33,7 +33,6 @@ class UploadForm(forms.Form):
 
     file_label = "Export"
     file_help_text = ""
-    layouts: tuple = ()
 
     file = forms.FileField(error_messages={"empty": "The selected file is empty."})
     layout = forms.ChoiceField(
@@ -47,8 +46,12 @@ class UploadForm(forms.Form):
         self.fields["file"].label = self.file_label
         self.fields["file"].help_text = self.file_help_text
         self.fields["layout"].choices = [("", "Find it from the file")] + [
-            (layout.slug(), f"{layout.name}: {layout.source}") for layout in self.layouts
+            (layout.slug(), f"{layout.name}: {layout.source}") for layout in self.get_layouts()
         ]
+
+    def get_layouts(self):
+        """The layouts the file may be in (core.tabular.Layout)."""
+        return ()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -65,6 +65,10 @@ class Layout:
     required: frozenset[str]
     segment_separator: str = "."
     decimal_comma: bool | None = None  # None: found from the file
+    delimiter: str | None = None  # None: found from the file
+    encoding: str | None = None  # None: UTF-8, else Windows-1252
+    header_row: int | None = None  # None: found among the first lines
+    aliases: tuple = ()  # (their name, ours) pairs, read by the import
 
     def slug(self):
         return normal_heading(self.name).replace(" ", "-")
@@ -212,15 +216,23 @@ def _unpack(data, filename):
     return data, name, []
 
 
-def _decode(data):
-    """The text, and a note when it was not UTF-8."""
+def _decode(data, encoding=None):
+    """The text, and a note when it was not UTF-8. A layout that says its encoding is held
+    to it."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), ["UTF-16 text"]
     try:
-        text, notes = data.decode("utf-8-sig"), []
+        text, notes = data.decode("utf-8-sig" if encoding in (None, "utf-8") else encoding), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
+        if encoding:
+            raise FileProblem(
+                f"Byte 0x{byte:02X} on line {line} is not {encoding.upper()}, which the layout "
+                "says the file is written in"
+                + ("; the file looks like Windows-1252." if _is_cp1252(data) else "."),
+                line,
+            ) from error
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
@@ -239,6 +251,14 @@ def _decode(data):
             line,
         )
     return text, notes
+
+
+def _is_cp1252(data):
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _csv_rows(text, delimiter):
@@ -292,10 +312,12 @@ def _workbook_rows(data):
 
 def _find_header(rows, layouts):
     """Among the first rows, the one whose headings best match a layout: (layout, header,
-    line, rows above)."""
+    line, rows above). A layout that names its header row is matched on that line only."""
     best = None
     for position, (line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         for layout in layouts:
+            if layout.header_row and line != layout.header_row:
+                continue
             found = layout.matches(cells)
             if not found:
                 continue
@@ -306,13 +328,13 @@ def _find_header(rows, layouts):
     return best
 
 
-def _delimited(text):
-    """For each delimiter, the first rows read with it; the caller picks the one whose header
-    matches."""
+def _delimited(text, delimiter=None):
+    """For each delimiter (or the one the layout says), the first rows read with it; the
+    caller picks the one whose header matches."""
     sample = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
     return {
-        delimiter: [(line, cells) for line, cells in _sample_rows(sample, delimiter)]
-        for delimiter in DELIMITERS
+        each: [(line, cells) for line, cells in _sample_rows(sample, each)]
+        for each in ([delimiter] if delimiter else DELIMITERS)
     }
 
 
@@ -339,12 +361,12 @@ def open_table(data, filename, layouts, layout=None):
             raise FileProblem(
                 "The file is an old-style Excel workbook (.xls); save it as .xlsx or CSV."
             )
-        text, decoded = _decode(data)
+        text, decoded = _decode(data, layout.encoding if layout else None)
         notes += decoded
         if not text.strip():
             raise FileProblem("The file is empty.")
         found, delimiter = None, ","
-        for each, sample in _delimited(text).items():
+        for each, sample in _delimited(text, layout.delimiter if layout else None).items():
             match = _find_header(sample, candidates)
             if match and (found is None or match[0] > found[0]):
                 found, delimiter = match, each

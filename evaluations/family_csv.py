@@ -1,5 +1,5 @@
 """Reading the case-management system's export: one row per need, in one of the layouts of
-``evaluations.case_layouts``. A family is a case; each of its plans (its own start and
+``programme.case_layouts``. A family is a case; each of its plans (its own start and
 closure) is an episode, imported as a family record of its own. Case references are hashed on
 the way in; what this module hands on holds no reference in clear. Every bad row is reported by
 line number and reason."""
@@ -14,9 +14,10 @@ from django.utils import timezone
 from core.problems import did_you_mean
 from core.tabular import FileProblem, choose_layout, open_table
 from core.values import parse_date
-from evaluations.case_layouts import LAYOUTS, OUTCOME_ALIASES, name_key
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need
+from programme.case_layouts import OUTCOME_ALIASES, name_key
+from programme.import_layouts import layouts_for
 from programme.models import Organisation, Outcome
 from projects.models import Project
 
@@ -87,12 +88,13 @@ class CheckedFile:
     layout: str = ""
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
+    aliases: tuple = ()
 
 
 class Lookups:
     """Reference data the rows are matched against, read once per file."""
 
-    def __init__(self):
+    def __init__(self, aliases=()):
         self.outcomes = dict(OUTCOME_ALIASES)
         self.outcome_names = []
         self.numbers = set()
@@ -110,6 +112,17 @@ class Lookups:
         self.projects = {}
         self.project_dates = {}
         self._project_lookups()
+        self._aliases(aliases)
+
+    def _aliases(self, aliases):
+        """What the layout says the system calls our outcomes and organisations."""
+        for theirs, ours in aliases:
+            number = self.outcome(ours)
+            if number is not None:
+                self.outcomes[name_key(theirs)] = number
+            organisation = self.organisations.get(name_key(ours))
+            if organisation is not None:
+                self.organisations[name_key(theirs)] = organisation
 
     def outcome(self, written):
         """The outcome's number from its name, a short name or its number, or None."""
@@ -286,9 +299,10 @@ def _merge(checked, line, reference, values, hashes):
 
 
 def _open(data, filename, layout_name, checked):
+    layouts = layouts_for("families")
     try:
-        layout = choose_layout(LAYOUTS, layout_name) if layout_name else None
-        table = open_table(data, filename, LAYOUTS, layout)
+        layout = choose_layout(layouts, layout_name) if layout_name else None
+        table = open_table(data, filename, layouts, layout)
         rows = [(line, raw) for line, raw, total in table.rows() if not total]
     except FileProblem as problem:
         checked.errors.append((problem.line, str(problem)))
@@ -296,6 +310,7 @@ def _open(data, filename, layout_name, checked):
     checked.layout = table.layout.name
     checked.notes = table.read_notes()
     checked.ignored_personal = table.ignored_personal
+    checked.aliases = table.layout.aliases
     return rows
 
 
@@ -308,7 +323,7 @@ def check(data, today=None, filename="", layout=None, progress=None):
     rows = _open(data, filename, layout, checked)
     if checked.errors:
         return checked
-    lookups = Lookups()
+    lookups = Lookups(checked.aliases)
     hashes = {}  # each case's rows share one hash
     for count, (line, raw) in enumerate(rows, start=1):
         if progress and count % PROGRESS_EVERY == 0:

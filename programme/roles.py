@@ -16,7 +16,15 @@ AUDITORS = "Auditors"
 
 ROLE_NAMES = [PROJECT_LEADS, GROUP_MEMBERS, PROGRAMME_TEAM, FINANCE, AUDITORS]
 
-_REFERENCE_DATA = ["organisation", "membership", "priority", "criterion", "fund", "headlinetarget"]
+_REFERENCE_DATA = [
+    "organisation",
+    "membership",
+    "priority",
+    "criterion",
+    "fund",
+    "headlinetarget",
+    "importlayout",
+]
 
 
 def _crud(app_label, model_names, actions=("add", "change", "delete", "view")):
@@ -53,7 +61,7 @@ ROLE_PERMISSIONS = {
     ],
     FINANCE: [
         "wagtailadmin.access_admin",
-        *_crud("programme", ["fund"]),
+        *_crud("programme", ["fund", "importlayout"]),
         *_crud("programme", ["organisation", "priority", "criterion", "meeting"], ("view",)),
         "governance.view_decision",
         "proposals.view_proposal",

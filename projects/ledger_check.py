@@ -11,7 +11,7 @@ from typing import Any
 
 from core.tabular import FileProblem, choose_layout, open_table
 from core.values import looks_decimal_comma, parse_date
-from projects.ledger_layouts import LAYOUTS
+from programme.import_layouts import layouts_for
 from projects.models import Project, SpendLine
 from projects.months import closed_months
 from projects.spend_csv import clean, net_amount
@@ -56,9 +56,10 @@ class LedgerCheck:
 
 
 def _file_rows(data, filename, layout_name, checked):
+    layouts = layouts_for("ledger")
     try:
-        layout = choose_layout(LAYOUTS, layout_name) if layout_name else None
-        table = open_table(data, filename, LAYOUTS, layout)
+        layout = choose_layout(layouts, layout_name) if layout_name else None
+        table = open_table(data, filename, layouts, layout)
         rows = list(table.rows())
     except FileProblem as problem:
         checked.errors.append((problem.line, str(problem)))
@@ -121,6 +122,8 @@ def check(data, filename="", layout_name=None, progress=None):
     projects = {
         code.upper(): (pk, code) for code, pk in Project.objects.values_list("cost_centre", "pk")
     }
+    # What the layout says the system calls our cost centres.
+    aliases = {theirs.upper(): ours for theirs, ours in layout.aliases}
     seen_values = {}  # the line's values -> its line number
     numbered = {}  # (transaction, line number) -> line number in the file
     next_number = defaultdict(int)
@@ -136,7 +139,8 @@ def check(data, filename="", layout_name=None, progress=None):
         values, problems = clean(raw, decimal_comma)
         sums["file"] += values["net_amount"] or 0
         sums["since_total"] += values["net_amount"] or 0
-        project = projects.get(values["cost_centre"].upper())
+        code = values["cost_centre"].upper()
+        project = projects.get(aliases.get(code, code).upper())
         if values["cost_centre"] and project is None:
             skipped = checked.other_cost_centres.setdefault(values["cost_centre"], Skipped())
             skipped.lines += 1

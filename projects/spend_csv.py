@@ -1,4 +1,4 @@
-"""Reading a ledger export row by row: the layout (projects.ledger_layouts) names the columns,
+"""Reading a ledger export row by row: the layout (programme.ledger_layouts) names the columns,
 core.values reads the amounts and dates, and this module turns a row into a ledger line's
 values or the reasons it is bad."""
 

@@ -1,7 +1,7 @@
 from django import forms
 
 from core.imports import UploadForm
-from evaluations.case_layouts import LAYOUTS
+from programme.import_layouts import layouts_for
 
 
 class FamilyImportForm(UploadForm):
@@ -10,7 +10,9 @@ class FamilyImportForm(UploadForm):
         "CSV or Excel, one row per need. Case references are hashed as the file is read and "
         "are never stored."
     )
-    layouts = LAYOUTS
+
+    def get_layouts(self):
+        return layouts_for("families")
 
 
 class DataReleaseForm(forms.Form):

@@ -1,5 +1,6 @@
 """The back office's programme set-up: organisations, the strategic group's members and their
-interests, priorities, criteria, funds, the meeting calendar and the headline outcomes."""
+interests, priorities, criteria, funds, the meeting calendar, the headline outcomes and the
+import layouts."""
 
 from django.urls import path
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -22,6 +23,7 @@ from programme.models import (
     Criterion,
     Fund,
     HeadlineTarget,
+    ImportLayout,
     Interest,
     Meeting,
     Membership,
@@ -114,6 +116,29 @@ class HeadlineTargetViewSet(ProgrammeViewSet):
     form_fields = ["financial_year", "successful_families", "note"]
 
 
+class ImportLayoutViewSet(ProgrammeViewSet):
+    model = ImportLayout
+    icon = "upload"
+    menu_label = "Import layouts"
+    list_display = ["name", "kind", "based_on", "updated_at"]
+    list_export = ["name", "kind", "based_on", "columns", "aliases"]
+    list_filter = ["kind"]
+    search_fields = ["name", "columns", "aliases"]
+    inspect_view_enabled = True
+    form_fields = [
+        "name",
+        "kind",
+        "based_on",
+        "columns",
+        "segment_separator",
+        "delimiter",
+        "encoding",
+        "header_row",
+        "decimal_comma",
+        "aliases",
+    ]
+
+
 class MeetingViewSet(ProgrammeViewSet):
     model = Meeting
     index_view_class = MeetingIndexView
@@ -192,4 +217,5 @@ class ProgrammeSetUpGroup(ViewSetGroup):
         CriterionViewSet("criteria"),
         FundViewSet("funds"),
         HeadlineTargetViewSet("headline-targets"),
+        ImportLayoutViewSet("import-layouts"),
     ]

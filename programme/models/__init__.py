@@ -1,4 +1,5 @@
 from .interests import Interest
+from .layouts import ImportLayout
 from .meetings import Meeting
 from .outcomes import HeadlineTarget, Outcome
 from .people import Membership, Organisation, User
@@ -10,6 +11,7 @@ __all__ = [
     "Criterion",
     "Fund",
     "HeadlineTarget",
+    "ImportLayout",
     "Interest",
     "Meeting",
     "Membership",

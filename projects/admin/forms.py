@@ -4,7 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from core.financial_years import fy_for_date, fy_name, fy_start_year
 from core.forms import MoneyField
 from core.imports import UploadForm
-from projects.ledger_layouts import LAYOUTS
+from programme.import_layouts import layouts_for
 from projects.models import Project, SpendLine
 from projects.months import closed_months
 
@@ -72,7 +72,9 @@ class ImportForm(UploadForm):
         "CSV or Excel, as the finance system wrote it; a whole department's export is fine: "
         "lines for other cost centres are skipped and counted."
     )
-    layouts = LAYOUTS
+
+    def get_layouts(self):
+        return layouts_for("ledger")
 
 
 def project_years(project):

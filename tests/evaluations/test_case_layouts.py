@@ -1,4 +1,4 @@
-"""Early-help exports as case-management systems produce them (evaluations.case_layouts):
+"""Early-help exports as case-management systems produce them (programme.case_layouts):
 each is matched to its layout and read whole, or refused naming its cause."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Ledger exports as finance systems produce them (projects.ledger_layouts, core.tabular):
+"""Ledger exports as finance systems produce them (programme.ledger_layouts, core.tabular):
 each is read to the penny or refused naming its cause and line, with nothing written."""
 
 import datetime

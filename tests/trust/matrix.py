@@ -168,6 +168,16 @@ headline-targets:history               GET  login 403   403   403   403   403   
 headline-targets:history_results       GET  login 403   403   403   403   403   200   no    no
 headline-targets:usage                 GET  login 403   403   403   403   403   200   no    no
 headline-targets:copy                  GET  login 403   403   403   403   403   200   no    no
+import-layouts:index                   GET  login 403   403   403   403   403   200   200   200
+import-layouts:index_results           GET  login 403   403   403   403   403   200   200   200
+import-layouts:add                     GET  login 403   403   403   403   403   200   200   no
+import-layouts:edit                    GET  login 403   403   403   403   403   200   200   no
+import-layouts:delete                  GET  login 403   403   403   403   403   200   200   no
+import-layouts:history                 GET  login 403   403   403   403   403   200   200   no
+import-layouts:history_results         GET  login 403   403   403   403   403   200   200   no
+import-layouts:usage                   GET  login 403   403   403   403   403   200   200   no
+import-layouts:inspect                 GET  login 403   403   403   403   403   200   200   200
+import-layouts:copy                    GET  login 403   403   403   403   403   200   200   no
 funds:index                            GET  login 403   403   403   403   403   200   200   200
 funds:index_results                    GET  login 403   403   403   403   403   200   200   200
 funds:add                              GET  login 403   403   403   403   403   200   200   no

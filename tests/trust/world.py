@@ -21,7 +21,7 @@ from governance.models import (
     Question,
 )
 from governance.views.meetings import feed_token
-from programme.models import Interest, Meeting, Membership, SignedInSession, User
+from programme.models import ImportLayout, Interest, Meeting, Membership, SignedInSession, User
 from projects.attention import needing_attention
 from projects.models import ProgressReport, Project, SpendLine
 from proposals import services as proposal_services
@@ -267,6 +267,10 @@ def viewset_object(model, world):
             released_by=world.users["team"],
             purpose="Evaluation by the universities",
             families=Family.objects.count(),
+        )
+    if model is ImportLayout and not ImportLayout.objects.exists():
+        ImportLayout.objects.create(
+            name="Council ERP", kind="ledger", based_on="standard-ledger", columns=""
         )
     return model.objects.order_by("pk").first()
 

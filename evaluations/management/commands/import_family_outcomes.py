@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.problems import ImportRefused, describe, grouped
-from evaluations.case_layouts import LAYOUTS
 from evaluations.family_csv import check
 from evaluations.services import family_outcomes_import
+from programme.case_layouts import LAYOUTS
 from programme.management.importer import add_import_arguments, how_read, importer, refusal
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.problems import ImportRefused
+from programme.ledger_layouts import LAYOUTS
 from programme.management.importer import add_import_arguments, how_read, importer, refusal
-from projects.ledger_layouts import LAYOUTS
 from projects.services import spend_import
 
 
