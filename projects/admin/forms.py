@@ -101,6 +101,13 @@ class ProfileForm(forms.Form):
                     initial=current.get((year, quarter)),
                     min_value=0,
                 )
+        self.fields["reason"] = forms.CharField(
+            label="Why the profile changes",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text="Recorded with the quarters that move (a variation). Not needed the first "
+            "time a profile is set.",
+        )
 
     def rows(self):
         return [(year, [self[f"{year}_q{q}"] for q in range(1, 5)]) for year in self.years]

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from core.admin.views import BackOfficePage
+from core.forms import add_service_errors
 from projects import services
 from projects.admin.forms import MilestoneFormSet, ProfileForm
 from projects.models import BudgetProfileLine, Milestone, Project
@@ -55,13 +56,20 @@ class BudgetProfileView(ProjectPlanView):
     def form_valid(self, form):
         try:
             services.budget_profile_set(
-                user=self.request.user, project=self.project, cells=form.cells()
+                user=self.request.user,
+                project=self.project,
+                cells=form.cells(),
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Budget profile saved.")
         return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        variations = self.project.variations.select_related("made_by")[:20]
+        return super().get_context_data(variations=variations, **kwargs)
 
 
 class MilestonesView(ProjectPlanView):

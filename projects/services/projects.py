@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from core.money import to_money
 from core.profiles import scale_to
 from programme.models import Fund, User
-from projects.models import BudgetProfileLine, Milestone, Project
+from projects.models import BudgetProfileLine, Milestone, ProfileVariation, Project
 from projects.quarters import approval_profile
 from proposals.models import Proposal
 
@@ -90,13 +90,19 @@ def _write_profile(project: Project, cells: dict[tuple[str, int], Decimal]) -> N
 
 @transaction.atomic
 def budget_profile_set(
-    *, user: User, project: Project, cells: dict[tuple[str, int], Decimal | None]
+    *,
+    user: User,
+    project: Project,
+    cells: dict[tuple[str, int], Decimal | None],
+    reason: str = "",
 ) -> Project:
     """Replace the profile: ``cells`` maps (financial year, quarter) to an amount. Refused,
-    saying by how much, unless it sums exactly to the approved amount."""
+    saying by how much, unless it sums exactly to the approved amount. Changing a profile
+    already set is a variation: it needs a reason and is recorded with what moved."""
     if not user.has_perm("projects.change_project"):
         raise PermissionDenied("Only the programme team can change a budget profile.")
     project = Project.objects.select_for_update().get(pk=project.pk)
+    before = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
     profile = {key: to_money(amount) for key, amount in cells.items() if amount}
     total = sum(profile.values(), to_money(0))
     if total != project.approved_amount:
@@ -110,8 +116,29 @@ def budget_profile_set(
         BudgetProfileLine(
             project=project, financial_year=financial_year, quarter=quarter, amount=amount
         ).full_clean(exclude=["project"])
+    moved = [
+        [
+            year,
+            quarter,
+            str(before.get((year, quarter), to_money(0))),
+            str(profile.get((year, quarter), to_money(0))),
+        ]
+        for year, quarter in sorted(before.keys() | profile.keys())
+        if before.get((year, quarter), 0) != profile.get((year, quarter), 0)
+    ]
+    if before and moved:
+        if not reason.strip():
+            raise ValidationError({"reason": "Say why the profile changes: it is recorded."})
+        ProfileVariation.objects.create(
+            project=project, made_by=user, reason=reason.strip(), moved=moved
+        )
     _write_profile(project, profile)
-    log(project, "projects.budget_profile", user=user, data={"total": str(total)})
+    log(
+        project,
+        "projects.budget_profile",
+        user=user,
+        data={"total": str(total), "moved": moved, "reason": reason.strip()},
+    )
     return project
 
 

@@ -85,11 +85,41 @@ def test_a_profile_must_sum_to_the_approved_amount(meeting_setup, programme_offi
         user=programme_officer,
         project=project,
         cells={("2030-31", 1): "12500", ("2031-32", 3): "7500"},
+        reason="Recruitment slipped",
     )
     assert [(p.financial_year, p.quarter, p.amount) for p in project.profile.all()] == [
         ("2030-31", 1, Decimal("12500.00")),
         ("2031-32", 3, Decimal("7500.00")),
     ]
+
+
+def test_re_profiling_is_a_variation_recorded_with_what_moved(meeting_setup, programme_officer):
+    approve(meeting_setup, "20000")
+    project = Project.objects.get()
+    cells = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    first, second = sorted(cells)[:2]
+    before = (cells[first], cells[second])
+    cells[first] -= Decimal("1000.00")
+    cells[second] += Decimal("1000.00")
+    with pytest.raises(ValidationError, match="Say why the profile changes"):
+        budget_profile_set(user=programme_officer, project=project, cells=cells)
+    budget_profile_set(
+        user=programme_officer, project=project, cells=cells, reason="Worker started late"
+    )
+    variation = project.variations.get()
+    assert (variation.made_by, variation.reason) == (programme_officer, "Worker started late")
+    assert variation.moved == [
+        [*first, str(before[0]), str(before[0] - Decimal("1000.00"))],
+        [*second, str(before[1]), str(before[1] + Decimal("1000.00"))],
+    ]
+
+
+def test_saving_an_unchanged_profile_records_no_variation(meeting_setup, programme_officer):
+    approve(meeting_setup, "20000")
+    project = Project.objects.get()
+    cells = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    budget_profile_set(user=programme_officer, project=project, cells=cells)
+    assert not project.variations.exists()
 
 
 def test_only_the_programme_team_changes_a_profile(meeting_setup, finance_officer):

@@ -59,7 +59,7 @@ def _make_history(demo_data):
     )
     project = Project.objects.order_by("pk").first()
     cells = {(p.financial_year, p.quarter): p.amount for p in project.profile.all()}
-    budget_profile_set(user=team, project=project, cells=cells)
+    budget_profile_set(user=team, project=project, cells=cells, reason="Moved a quarter")
     data_release_record(user=team, purpose="Evaluation by the universities")
     return team
 
