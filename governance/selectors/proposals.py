@@ -1,7 +1,7 @@
 """What a proposal's leads see of the group's business: its decisions and letters, and the
 questions the group asked on its papers."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from governance.models import Decision, Question
 from programme.models import User
@@ -23,11 +23,13 @@ def questions_on(proposal: Proposal) -> QuerySet[Question]:
 def questions_to_answer(user: User) -> QuerySet[Question]:
     """Questions the group asked on the papers of proposals this person leads or co-leads,
     not yet answered, oldest first: on the lead's home page until answered."""
+    co_led = Proposal.co_leads.through.objects.filter(
+        proposal=OuterRef("item__proposal"), user=user
+    )
     return (
         Question.objects.filter(answer="")
-        .filter(Q(item__proposal__lead=user) | Q(item__proposal__co_leads=user))
+        .filter(Q(item__proposal__lead=user) | Exists(co_led))
         .select_related("item__proposal", "item__meeting", "asked_by")
-        .distinct()
         .order_by("asked_at")
     )
 

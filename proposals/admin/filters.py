@@ -1,9 +1,10 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import WagtailFilterSet
 
 from programme.models import Meeting, Organisation, Outcome, Priority
-from proposals.models import Proposal
+from proposals.models import OutcomeTarget, Proposal
 
 
 class ProposalFilterSet(WagtailFilterSet):
@@ -20,19 +21,30 @@ class ProposalFilterSet(WagtailFilterSet):
     total_requested = django_filters.RangeFilter(
         label="Amount requested (£)", field_name="total_requested"
     )
+    # The to-many filters ask "is there one?" (EXISTS), so no proposal repeats and the
+    # listing needs no DISTINCT over every row.
     priority = django_filters.ModelChoiceFilter(
-        queryset=Priority.objects.all(), field_name="priorities", label="Priority"
+        queryset=Priority.objects.all(), method="with_priority", label="Priority"
     )
     outcome = django_filters.ModelChoiceFilter(
-        queryset=Outcome.objects.all(),
-        field_name="outcome_targets__outcome",
-        label="Headline outcome targeted",
+        queryset=Outcome.objects.all(), method="with_outcome", label="Headline outcome targeted"
     )
 
     class Meta:
         model = Proposal
         fields = ["status", "kind", "meeting", "lead_organisation"]
 
-    def filter_queryset(self, queryset):
-        # Filtering through to-many relations (priority, outcome) can repeat a proposal.
-        return super().filter_queryset(queryset).distinct()
+    def with_priority(self, queryset, name, value):
+        if not value:
+            return queryset
+        chosen = Proposal.priorities.through.objects.filter(
+            proposal=OuterRef("pk"), priority=value
+        )
+        return queryset.filter(Exists(chosen))
+
+    def with_outcome(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Exists(OutcomeTarget.objects.filter(proposal=OuterRef("pk"), outcome=value))
+        )

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from core.financial_years import validate_financial_year
 from core.money import money_sum
@@ -13,7 +13,9 @@ class ProposalQuerySet(models.QuerySet):
         return self.annotate(total_requested=money_sum("budget_lines__amount"))
 
     def led_by(self, user):
-        return self.filter(Q(lead=user) | Q(co_leads=user)).distinct()
+        """Proposals this person leads or co-leads (EXISTS: none repeats, no DISTINCT)."""
+        co_led = Proposal.co_leads.through.objects.filter(proposal=OuterRef("pk"), user=user)
+        return self.filter(Q(lead=user) | Exists(co_led))
 
 
 class Proposal(models.Model):

@@ -154,3 +154,22 @@ def test_listing_queries_do_not_grow_with_the_number_of_proposals(
     make_proposals(lead, ready[0], 490)
     large = count_queries(client, url)
     assert small == large
+
+
+def test_filtering_by_priority_and_outcome_asks_exists_and_never_distinct(
+    client_for, programme_officer, ready
+):
+    chosen = submitted()
+    other = submitted()
+    priority = chosen.priorities.create(title="Early help in schools")
+    outcome = chosen.outcome_targets.first().outcome
+    other.outcome_targets.filter(outcome=outcome).delete()
+    client = client_for(programme_officer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(
+            f"/admin/proposals/?priority={priority.pk}&outcome={outcome.pk}"
+        ).content.decode()
+    assert chosen.reference in page
+    assert other.reference not in page
+    listing = [q["sql"] for q in queries.captured_queries if "proposals_proposal" in q["sql"]]
+    assert listing and not any("DISTINCT" in sql.upper() for sql in listing)
