@@ -162,11 +162,11 @@ class UnitCostViewSet(ListingViewSet):
     menu_label = "Unit costs"
     menu_order = 340
     add_to_admin_menu = True
-    list_display = ["outcome", "description", "value", "agency", "price_year"]
+    list_display = ["outcome", "description", "value", "agency", "kind", "price_year"]
     list_filter = ["outcome", "agency"]
     search_fields = ["description", "source"]
     inspect_view_enabled = True
-    form_fields = ["outcome", "description", "value", "agency", "source", "price_year"]
+    form_fields = ["outcome", "description", "value", "agency", "kind", "source", "price_year"]
 
 
 class EvaluationStudyViewSet(ProgrammeViewSet):

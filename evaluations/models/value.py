@@ -29,7 +29,21 @@ class UnitCost(models.Model):
     value = models.DecimalField(
         "value per family (£)", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
+
+    class Kind(models.TextChoices):
+        FISCAL = "fiscal", "Fiscal (a saving to the public purse)"
+        ECONOMIC = "economic", "Economic (to the wider economy)"
+        SOCIAL = "social", "Social (to wellbeing)"
+
     agency = models.CharField("agency that bears the cost", max_length=20, choices=Agency.choices)
+    kind = models.CharField(
+        "kind of value",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.FISCAL,
+        help_text="As the unit cost database classes it: only fiscal value counts towards the "
+        "return on investment; economic and social value are shown beside it.",
+    )
     source = models.CharField(max_length=255, help_text="The unit cost database and its line.")
     price_year = models.CharField(
         max_length=7, validators=[validate_financial_year], help_text="Like 2025-26."
@@ -64,6 +78,21 @@ class ValueAssumptions(BaseGenericSetting):
         default=Decimal("20.00"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text="A reduction for the confidence in the data and the unit costs.",
+    )
+    benefit_years = models.PositiveSmallIntegerField(
+        "benefit period (years)",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="How many years a sustained outcome's value is counted for: its unit cost "
+        "once a year, the first year undiscounted.",
+    )
+    discount_rate_percent = models.DecimalField(
+        "discount rate (%)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("3.50"),
+        validators=[MinValueValidator(0), MaxValueValidator(20)],
+        help_text="HM Treasury Green Book social time preference rate: 3.5% a year.",
     )
 
     class Meta:
