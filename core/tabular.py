@@ -27,6 +27,8 @@ PERSONAL = re.compile(
     r"mobile|upn|unique pupil number|gender|sex|ethnicity)\b"
 )
 TOTAL = re.compile(r"^(grand |net |report )?totals?( for [a-z0-9 ]+)?$")
+# The most a compressed upload may unpack to.
+UNPACKED_LIMIT = 256 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -196,9 +198,11 @@ def _unpack(data, filename):
     name = (filename or "").lower()
     if data.startswith(GZIP_MAGIC):
         try:
-            return gzip.decompress(data), name.removesuffix(".gz"), ["gzip-compressed"]
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+                inner = _bounded(packed)
         except (OSError, EOFError) as error:
             raise FileProblem("The file is gzip-compressed but damaged: " + str(error)) from error
+        return inner, name.removesuffix(".gz"), ["gzip-compressed"]
     if data.startswith(ZIP_MAGIC):
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -212,8 +216,25 @@ def _unpack(data, filename):
             raise FileProblem(
                 f"The zip file holds {len(members)} files; put one CSV or workbook in it."
             )
-        return archive.read(members[0]), members[0].lower(), [f"{members[0]}, unzipped"]
+        try:
+            with archive.open(members[0]) as packed:
+                inner = _bounded(packed)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as error:
+            raise FileProblem(f"The zip file cannot be unpacked: {error}.") from error
+        return inner, members[0].lower(), [f"{members[0]}, unzipped"]
     return data, name, []
+
+
+def _bounded(packed):
+    """A compressed file's contents, refused past UNPACKED_LIMIT (a small file that unpacks
+    to gigabytes is an attack, not an export)."""
+    inner = packed.read(UNPACKED_LIMIT + 1)
+    if len(inner) > UNPACKED_LIMIT:
+        raise FileProblem(
+            f"The compressed file unpacks to more than {UNPACKED_LIMIT // (1024 * 1024)} MB; "
+            "import it uncompressed with the command instead."
+        )
+    return inner
 
 
 def _decode(data, encoding=None):

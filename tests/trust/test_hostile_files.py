@@ -1,6 +1,7 @@
 """Malformed and hostile files for every import and upload: each gets a clear error and the
 database is left as it was; text that looks like a formula or markup stays inert text."""
 
+import gzip
 import hashlib
 import io
 import zipfile
@@ -173,3 +174,22 @@ def test_markup_as_a_case_reference_is_hashed_and_stored_nowhere(programme_offic
     )
     assert result.added == 1
     assert "script" not in str(Family.objects.values().get())
+
+
+@pytest.mark.parametrize("pack", ["gzip", "zip"])
+def test_a_compressed_file_that_unpacks_too_large_is_refused(
+    project, finance_officer, monkeypatch, pack
+):
+    monkeypatch.setattr("core.tabular.UNPACKED_LIMIT", 1000)
+    inner = GOOD.encode() + b"T9,01/06/2026,Acme,Work,FP2026005,Staff,1.00\n" * 100
+    if pack == "gzip":
+        data = gzip.compress(inner)
+    else:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("ledger.csv", inner)
+        data = out.getvalue()
+    with pytest.raises(ImportRefused) as refused:
+        spend_import(user=finance_officer, data=data, filename=f"ledger.{pack}")
+    assert "unpacks to more than" in refused.value.problems[0][1]
+    assert SpendLine.objects.count() == 0
