@@ -26,7 +26,8 @@ PERSONAL = re.compile(
     r"nhs (no|number)|ni number|national insurance( number)?|email|e mail|phone|telephone|"
     r"mobile|upn|unique pupil number|gender|sex|ethnicity)\b"
 )
-TOTAL = re.compile(r"^(grand |net |report )?totals?( for [a-z0-9 ]+)?$")
+# 'Total', 'Grand total', 'Total for FP2026009', 'FP2026009 Total', 'Sub total'.
+TOTAL = re.compile(r"^((grand|net|sub|report) ?)?totals?( .*)?$|^.* (sub ?)?totals?$")
 # The most a compressed upload may unpack to.
 UNPACKED_LIMIT = 256 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -130,6 +131,7 @@ class Table:
         sit under another heading). A row of one cell ('Report run 06/12/2026 by JSMITH',
         'End of report') is a report's note, not a record: it is skipped and named."""
         width = len(self.header)
+        heading = [normal_heading(cell) for cell in self.header]
         for line, cells in self.body:
             filled = [cell for cell in cells if str(cell).strip()]
             if not filled:
@@ -139,7 +141,11 @@ class Table:
                 continue
             while len(cells) > width and not str(cells[-1]).strip():
                 cells = cells[:-1]
-            total = is_total(cells)
+            if [normal_heading(cell) for cell in cells] == heading[: len(cells)]:
+                # A report repeats its header at the top of each page.
+                self.skipped_notes.append((line, "the header again"))
+                continue
+            total = is_total(cells) and len(cells) <= width
             if not total and (len(cells) > width or self._short_of_required(cells)):
                 raise FileProblem(
                     f"Line {line}: this row has {len(cells)} cells, the header has {width}, so "
@@ -320,15 +326,38 @@ def _float_text(value):
     return repr(value)
 
 
-def _workbook_rows(data):
-    """Rows of the workbook's first sheet, read in read-only mode (streamed)."""
+def _workbook(data):
+    """The workbook, opened in read-only mode (its rows are streamed)."""
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise FileProblem(f"The Excel workbook cannot be opened: {error}.") from error
-    sheet = book.worksheets[0]
+
+
+def _sheet_rows(sheet):
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         yield number, [_cell_text(value) for value in values]
+
+
+def _workbook_table(data, candidates, notes):
+    """The first sheet with a header the layouts know (a cover or notes sheet is passed
+    over): (what _find_header found, the body's rows)."""
+    book = _workbook(data)
+    found = None
+    for sheet in book.worksheets:
+        rows_iter = _sheet_rows(sheet)
+        head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows_iter, strict=False)]
+        match = _find_header(head, candidates)
+        if match and (found is None or match[0] > found[0][0]):
+            found = (match, head, rows_iter, sheet.title)
+        if match and match[0][0]:
+            break
+    if found is None:
+        notes.append("an Excel workbook")
+        return None, iter(())
+    match, head, rows_iter, title = found
+    notes.append(f"an Excel workbook (sheet '{title}')")
+    return match, _after(head, match, rows_iter)
 
 
 def _find_header(rows, layouts):
@@ -372,11 +401,7 @@ def open_table(data, filename, layouts, layout=None):
     data, name, notes = _unpack(data, filename)
     candidates = [layout] if layout else list(layouts)
     if name.endswith((".xlsx", ".xlsm")) or data.startswith(ZIP_MAGIC):
-        rows_iter = _workbook_rows(data)
-        head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows_iter, strict=False)]
-        found = _find_header(head, candidates)
-        notes.append("an Excel workbook (its first sheet)")
-        body = _after(head, found, rows_iter)
+        found, body = _workbook_table(data, candidates, notes)
     else:
         if name.endswith(".xls") and data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise FileProblem(

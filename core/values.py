@@ -18,7 +18,14 @@ DECIMAL_POINT = re.compile(r"^\d{1,3}(,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
 DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$")
 YMD = re.compile(r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$")
 DMONY = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ,]+(\d+)$")
-TIME_PART = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+TIME_PART = re.compile(
+    r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|am|pm|AM|PM)?$"
+)
+# What a date column holds when a spreadsheet wrote the cell's number, not its date.
+EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+# Serial numbers from 1 January 1960 to 31 December 2099: no other date reads as one.
+EXCEL_RANGE = (21916, 73415)
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -42,7 +49,8 @@ def parse_amount(text, decimal_comma=False):
     '1.234,56' and '1234,56' are £1,234.56 and a point may only separate thousands. A value
     beyond what the ledger holds is refused here, so a check and the import that follows it
     always agree."""
-    raw = (text or "").strip().replace("£", "").replace("\u00a0", "").replace(" ", "")
+    raw = (text or "").strip().upper().replace("GBP", "").replace("£", "")
+    raw = raw.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
     negative = False
     upper = raw.upper()
     if upper.endswith(("CR", "DR")):
@@ -122,6 +130,8 @@ def parse_date(text):
     years are refused: 05/11/26 could be 1926 or 2026. Cached: an export repeats the same
     dates."""
     raw = (text or "").strip()
+    if EXCEL_SERIAL.match(raw) and EXCEL_RANGE[0] <= int(float(raw)) <= EXCEL_RANGE[1]:
+        return EXCEL_EPOCH + datetime.timedelta(days=int(float(raw)))
     timed = TIME_PART.match(raw)
     if timed:
         raw = timed.group(1).strip()

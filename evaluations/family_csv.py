@@ -34,8 +34,12 @@ EXPORT_HEADER = [
     "Sustained",
     "Projects",
 ]
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0"}
+YES = {"yes", "y", "true", "1", "sustained", "yes - sustained"}
+NO = {"no", "n", "false", "0", "not sustained", "no - not sustained"}
+# What systems write in an optional date that has not happened: the same as blank.
+NOT_YET = {"open", "ongoing", "not closed", "not achieved", "n/a", "na", "-", "none", "null"}
+# Projects listed in one cell: 'FP-2026-001; FP-2026-002', or with commas or bars.
+PROJECT_SEPARATORS = re.compile(r"[;,|]")
 # What systems write for "not known yet": the same as blank.
 UNKNOWN = {"unknown", "not known", "not yet known", "n/a", "na", "-", "tbc", "pending"}
 # 'Outcome 6', '6.', '6 - Children safe ...': an outcome given by its number.
@@ -140,7 +144,16 @@ class Lookups:
             self.project_dates[pk] = (reference, start, end)
 
 
+def _given(raw, key):
+    """Whether an optional date was given (not blank, not 'Open' or 'N/A')."""
+    text = (raw.get(key) or "").strip()
+    return bool(text) and text.lower() not in NOT_YET
+
+
 def _date(raw, name, problems, required=True):
+    raw = raw or ""
+    if not required and raw.strip().lower() in NOT_YET:
+        return None
     if not raw:
         if required:
             problems.append(f"{name} is blank")
@@ -217,15 +230,16 @@ def clean(raw, lookups, today):
     values["sustained"] = True if sustained in YES else False if sustained in NO else None
     if sustained and values["sustained"] is None:
         problems.append(f"sustained '{raw.get('sustained')}' should be yes, no or blank")
-    if values["sustained"] is True and not raw.get("achieved_on"):
+    if values["sustained"] is True and not _given(raw, "achieved_on"):
         problems.append("sustained is yes but achieved on is blank")
-    if values["sustained"] is True and not raw.get("case_closed"):
+    if values["sustained"] is True and not _given(raw, "case_closed"):
         problems.append("sustained is yes but the case is not closed")
-    if values["sustained"] is False and not raw.get("case_closed"):
+    if values["sustained"] is False and not _given(raw, "case_closed"):
         # On an open case "N" means not known yet: sustaining is judged after closure.
         values["sustained"] = None
     values["projects"] = set()
-    for code in filter(None, (part.strip() for part in raw.get("projects", "").split(";"))):
+    listed = PROJECT_SEPARATORS.split(raw.get("projects", ""))
+    for code in filter(None, (part.strip() for part in listed)):
         project = lookups.projects.get(code.lower())
         if project is None:
             problems.append(f"unknown project '{code}' (give its reference or cost centre)")

@@ -90,3 +90,23 @@ def test_dates_are_read_in_the_forms_ledgers_export(text, day):
 def test_a_two_digit_year_is_refused_with_the_reason(text):
     with pytest.raises(ValueError, match="two-digit year"):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("46331", datetime.date(2026, 11, 5)),
+        ("2026-11-05T09:15:00Z", datetime.date(2026, 11, 5)),
+        ("05/11/2026 2:30 PM", datetime.date(2026, 11, 5)),
+    ],
+)
+def test_dates_as_spreadsheets_and_apis_write_them(text, day):
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("GBP 1,234.56", "1234.56"), ("1,234.56 GBP", "1234.56"), ("\u2212250.00", "-250.00")],
+)
+def test_amounts_with_a_currency_code_or_a_true_minus(text, amount):
+    assert parse_amount(text) == Decimal(amount)

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from evaluations.family_csv import check
 from evaluations.models import Family
 from tests.evaluations.conftest import TODAY
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_a_capita_one_workbook_imports_through_the_command(tmp_path):
     path.write_bytes(capita_one_workbook())
     out = StringIO()
     call_command("import_family_outcomes", str(path), "--layout", "capita", stdout=out)
-    assert "Read as Capita One: an Excel workbook (its first sheet)" in out.getvalue()
+    assert "Read as Capita One: an Excel workbook (sheet 'Families')" in out.getvalue()
     family = Family.objects.get()
     assert (family.plan_start, family.case_closed, family.needs.count()) == (
         datetime.date(2025, 2, 3),
@@ -121,3 +121,16 @@ def test_a_sustained_not_known_yet_is_blank(written):
     rows += f"Sustained\r\nC1,06/01/2025,,1,06/01/2025,{written}\r\n"
     checked = check(rows.encode(), today=TODAY)
     assert checked.errors == []
+
+
+def test_open_cases_and_lists_of_projects_as_systems_write_them(db):
+    first, second = ProjectFactory(), ProjectFactory()
+    rows = "Case Reference,Plan Start,Case Closed,Lead Practitioner Organisation,Outcome,"
+    rows += "Need Identified,Achieved On,Sustained,Projects\r\n"
+    rows += f'C1,06/01/2025,Open,,1,06/01/2025,N/A,Not sustained,"{first.reference}, '
+    rows += f'{second.reference}"\r\n'
+    checked = check(rows.encode(), today=TODAY)
+    (record,) = checked.families.values()
+    assert checked.errors == []
+    assert record.case_closed is None
+    assert record.projects == {first.pk, second.pk}

@@ -303,3 +303,30 @@ def test_a_formula_cell_in_a_workbook_is_read_to_the_penny(project, finance_offi
     rows = [STANDARD[0], ["T1", "05/11/2026", "Acme", "FP2026009", "Staff", 3850 * 0.2]]
     spend_import(user=finance_officer, data=_workbook(rows), filename="l.xlsx")
     assert SpendLine.objects.get().net_amount == Decimal("770.00")
+
+
+def test_a_report_repeating_its_header_and_subtotalling_by_cost_centre(project, finance_officer):
+    data = _csv(
+        [
+            *STANDARD,
+            ["", "", "", "", "FP2026009 Total", "300.30"],
+            STANDARD[0],
+            ["T3", "07/11/2026", "Acme", "FP2026009", "Staff", "1.00"],
+        ]
+    )
+    result = spend_import(user=finance_officer, data=data, filename="x.csv")
+    assert result.added == 3
+    assert any("the header again" in note for note in result.notes)
+
+
+def test_a_workbook_whose_first_sheet_is_a_cover_note(project, finance_officer):
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.add_worksheet("Notes").write(0, 0, "Ledger extract for the Families Programme")
+    sheet = book.add_worksheet("Ledger")
+    for number, row in enumerate(STANDARD):
+        sheet.write_row(number, 0, row)
+    book.close()
+    result = spend_import(user=finance_officer, data=out.getvalue(), filename="l.xlsx")
+    assert result.added == 2
+    assert "an Excel workbook (sheet 'Ledger')" in result.notes
