@@ -36,6 +36,10 @@ def work():
     )  # fmt: skip
 
 
+# The worker commits and closes its connection between tasks, as it does in production, so
+# this test's data is committed (and removed after) rather than held in a rolled-back
+# transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_checks_then_writes_while_the_page_follows(queued, client_for, finance_officer):
     ProjectFactory(cost_centre="FP2026009")
     page = client_for(finance_officer)
