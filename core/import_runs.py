@@ -61,11 +61,11 @@ def progress_of(run):
             checked, written = handle.read().decode().split()
         return int(checked), int(written)
     except (FileNotFoundError, ValueError):
-        return run.rows_checked, run.rows_written
+        return 0, 0
 
 
 def _reporter(run, which):
-    state = {"checked": run.rows_checked, "written": run.rows_written}
+    state = {"checked": 0, "written": 0}
 
     def report(count, _total=None):
         state[which] = count
@@ -142,10 +142,6 @@ def run_check(run_id, check):
             f"{FOLDER}/checked-{secrets.token_hex(16)}", ContentFile(replacement)
         )
     _set(run, status=ImportRun.Status.CHECKED, preview=preview, kept=run.kept)
-
-
-def expired(run, now=None):
-    return (now or timezone.now()) > run.created_at + PREVIEW_LIFE
 
 
 def run_write(run_id, write):

@@ -85,8 +85,6 @@ class ImportRun(models.Model):
         max_length=255, blank=True, help_text="The kept file in private storage, until done."
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    rows_checked = models.PositiveIntegerField(default=0)
-    rows_written = models.PositiveIntegerField(default=0)
     preview = models.JSONField(default=dict, blank=True)
     problems = models.JSONField(
         default=list, blank=True, help_text="The kinds of problem, grouped (core.problems)."

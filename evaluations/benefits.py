@@ -116,9 +116,8 @@ def fiscal_benefit(
     if it has them, the year's outcome rows (selectors.by_outcome); ``hidden`` where the
     audience may not see it (presenting.value_hidden)."""
     saved = ValueAssumptions.load()
-    by_kind = unit_values()
-    values = by_kind.pop(UnitCost.Kind.FISCAL)
-    wider = by_kind
+    wider = unit_values()
+    values = wider.pop(UnitCost.Kind.FISCAL)
     row = figures.year(financial_year)
     estimate = Estimate(
         financial_year=financial_year,

@@ -44,6 +44,10 @@ class LedgerCheck:
     needing_attention: list = field(default_factory=list)
     spend_import: Any = None
 
+    @property
+    def new_net(self):
+        return sum((line.net_amount for line in self.new), Decimal("0.00"))
+
     def summary(self):
         """The new lines by cost centre and month: [(cost centre, month, lines, net, VAT)]."""
         groups = defaultdict(lambda: [0, Decimal("0.00"), Decimal("0.00")])

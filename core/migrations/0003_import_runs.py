@@ -55,8 +55,6 @@ class Migration(migrations.Migration):
                         max_length=12,
                     ),
                 ),
-                ("rows_checked", models.PositiveIntegerField(default=0)),
-                ("rows_written", models.PositiveIntegerField(default=0)),
                 ("preview", models.JSONField(blank=True, default=dict)),
                 (
                     "problems",

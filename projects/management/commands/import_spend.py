@@ -1,4 +1,3 @@
-from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -54,11 +53,10 @@ class Command(BaseCommand):
                 f"irrecoverable VAT £{vat:,.2f}"
             )
         verb = "would add" if dry_run else "added"
-        net = sum((line.net_amount for line in result.new), Decimal("0.00"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"{path.name}: {result.rows:,} lines read, {verb} {result.added:,} "
-                f"(net £{net:,.2f}), {result.already_there:,} already there."
+                f"(net £{result.new_net:,.2f}), {result.already_there:,} already there."
             )
         )
         for line in result.needing_attention:
