@@ -5,15 +5,19 @@ lines above the header. The layout (``Layout``) says which headings fill which f
 header row, delimiter and encoding are found from the file, and every file-level problem names
 its cause and its line."""
 
-import csv
-import gzip
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import openpyxl
+from core.file_formats import (
+    ZIP_MAGIC,
+    FileProblem,
+    csv_rows,
+    decode,
+    sheet_rows,
+    unpack,
+    workbook,
+)
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 # How far down a header row may sit below report titles.
@@ -28,19 +32,6 @@ PERSONAL = re.compile(
 )
 # 'Total', 'Grand total', 'Total for FP2026009', 'FP2026009 Total', 'Sub total'.
 TOTAL = re.compile(r"^((grand|net|sub|report) ?)?totals?( .*)?$|^.* (sub ?)?totals?$")
-# The most a compressed upload may unpack to.
-UNPACKED_LIMIT = 256 * 1024 * 1024
-ZIP_MAGIC = b"PK\x03\x04"
-GZIP_MAGIC = b"\x1f\x8b"
-
-
-class FileProblem(ValueError):
-    """The file as a whole cannot be read; ``line`` is where the problem is (1 when the file
-    as a whole is at fault)."""
-
-    def __init__(self, message, line=1):
-        super().__init__(message)
-        self.line = line
 
 
 def normal_heading(text):
@@ -199,153 +190,13 @@ def is_total(cells):
     return any(TOTAL.match(normal_heading(cell)) for cell in cells if str(cell).strip())
 
 
-def _unpack(data, filename):
-    """The bytes of the table inside a gzip or zip file, and what it was."""
-    name = (filename or "").lower()
-    if data.startswith(GZIP_MAGIC):
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
-                inner = _bounded(packed)
-        except (OSError, EOFError) as error:
-            raise FileProblem("The file is gzip-compressed but damaged: " + str(error)) from error
-        return inner, name.removesuffix(".gz"), ["gzip-compressed"]
-    if data.startswith(ZIP_MAGIC):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile as error:
-            raise FileProblem("The file looks like a zip file but cannot be opened.") from error
-        names = archive.namelist()
-        if "[Content_Types].xml" in names:
-            return data, "workbook.xlsx", []
-        members = [n for n in names if not n.endswith("/") and not n.startswith("__MACOSX")]
-        if len(members) != 1:
-            raise FileProblem(
-                f"The zip file holds {len(members)} files; put one CSV or workbook in it."
-            )
-        try:
-            with archive.open(members[0]) as packed:
-                inner = _bounded(packed)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as error:
-            raise FileProblem(f"The zip file cannot be unpacked: {error}.") from error
-        return inner, members[0].lower(), [f"{members[0]}, unzipped"]
-    return data, name, []
-
-
-def _bounded(packed):
-    """A compressed file's contents, refused past UNPACKED_LIMIT (a small file that unpacks
-    to gigabytes is an attack, not an export)."""
-    inner = packed.read(UNPACKED_LIMIT + 1)
-    if len(inner) > UNPACKED_LIMIT:
-        raise FileProblem(
-            f"The compressed file unpacks to more than {UNPACKED_LIMIT // (1024 * 1024)} MB; "
-            "import it uncompressed with the command instead."
-        )
-    return inner
-
-
-def _decode(data, encoding=None):
-    """The text, and a note when it was not UTF-8. A layout that says its encoding is held
-    to it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["UTF-16 text"]
-    try:
-        text, notes = data.decode("utf-8-sig" if encoding in (None, "utf-8") else encoding), []
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
-        if encoding:
-            raise FileProblem(
-                f"Byte 0x{byte:02X} on line {line} is not {encoding.upper()}, which the layout "
-                "says the file is written in"
-                + ("; the file looks like Windows-1252." if _is_cp1252(data) else "."),
-                line,
-            ) from error
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise FileProblem(
-                f"Byte 0x{byte:02X} on line {line} is not UTF-8, and the file is not "
-                "Windows-1252 text either. Export it as CSV (UTF-8).",
-                line,
-            ) from error
-        notes = [f"read as Windows-1252 (byte 0x{byte:02X} on line {line} is not UTF-8)"]
-    if "\x00" in text:
-        # No text export holds a NUL, and PostgreSQL refuses to store or even compare one.
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FileProblem(
-            f"Line {line} holds a NUL character, which a CSV export never does: the file may "
-            "be damaged or not a CSV. Nothing was imported.",
-            line,
-        )
-    return text, notes
-
-
-def _is_cp1252(data):
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _csv_rows(text, delimiter):
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise FileProblem(
-                f"Line {reader.line_num} cannot be read as CSV: {error}. Nothing was imported.",
-                reader.line_num,
-            ) from error
-        yield reader.line_num, cells
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text.removesuffix("T00:00:00")
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return _float_text(value)
-    return str(value)
-
-
-def _float_text(value):
-    """A number cell as its pounds and pence where it is one: a formula's 770.0000000000001
-    is 770.00; a value with a third decimal place keeps it, to be refused as money."""
-    if value.is_integer():
-        return str(int(value))
-    if abs(round(value, 2) - value) < 1e-7:
-        return f"{value:.2f}"
-    return repr(value)
-
-
-def _workbook(data):
-    """The workbook, opened in read-only mode (its rows are streamed)."""
-    try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise FileProblem(f"The Excel workbook cannot be opened: {error}.") from error
-
-
-def _sheet_rows(sheet):
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, [_cell_text(value) for value in values]
-
-
 def _workbook_table(data, candidates, notes):
     """The first sheet with a header the layouts know (a cover or notes sheet is passed
     over): (what _find_header found, the body's rows)."""
-    book = _workbook(data)
+    book = workbook(data)
     found = None
     for sheet in book.worksheets:
-        rows_iter = _sheet_rows(sheet)
+        rows_iter = sheet_rows(sheet)
         head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows_iter, strict=False)]
         match = _find_header(head, candidates)
         if match and (found is None or match[0] > found[0][0]):
@@ -390,7 +241,7 @@ def _delimited(text, delimiter=None):
 
 def _sample_rows(sample, delimiter):
     try:
-        yield from _csv_rows(sample, delimiter)
+        yield from csv_rows(sample, delimiter)
     except FileProblem:
         return
 
@@ -398,7 +249,7 @@ def _sample_rows(sample, delimiter):
 def open_table(data, filename, layouts, layout=None):
     """Open ``data`` and find its header with ``layout`` or the best of ``layouts``. Raises
     FileProblem naming what is wrong."""
-    data, name, notes = _unpack(data, filename)
+    data, name, notes = unpack(data, filename)
     candidates = [layout] if layout else list(layouts)
     if name.endswith((".xlsx", ".xlsm")) or data.startswith(ZIP_MAGIC):
         found, body = _workbook_table(data, candidates, notes)
@@ -407,7 +258,7 @@ def open_table(data, filename, layouts, layout=None):
             raise FileProblem(
                 "The file is an old-style Excel workbook (.xls); save it as .xlsx or CSV."
             )
-        text, decoded = _decode(data, layout.encoding if layout else None)
+        text, decoded = decode(data, layout.encoding if layout else None)
         notes += decoded
         if not text.strip():
             raise FileProblem("The file is empty.")
@@ -455,7 +306,7 @@ def _body(text, delimiter, found):
     if found is None:
         return
     header_line = found[3]
-    for line, cells in _csv_rows(text, delimiter):
+    for line, cells in csv_rows(text, delimiter):
         if line > header_line:
             yield line, cells
 

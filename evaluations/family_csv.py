@@ -14,12 +14,11 @@ from django.utils import timezone
 from core.problems import did_you_mean
 from core.tabular import FileProblem, choose_layout, open_table
 from core.values import parse_date
+from evaluations.family_lookups import Lookups
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need
-from programme.case_layouts import OUTCOME_ALIASES, name_key
+from programme.case_layouts import name_key
 from programme.import_layouts import layouts_for
-from programme.models import Organisation, Outcome
-from projects.models import Project
 
 # Our own layout's headings, in order: the demo families and the tests write them.
 EXPORT_HEADER = [
@@ -42,8 +41,6 @@ NOT_YET = {"open", "ongoing", "not closed", "not achieved", "n/a", "na", "-", "n
 PROJECT_SEPARATORS = re.compile(r"[;,|]")
 # What systems write for "not known yet": the same as blank.
 UNKNOWN = {"unknown", "not known", "not yet known", "n/a", "na", "-", "tbc", "pending"}
-# 'Outcome 6', '6.', '6 - Children safe ...': an outcome given by its number.
-NUMBERED = re.compile(r"^(?:outcome\s*)?(\d{1,2})(?:[.:)\s-]|$)", re.IGNORECASE)
 PROGRESS_EVERY = 5000
 MAX_REFERENCE = 100
 MAX_ROLE = 100
@@ -93,55 +90,6 @@ class CheckedFile:
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
     aliases: tuple = ()
-
-
-class Lookups:
-    """Reference data the rows are matched against, read once per file."""
-
-    def __init__(self, aliases=()):
-        self.outcomes = dict(OUTCOME_ALIASES)
-        self.outcome_names = []
-        self.numbers = set()
-        for number, name in Outcome.objects.values_list("number", "name"):
-            self.outcomes[name_key(name)] = number
-            self.outcome_names.append(name)
-            self.numbers.add(number)
-        self.organisations = {}
-        self.organisation_names = []
-        for pk, name, short in Organisation.objects.values_list("pk", "name", "short_name"):
-            self.organisations[name_key(name)] = pk
-            self.organisation_names.append(name)
-            if short:
-                self.organisations.setdefault(name_key(short), pk)
-        self.projects = {}
-        self.project_dates = {}
-        self._project_lookups()
-        self._aliases(aliases)
-
-    def _aliases(self, aliases):
-        """What the layout says the system calls our outcomes and organisations."""
-        for theirs, ours in aliases:
-            number = self.outcome(ours)
-            if number is not None:
-                self.outcomes[name_key(theirs)] = number
-            organisation = self.organisations.get(name_key(ours))
-            if organisation is not None:
-                self.organisations[name_key(theirs)] = organisation
-
-    def outcome(self, written):
-        """The outcome's number from its name, a short name or its number, or None."""
-        number = self.outcomes.get(name_key(written))
-        if number is None and (match := NUMBERED.match(written.strip())):
-            number = int(match.group(1)) if int(match.group(1)) in self.numbers else None
-        return number
-
-    def _project_lookups(self):
-        for pk, reference, cost_centre, start, end in Project.objects.values_list(
-            "pk", "reference", "cost_centre", "start_date", "end_date"
-        ):
-            self.projects[reference.lower()] = pk
-            self.projects[cost_centre.lower()] = pk
-            self.project_dates[pk] = (reference, start, end)
 
 
 def _given(raw, key):

@@ -180,7 +180,7 @@ def test_markup_as_a_case_reference_is_hashed_and_stored_nowhere(programme_offic
 def test_a_compressed_file_that_unpacks_too_large_is_refused(
     project, finance_officer, monkeypatch, pack
 ):
-    monkeypatch.setattr("core.tabular.UNPACKED_LIMIT", 1000)
+    monkeypatch.setattr("core.file_formats.UNPACKED_LIMIT", 1000)
     inner = GOOD.encode() + b"T9,01/06/2026,Acme,Work,FP2026005,Staff,1.00\n" * 100
     if pack == "gzip":
         data = gzip.compress(inner)
