@@ -63,10 +63,11 @@ def _day(rng, start, end):
 
 
 def _supporting(rng, projects, plan_start, closed, today):
-    """A funded service that ran while the plan was open, for most families that had one."""
+    """A funded service that ran while the plan was open, for about a third of the families
+    that had one (the rest had the early help service's own support)."""
     end = closed or today
     running = [p for p in projects if p.start_date <= end and p.end_date >= plan_start]
-    if not running or rng.random() > 0.7:
+    if not running or rng.random() > 0.35:
         return ""
     return rng.choice(running).reference
 

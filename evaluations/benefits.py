@@ -99,7 +99,7 @@ def payback_year(values, factor, figures):
         spend_so_far += row["spend"]
         benefit_so_far += sum(
             (
-                figures.sustained.get((number, year), 0) * value * factor
+                figures.funded_sustained.get((number, year), 0) * value * factor
                 for number, value in values.items()
             ),
             Decimal(0),
@@ -132,7 +132,7 @@ def fiscal_benefit(
     )
     over_period = estimate.present_value_factor
     for outcome in raw if raw is not None else by_outcome(financial_year, figures.as_of):
-        number, sustained = outcome["number"], outcome["sustained"]
+        number, sustained = outcome["number"], outcome["funded_sustained"]
         value = values.get(number) or Decimal(0)
         estimate.lines.append(
             {

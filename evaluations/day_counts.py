@@ -8,6 +8,12 @@ achieved ... on each day. A window's figures come from it by sums:
   identified after its case closed, so these had opened by then);
 - successful family outcomes, needs achieved and needs sustained = those dated in the window.
 
+Families supported, successful family outcomes, and needs achieved and sustained are kept a
+second time for the families some funded project supported (support rows, from the import's
+``Projects`` column): the programme's value for money divides its spend by those, not by every
+family the early help service worked with. Such a family counts as supported by the funded
+projects from its first support's first day to its last support's last day.
+
 The family import moves it by what the families it writes count (``events_of``) less what the
 ones it replaces counted before (``counted``), in its transaction;
 ``manage.py refresh_results_calendar`` rebuilds it in SQL."""
@@ -17,7 +23,7 @@ from collections import Counter
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 
 from core.bulk import add_to_totals, insert_select
@@ -29,10 +35,27 @@ NO_OUTCOME = Value(0, output_field=IntegerField())
 EVERY = Q()
 
 
+def _funded(apps, family="pk"):
+    """Supported by some funded project: one support row or more."""
+    supports = apps.get_model("evaluations", "FamilySupport").objects
+    return Q(Exists(supports.filter(family=OuterRef(family))))
+
+
+def _support_day(apps, field, latest=False):
+    """The first support's first day, or the last one's last day (None while one has no
+    end), of the outer family."""
+    supports = apps.get_model("evaluations", "FamilySupport").objects.filter(family=OuterRef("pk"))
+    order = F(field).desc(nulls_first=True) if latest else F(field).asc()
+    return Subquery(supports.order_by(order).values(field)[:1])
+
+
 def _families(apps, families, event, day, condition=EVERY):
     rows = apps.get_model("evaluations", "Family").objects.order_by()
     if families is not None:
         rows = rows.filter(pk__in=families)
+    if day in ("first_support", "last_support"):
+        field, latest = ("start", False) if day == "first_support" else ("end", True)
+        rows = rows.annotate(**{day: _support_day(apps, field, latest)})
     return (
         rows.filter(condition, **{f"{day}__isnull": False})
         .values(the_day=F(day))
@@ -53,44 +76,53 @@ def _needs(apps, families, event, day, condition=EVERY):
     )
 
 
-def sources(apps, families=None):
-    """A queryset of (day, event, outcome area, count) for every event, counting the families
-    given (a queryset of their ids; every family when None)."""
+def sources(apps, families=None, events=None):
+    """A queryset of (day, event, outcome area, count) for every event (or those named),
+    counting the families given (a queryset of their ids; every family when None)."""
+    funded, need_funded = _funded(apps), _funded(apps, "family")
+    sustained = Q(sustained=True, achieved_on__isnull=False)
+    every = {
+        Event.STARTED: (_families, "plan_start", EVERY),
+        Event.STARTED_ELIGIBLE: (_families, "plan_start", Q(eligible=True)),
+        Event.CLOSED: (_families, "case_closed", EVERY),
+        Event.CLOSED_ELIGIBLE: (_families, "case_closed", Q(eligible=True)),
+        Event.SUCCESSFUL: (_families, "sustain_until", Q(all_needs_sustained=True)),
+        Event.FUNDED_STARTED: (_families, "first_support", EVERY),
+        Event.FUNDED_CLOSED: (_families, "last_support", EVERY),
+        Event.FUNDED_SUCCESSFUL: (_families, "sustain_until", Q(all_needs_sustained=True) & funded),
+        Event.NEED_OPENED: (_needs, Greatest("family__plan_start", "identified_on"), EVERY),
+        Event.NEED_CLOSED: (_needs, F("family__case_closed"), EVERY),
+        Event.NEED_ACHIEVED: (_needs, F("achieved_on"), EVERY),
+        Event.NEED_SUSTAINED: (_needs, F("family__sustain_until"), sustained),
+        Event.FUNDED_ACHIEVED: (_needs, F("achieved_on"), need_funded),
+        Event.FUNDED_SUSTAINED: (_needs, F("family__sustain_until"), sustained & need_funded),
+    }
     return [
-        _families(apps, families, Event.STARTED, "plan_start"),
-        _families(apps, families, Event.STARTED_ELIGIBLE, "plan_start", Q(eligible=True)),
-        _families(apps, families, Event.CLOSED, "case_closed"),
-        _families(apps, families, Event.CLOSED_ELIGIBLE, "case_closed", Q(eligible=True)),
-        _families(apps, families, Event.SUCCESSFUL, "sustain_until", Q(all_needs_sustained=True)),
-        _needs(apps, families, Event.NEED_OPENED, Greatest("family__plan_start", "identified_on")),
-        _needs(apps, families, Event.NEED_CLOSED, F("family__case_closed")),
-        _needs(apps, families, Event.NEED_ACHIEVED, F("achieved_on")),
-        _needs(
-            apps,
-            families,
-            Event.NEED_SUSTAINED,
-            F("family__sustain_until"),
-            Q(sustained=True, achieved_on__isnull=False),
-        ),
+        count(apps, families, event, day, condition)
+        for event, (count, day, condition) in every.items()
+        if events is None or event in events
     ]
 
 
-def refresh(apps=installed_apps):
-    """Rebuild the calendar from every family: one DELETE and an INSERT ... SELECT ... GROUP BY
-    an event, in one transaction, one writer at a time. ``apps`` is a migration's models."""
+def refresh(apps=installed_apps, events=None):
+    """Rebuild the calendar (or the events named) from every family: a DELETE and an INSERT
+    ... SELECT ... GROUP BY an event, in one transaction, one writer at a time. ``apps`` is a
+    migration's models."""
     counts = apps.get_model("evaluations", "DayCount")
     with transaction.atomic():
         one_at_a_time("evaluations.day_counts")
-        counts.objects.all().delete()
-        for queryset in sources(apps):
+        kept = counts.objects.all() if events is None else counts.objects.filter(event__in=events)
+        kept.delete()
+        for queryset in sources(apps, events=events):
             rows = queryset.values_list("the_day", "event", "area", "n")
             insert_select(counts, ["day", "event", "outcome", "count"], rows)
 
 
-def events_of(family, needs):
+def events_of(family, needs, supports):
     """The calendar entries (event, outcome area, day) of one family about to be written,
-    from the family (with its standing worked out) and its needs (``rules.Need``): what
-    ``sources`` counts in SQL, so an import need not read back what it has just written."""
+    from the family (with its standing worked out), its needs (``rules.Need``) and the
+    (first day, last day) of each funded project's support: what ``sources`` counts in SQL,
+    so an import need not read back what it has just written."""
     yield Event.STARTED.value, 0, family.plan_start
     if family.eligible:
         yield Event.STARTED_ELIGIBLE.value, 0, family.plan_start
@@ -108,6 +140,21 @@ def events_of(family, needs):
             yield Event.NEED_ACHIEVED.value, need.outcome, need.achieved_on
             if need.sustained and family.sustain_until:
                 yield Event.NEED_SUSTAINED.value, need.outcome, family.sustain_until
+    if supports:
+        yield Event.FUNDED_STARTED.value, 0, min(start for start, _end in supports)
+        ends = [end for _start, end in supports]
+        if None not in ends:
+            yield Event.FUNDED_CLOSED.value, 0, max(ends)
+        for event, area, day in events_of(family, needs, []):
+            if event in FUNDED:
+                yield FUNDED[event], area, day
+
+
+FUNDED = {
+    Event.SUCCESSFUL.value: Event.FUNDED_SUCCESSFUL.value,
+    Event.NEED_ACHIEVED.value: Event.FUNDED_ACHIEVED.value,
+    Event.NEED_SUSTAINED.value: Event.FUNDED_SUSTAINED.value,
+}
 
 
 def counted(families):

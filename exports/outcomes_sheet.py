@@ -41,15 +41,18 @@ def write(book, period, formats, today=None):
         ("Eligible families", "families_eligible"),
         ("Successful family outcomes", "successful_family_outcomes"),
         ("Outcome areas achieved", "outcomes_achieved"),
+        ("Families a funded project supported", "families_funded"),
+        ("Their successful family outcomes", "funded_successful"),
+        ("Their outcome areas achieved", "funded_achieved"),
     ]:
         sheet.write_string(row, 0, label)
         _count(sheet, row, 1, figures[key])
         row += 1
     for label, key in [
         ("Spend", "spend"),
-        ("Spend per family supported", "spend_per_family_supported"),
-        ("Spend per successful family outcome", "spend_per_successful_family_outcome"),
-        ("Spend per outcome area achieved", "spend_per_outcome_achieved"),
+        ("Spend per family a funded project supported", "spend_per_family_supported"),
+        ("Spend per successful outcome of those families", "spend_per_successful_family_outcome"),
+        ("Spend per outcome area those families achieved", "spend_per_outcome_achieved"),
     ]:
         sheet.write_string(row, 0, label)
         _money(sheet, row, 1, figures[key], money)
@@ -59,15 +62,23 @@ def write(book, period, formats, today=None):
     sheet.write_string(row, 0, "By outcome area", bold)
     row += 1
     for col, heading in enumerate(
-        ["Outcome area", "Families with this need", "Achieved", "Sustained", "Target families"]
+        [
+            "Outcome area",
+            "Families with this need",
+            "Achieved",
+            "Sustained",
+            "Sustained by families a funded project supported",
+            "Target families",
+        ]
     ):
         sheet.write_string(row, col, heading, bold)
     for outcome in outcomes:
         row += 1
         sheet.write_string(row, 0, f"{outcome['number']}. {outcome['name']}")
-        for col, key in enumerate(["families_with_need", "achieved", "sustained"], start=1):
+        keys = ["families_with_need", "achieved", "sustained", "funded_sustained"]
+        for col, key in enumerate(keys, start=1):
             _count(sheet, row, col, outcome[key])
-        sheet.write_number(row, 4, outcome["target_families"])
+        sheet.write_number(row, 5, outcome["target_families"])
 
     row += 2
     sheet.write_string(row, 0, "Value for money by project", bold)

@@ -16,6 +16,17 @@ class DayCount(models.Model):
         NEED_CLOSED = "need_closed", "Needs whose case closed"
         NEED_ACHIEVED = "need_achieved", "Needs achieved"
         NEED_SUSTAINED = "need_sustained", "Needs sustained (six months after closure)"
+        FUNDED_STARTED = "funded_started", "Plans started of families a funded project supported"
+        FUNDED_CLOSED = "funded_closed", "Cases closed of families a funded project supported"
+        FUNDED_SUCCESSFUL = (
+            "funded_successful",
+            "Successful family outcomes of families a funded project supported",
+        )
+        FUNDED_ACHIEVED = "funded_achieved", "Needs achieved by families a funded project supported"
+        FUNDED_SUSTAINED = (
+            "funded_sustained",
+            "Needs sustained by families a funded project supported",
+        )
 
     event = models.CharField(max_length=20, choices=Event.choices)
     outcome = models.PositiveSmallIntegerField(

@@ -22,6 +22,7 @@ from evaluations.selectors.results import (
     needs_by_outcome_and_year,
     per,
     results_by_year,
+    summary,
     value_for_money,
     year_summary,
     years_with_data,
@@ -54,6 +55,8 @@ class Figures:
     matrix: dict  # needs achieved by (outcome number, year)
     sustained: dict  # needs sustained by (outcome number, year)
     need: dict = field(default_factory=dict)  # families with the need by (outcome, year)
+    # Needs sustained by (outcome number, year) of families a funded project supported.
+    funded_sustained: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict, repr=False)
 
     def year(self, financial_year: str) -> dict[str, Any] | None:
@@ -70,17 +73,16 @@ def gather(as_of: datetime.date | None = None) -> Figures:
     as_of = as_of or timezone.localdate()
     years = years_with_data(as_of)
     outcomes = list(Outcome.objects.order_by("number"))
-    achieved, sustained, need = needs_by_outcome_and_year(
-        years, as_of, [o.number for o in outcomes]
-    )
+    needs = needs_by_outcome_and_year(years, as_of, [o.number for o in outcomes])
     return Figures(
         as_of=as_of,
         years=years,
         outcomes=outcomes,
         by_year=results_by_year(years, as_of),
-        matrix=achieved,
-        sustained=sustained,
-        need=need,
+        matrix=needs.achieved,
+        sustained=needs.sustained,
+        need=needs.need,
+        funded_sustained=needs.funded_sustained,
     )
 
 
@@ -108,6 +110,14 @@ def linked_table(figures: Figures) -> tuple[dict[Any, int], list, set]:
         groups.append((quarters, ("successful", year)))
         nest(cells, groups, virtual, ("eligible", year), ("supported", year), ("x1", year))
         nest(cells, groups, virtual, ("successful", year), ("eligible", year), ("x2", year))
+        # The funded projects' families, within every family: what value for money divides by.
+        cells[("funded", year)] = row["families_funded"]
+        cells[("funded_successful", year)] = row["funded_successful"]
+        cells[("funded_achieved", year)] = row["funded_achieved"]
+        nest(cells, groups, virtual, ("funded", year), ("supported", year), ("x4", year))
+        nest(
+            cells, groups, virtual, ("funded_successful", year), ("successful", year), ("x5", year)
+        )
     # Each successful outcome counts in one year only, so the years add up to the total.
     _summed(cells, groups, [("successful", year) for year in years], ("successful", ALL))
     for number in numbers:
@@ -122,6 +132,8 @@ def linked_table(figures: Figures) -> tuple[dict[Any, int], list, set]:
     for year in [*years, ALL]:
         _summed(cells, groups, [(number, year) for number in numbers], (ALL, year))
     for year in years:
+        nest(cells, groups, virtual, ("funded_achieved", year), (ALL, year), ("x6", year))
+    for year in years:
         # The value of sustained outcomes is their count times a published unit cost, so
         # their total is as good as shown.
         _summed(
@@ -130,6 +142,18 @@ def linked_table(figures: Figures) -> tuple[dict[Any, int], list, set]:
             [("sustained", number, year) for number in numbers],
             ("sustained", ALL, year),
         )
+        for number in numbers:
+            cells[("funded_sustained", number, year)] = figures.funded_sustained.get(
+                (number, year), 0
+            )
+            nest(
+                cells,
+                groups,
+                virtual,
+                ("funded_sustained", number, year),
+                ("sustained", number, year),
+                ("x7", number, year),
+            )
     return cells, groups, virtual
 
 
@@ -167,9 +191,10 @@ def results(figures: Figures, suppressed: bool = True) -> Results:
                 "supported": view[("supported", row["financial_year"])],
                 "eligible": view[("eligible", row["financial_year"])],
                 "successful": view[("successful", row["financial_year"])],
+                "funded_successful": view[("funded_successful", row["financial_year"])],
                 "spend": row["spend"],
                 "spend_per_successful": _per(
-                    row["spend"], view[("successful", row["financial_year"])]
+                    row["spend"], view[("funded_successful", row["financial_year"])]
                 ),
             }
             for row in figures.by_year
@@ -190,26 +215,32 @@ def results(figures: Figures, suppressed: bool = True) -> Results:
     )
 
 
+FUNDED_COUNTS = {
+    "funded": "families_funded",
+    "funded_successful": "funded_successful",
+    "funded_achieved": "funded_achieved",
+}
+
+
+OUTCOME_COUNTS = ["families_with_need", "achieved", "sustained", "funded_sustained"]
+
+
 def summary_from(figures: Figures, financial_year: str | None) -> dict[str, Any]:
     """A year's summary from the figures already read (the same numbers year_summary counts),
     or counted afresh for all years or a year outside them."""
     row = figures.year(financial_year) if financial_year else None
     if row is None:
         return year_summary(financial_year, figures.as_of)
-    achieved = sum(figures.matrix.get((o.number, financial_year), 0) for o in figures.outcomes)
-    spend = row["spend"]
-    return {
-        "financial_year": financial_year,
-        "as_of": figures.as_of,
-        "families_supported": row["families_supported"],
-        "families_eligible": row["families_eligible"],
-        "successful_family_outcomes": row["successful_family_outcomes"],
-        "outcomes_achieved": achieved,
-        "spend": spend,
-        "spend_per_family_supported": per(spend, row["families_supported"]),
-        "spend_per_successful_family_outcome": per(spend, row["successful_family_outcomes"]),
-        "spend_per_outcome_achieved": per(spend, achieved),
+    counts = {
+        "supported": row["families_supported"],
+        "eligible": row["families_eligible"],
+        "successful": row["successful_family_outcomes"],
+        "achieved": sum(
+            figures.matrix.get((o.number, financial_year), 0) for o in figures.outcomes
+        ),
+        **{key: row[name] for key, name in FUNDED_COUNTS.items()},
     }
+    return summary(financial_year, figures.as_of, counts, row["spend"])
 
 
 def year_figures(
@@ -218,7 +249,7 @@ def year_figures(
     """One year's summary and outcome table, its counts read from the linked table (so they
     are hidden exactly where every other view hides them). Also returns the raw outcome rows,
     which the fiscal benefit estimate values."""
-    summary = summary_from(figures, financial_year)
+    counted = summary_from(figures, financial_year)
     raw = by_outcome(financial_year, figures.as_of)
     if financial_year in figures.years:
         view = figures.view(suppressed)
@@ -227,6 +258,9 @@ def year_figures(
             "families_eligible": view[("eligible", financial_year)],
             "successful_family_outcomes": view[("successful", financial_year)],
             "outcomes_achieved": view[(ALL, financial_year)],
+            "families_funded": view[("funded", financial_year)],
+            "funded_successful": view[("funded_successful", financial_year)],
+            "funded_achieved": view[("funded_achieved", financial_year)],
         }
         outcomes = [
             {
@@ -234,6 +268,7 @@ def year_figures(
                 "families_with_need": view[("need", row["number"], financial_year)],
                 "achieved": view[(row["number"], financial_year)],
                 "sustained": view[("sustained", row["number"], financial_year)],
+                "funded_sustained": view[("funded_sustained", row["number"], financial_year)],
             }
             for row in raw
         ]
@@ -241,12 +276,13 @@ def year_figures(
         # A year with nothing counted in it (every count is zero), or all years at once.
         counts = _apply(
             {
-                key: summary[key]
+                key: counted[key]
                 for key in [
                     "families_supported",
                     "families_eligible",
                     "successful_family_outcomes",
                     "outcomes_achieved",
+                    *FUNDED_COUNTS.values(),
                 ]
             },
             [],
@@ -256,35 +292,31 @@ def year_figures(
             {
                 **row,
                 **_apply(
-                    {key: row[key] for key in ["families_with_need", "achieved", "sustained"]},
+                    {key: row[key] for key in OUTCOME_COUNTS},
                     [],
                     suppressed,
                 ),
             }
             for row in raw
         ]
-    shown_figures = {**summary, **counts}
-    shown_figures["spend_per_family_supported"] = _per(
-        summary["spend"], counts["families_supported"]
-    )
-    shown_figures["spend_per_successful_family_outcome"] = _per(
-        summary["spend"], counts["successful_family_outcomes"]
-    )
-    shown_figures["spend_per_outcome_achieved"] = _per(
-        summary["spend"], counts["outcomes_achieved"]
-    )
+    shown_figures = {**counted, **counts}
+    spend = counted["spend"]
+    shown_figures["spend_per_family_supported"] = _per(spend, counts["families_funded"])
+    shown_figures["spend_per_successful_family_outcome"] = _per(spend, counts["funded_successful"])
+    shown_figures["spend_per_outcome_achieved"] = _per(spend, counts["funded_achieved"])
     return shown_figures, outcomes, raw
 
 
 def value_hidden(figures: Figures, financial_year: str | None, suppressed: bool) -> bool:
-    """The value of a year's sustained outcomes is hidden wherever any count it is made from
-    is: the gross value divided by a published unit cost would give the count back."""
+    """The value of a year's sustained outcomes (of the families funded projects supported) is
+    hidden wherever any count it is made from is: the gross value divided by a published unit
+    cost would give the count back."""
     years = figures.years if financial_year is None else [financial_year]
     if not suppressed or not set(years) <= set(figures.years):
         return False
     view = figures.view(True)
     return any(
-        view[("sustained", outcome.number, year)].suppressed
+        view[("funded_sustained", outcome.number, year)].suppressed
         for outcome in figures.outcomes
         for year in years
     )

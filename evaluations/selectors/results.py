@@ -65,16 +65,28 @@ def _read_open(row: dict[str, int], key: str) -> int:
     return row[f"{key}_opened"] - row.get(f"{key}_closed", 0)
 
 
+ZERO_COUNTS = dict.fromkeys(
+    ["supported", "eligible", "successful", "achieved", "funded", "funded_successful",
+     "funded_achieved"],
+    0,
+)  # fmt: skip
+
+
 def family_counts(windows: list[Window]) -> list[dict[str, int]]:
     """For each window: families supported (plan open in it), eligible families supported,
-    successful family outcomes counted in it and needs achieved in it. One query over the
-    results calendar; a window that has not begun counts nothing."""
+    successful family outcomes counted in it and needs achieved in it, and the same three of
+    the families some funded project supported (``funded``, ``funded_successful``,
+    ``funded_achieved``). One query over the results calendar; a window that has not begun
+    counts nothing."""
     sums: dict[str, Any] = {}
     for index, window in enumerate(windows):
         _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
         _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
+        _open_in(sums, f"f{index}", window, Event.FUNDED_STARTED, Event.FUNDED_CLOSED)
         sums[f"w{index}"] = total(Event.SUCCESSFUL, *window)
         sums[f"a{index}"] = total(Event.NEED_ACHIEVED, *window)
+        sums[f"fw{index}"] = total(Event.FUNDED_SUCCESSFUL, *window)
+        sums[f"fa{index}"] = total(Event.FUNDED_ACHIEVED, *window)
     row = DayCount.objects.aggregate(**sums) if sums else {}
     return [
         {
@@ -82,9 +94,12 @@ def family_counts(windows: list[Window]) -> list[dict[str, int]]:
             "eligible": _read_open(row, f"e{index}"),
             "successful": row[f"w{index}"],
             "achieved": row[f"a{index}"],
+            "funded": _read_open(row, f"f{index}"),
+            "funded_successful": row[f"fw{index}"],
+            "funded_achieved": row[f"fa{index}"],
         }
         if begun(window)
-        else {"supported": 0, "eligible": 0, "successful": 0, "achieved": 0}
+        else dict(ZERO_COUNTS)
         for index, window in enumerate(windows)
     ]
 
@@ -120,26 +135,36 @@ def per(spend: Decimal, count: int | None) -> Decimal | None:
     return to_money(spend / count) if count else None
 
 
-def year_summary(
-    financial_year: str | None = None, as_of: datetime.date | None = None
+def summary(
+    financial_year: str | None, as_of: datetime.date, counts: dict[str, int], spend: Decimal
 ) -> dict[str, Any]:
-    """The programme's figures for a financial year (all years when None)."""
-    as_of = as_of or timezone.localdate()
-    (counts,) = family_counts([counting_window(financial_year, as_of)])
-    achieved = counts["achieved"]
-    spend = spend_total(financial_year)
+    """A year's summary from its counts (``family_counts``) and spend. The spend per family,
+    per successful family outcome and per outcome achieved divide by the families some
+    funded project supported: the spend bought nothing for the rest."""
     return {
         "financial_year": financial_year,
         "as_of": as_of,
         "families_supported": counts["supported"],
         "families_eligible": counts["eligible"],
         "successful_family_outcomes": counts["successful"],
-        "outcomes_achieved": achieved,
+        "outcomes_achieved": counts["achieved"],
+        "families_funded": counts["funded"],
+        "funded_successful": counts["funded_successful"],
+        "funded_achieved": counts["funded_achieved"],
         "spend": spend,
-        "spend_per_family_supported": per(spend, counts["supported"]),
-        "spend_per_successful_family_outcome": per(spend, counts["successful"]),
-        "spend_per_outcome_achieved": per(spend, achieved),
+        "spend_per_family_supported": per(spend, counts["funded"]),
+        "spend_per_successful_family_outcome": per(spend, counts["funded_successful"]),
+        "spend_per_outcome_achieved": per(spend, counts["funded_achieved"]),
     }
+
+
+def year_summary(
+    financial_year: str | None = None, as_of: datetime.date | None = None
+) -> dict[str, Any]:
+    """The programme's figures for a financial year (all years when None)."""
+    as_of = as_of or timezone.localdate()
+    (counts,) = family_counts([counting_window(financial_year, as_of)])
+    return summary(financial_year, as_of, counts, spend_total(financial_year))
 
 
 def _total(queryset: QuerySet, field: str) -> Subquery:
@@ -154,12 +179,14 @@ def by_outcome(
 ) -> list[dict[str, Any]]:
     """One row per headline outcome: families with the need while their plan was open in the
     year, needs achieved in the year, needs sustained (six months after closure ended in the
-    year), the projects' targets and what the projects reported."""
+    year) and those of them of families some funded project supported, the projects' targets
+    and what the projects reported."""
     as_of = as_of or timezone.localdate()
     window = counting_window(financial_year, as_of)
     sums = {
         "achieved": total(Event.NEED_ACHIEVED, *window),
         "sustained": total(Event.NEED_SUSTAINED, *window),
+        "funded_sustained": total(Event.FUNDED_SUSTAINED, *window),
     }
     _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
     counted = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
@@ -185,6 +212,7 @@ def by_outcome(
                 "families_with_need": _read_open(need, "need") if need else 0,
                 "achieved": need.get("achieved", 0),
                 "sustained": need.get("sustained", 0),
+                "funded_sustained": need.get("funded_sustained", 0),
                 "target_families": outcome.target or 0,
                 "reported_achieved": outcome.reported_achieved or 0,
                 "reported_sustained": outcome.reported_sustained or 0,
@@ -323,7 +351,8 @@ def quarter_windows(financial_year: str, as_of: datetime.date) -> list[Window]:
 
 def results_by_year(years: list[str], as_of: datetime.date | None = None) -> list[dict[str, Any]]:
     """Per financial year: families supported, eligible and successful outcomes (and the
-    successful ones by quarter), and spend, each in one query over all the years."""
+    successful ones by quarter), the funded projects' families, successful outcomes and needs
+    achieved, and spend, each in one query over all the years."""
     as_of = as_of or timezone.localdate()
     if not years:
         return []
@@ -343,40 +372,55 @@ def results_by_year(years: list[str], as_of: datetime.date | None = None) -> lis
             "families_eligible": count["eligible"],
             "successful_family_outcomes": count["successful"],
             "successful_by_quarter": [q["successful"] for q in by_quarter[4 * i : 4 * i + 4]],
+            "families_funded": count["funded"],
+            "funded_successful": count["funded_successful"],
+            "funded_achieved": count["funded_achieved"],
             "spend": spent[f"spend_{year}"] or ZERO,
         }
         for i, (year, count) in enumerate(zip(years, counts, strict=True))
     ]
 
 
+@dataclass
+class NeedsByYear:
+    """Maps {(outcome number, financial year): count}: needs achieved in each year, needs
+    sustained whose six months after closure ended in it (of every family, and of the families
+    some funded project supported), and families with the need while their plan was open."""
+
+    achieved: dict[tuple[int, str], int]
+    sustained: dict[tuple[int, str], int]
+    funded_sustained: dict[tuple[int, str], int]
+    need: dict[tuple[int, str], int]
+
+
 def needs_by_outcome_and_year(
     years: list[str], as_of: datetime.date | None = None, numbers: list[int] | None = None
-) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int], dict[tuple[int, str], int]]:
-    """Three maps {(outcome number, financial year): count}, from one query: needs achieved in
-    each year, needs sustained whose six months after closure ended in it, and families with
-    the need while their plan was open in it."""
+) -> NeedsByYear:
+    """The counts of each outcome area by year, from one query."""
     as_of = as_of or timezone.localdate()
-    if not years:
-        return {}, {}, {}
     windows = {year: counting_window(year, as_of) for year in years}
+    numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
+    zeros = {(number, year): 0 for number in numbers for year in years}
+    found = NeedsByYear(dict(zeros), dict(zeros), dict(zeros), dict(zeros))
+    if not years:
+        return found
     counts: dict[str, Any] = {}
     for index, year in enumerate(years):
         counts[f"a{index}"] = total(Event.NEED_ACHIEVED, *windows[year])
         counts[f"s{index}"] = total(Event.NEED_SUSTAINED, *windows[year])
+        counts[f"f{index}"] = total(Event.FUNDED_SUSTAINED, *windows[year])
         _open_in(counts, f"n{index}", windows[year], Event.NEED_OPENED, Event.NEED_CLOSED)
-    numbers = numbers or list(Outcome.objects.values_list("number", flat=True))
-    achieved = {(number, year): 0 for number in numbers for year in years}
-    sustained = dict(achieved)
-    need = dict(achieved)
     rows = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**counts)
     for row in rows:
-        found: dict[str, Any] = dict(row)
+        counted: dict[str, Any] = dict(row)
         for index, year in enumerate(years):
             if begun(windows[year]):
-                achieved[(found["outcome"], year)] = found[f"a{index}"]
-                sustained[(found["outcome"], year)] = found[f"s{index}"]
-                need[(found["outcome"], year)] = _read_open(found, f"n{index}")
-    return achieved, sustained, need
+                key = (counted["outcome"], year)
+                found.achieved[key] = counted[f"a{index}"]
+                found.sustained[key] = counted[f"s{index}"]
+                found.funded_sustained[key] = counted[f"f{index}"]
+                found.need[key] = _read_open(counted, f"n{index}")
+    return found
 
 
 def family_rows() -> QuerySet[Family]:

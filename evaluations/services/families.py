@@ -111,9 +111,33 @@ def _family(
     )
 
 
-def _count(change: Counter, families: list[Family], records: list[FamilyRecord]) -> None:
+ProjectDates = dict[int, tuple[datetime.date, datetime.date]]
+
+
+def _count(
+    change: Counter,
+    families: list[Family],
+    records: list[FamilyRecord],
+    project_dates: ProjectDates,
+) -> None:
     for family, record in zip(families, records, strict=True):
-        change.update(day_counts.events_of(family, record.needs.values()))
+        supports = [period for _project, period in _supports(record, project_dates)]
+        change.update(day_counts.events_of(family, record.needs.values(), supports))
+
+
+def _supports(
+    record: FamilyRecord, project_dates: ProjectDates
+) -> list[tuple[int, tuple[datetime.date, datetime.date]]]:
+    """(project id, (first day, last day)) of each project that supported the plan: the
+    project's dates within the plan's."""
+    periods = []
+    for project_id in sorted(record.projects):
+        start, end = project_dates[project_id]
+        closed = record.case_closed
+        periods.append(
+            (project_id, (max(record.plan_start, start), min(closed, end) if closed else end))
+        )
+    return periods
 
 
 NEED_COLUMNS = ["family_id", "outcome_id", "identified_on", "achieved_on", "sustained"]
@@ -124,25 +148,17 @@ def _children(
     record: FamilyRecord,
     family_id: int,
     outcome_pks: dict[int, int],
-    project_dates: dict[int, tuple[datetime.date, datetime.date]],
+    project_dates: ProjectDates,
 ) -> tuple[list[tuple], list[tuple]]:
     """The family's need and support rows, as tuples of NEED_COLUMNS and SUPPORT_COLUMNS."""
     needs = [
         (family_id, outcome_pks[need.outcome], need.identified_on, need.achieved_on, need.sustained)
         for need in record.needs.values()
     ]
-    supports = []
-    for project_id in sorted(record.projects):
-        start, end = project_dates[project_id]
-        closed = record.case_closed
-        supports.append(
-            (
-                family_id,
-                project_id,
-                max(record.plan_start, start),
-                min(closed, end) if closed else end,
-            )
-        )
+    supports = [
+        (family_id, project_id, start, end)
+        for project_id, (start, end) in _supports(record, project_dates)
+    ]
     return needs, supports
 
 
@@ -238,7 +254,7 @@ def _write(
         for batch in _batches(new):
             families = [_family(record, record_import) for record in batch]
             bulk_insert(Family, families)
-            _count(change, families, batch)
+            _count(change, families, batch, project_dates)
             pks = {
                 episode_key(digest, plan_start): pk
                 for digest, plan_start, pk in Family.objects.filter(
@@ -252,7 +268,7 @@ def _write(
         for batch in _batches(changed):
             change.subtract(day_counts.counted([pk for pk, _record in batch]))
             families = [_family(record, record_import, pk=pk) for pk, record in batch]
-            _count(change, families, [record for _pk, record in batch])
+            _count(change, families, [record for _pk, record in batch], project_dates)
             Family.objects.bulk_update(
                 families,
                 [
@@ -293,7 +309,7 @@ def _write(
 def _write_children(
     pairs: list[tuple[int, FamilyRecord]],
     outcome_pks: dict[int, int],
-    project_dates: dict[int, tuple[datetime.date, datetime.date]],
+    project_dates: ProjectDates,
 ) -> None:
     needs, supports = [], []
     for family_id, record in pairs:

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def figures(spend):
     return SimpleNamespace(
-        year=lambda _year: {"spend": Decimal(spend)}, by_year=[], sustained={}, as_of=None
+        year=lambda _year: {"spend": Decimal(spend)}, by_year=[], funded_sustained={}, as_of=None
     )
 
 
@@ -44,6 +44,13 @@ def test_two_years_at_three_and_a_half_percent_count_the_second_year_discounted(
     assert present_value_factor(1, Decimal("3.5")) == 1
 
 
+def test_only_outcomes_sustained_by_families_a_funded_project_supported_are_valued():
+    unit_cost(9, "1000.00")
+    set_assumptions(benefit_years=1, deadweight_percent=Decimal("0"), optimism_bias_percent=0)
+    raw = [{"number": 9, "name": "Secure housing", "sustained": 40, "funded_sustained": 3}]
+    assert fiscal_benefit(figures("100.00"), "2025-26", raw=raw).gross == Decimal("3000.00")
+
+
 def test_each_sustained_outcome_is_valued_over_the_period_less_adjustments():
     unit_cost(9, "1000.00")
     set_assumptions(
@@ -52,7 +59,7 @@ def test_each_sustained_outcome_is_valued_over_the_period_less_adjustments():
         deadweight_percent=Decimal("30"),
         optimism_bias_percent=Decimal("20"),
     )
-    raw = [{"number": 9, "name": "Secure housing", "sustained": 10}]
+    raw = [{"number": 9, "name": "Secure housing", "sustained": 14, "funded_sustained": 10}]
     estimate = fiscal_benefit(figures("10000.00"), "2025-26", raw=raw)
     by_hand = Decimal(10 * 1000) * (1 + 1 / Decimal("1.035"))
     assert estimate.gross == by_hand.quantize(Decimal("0.01"))
@@ -69,7 +76,7 @@ def test_economic_and_social_value_are_shown_but_not_in_the_return():
     unit_cost(9, "5000.00", UnitCost.Kind.SOCIAL)
     unit_cost(9, "2000.00", UnitCost.Kind.ECONOMIC)
     set_assumptions(benefit_years=1, deadweight_percent=Decimal("0"), optimism_bias_percent=0)
-    raw = [{"number": 9, "name": "Secure housing", "sustained": 10}]
+    raw = [{"number": 9, "name": "Secure housing", "sustained": 10, "funded_sustained": 10}]
     estimate = fiscal_benefit(figures("5000.00"), "2025-26", raw=raw)
     assert (estimate.gross, estimate.economic_net, estimate.social_net) == (
         Decimal("10000.00"),

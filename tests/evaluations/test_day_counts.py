@@ -6,11 +6,11 @@ import random
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from core.problems import ImportRefused
 from evaluations import day_counts
-from evaluations.models import DayCount, Family, FamilyNeed
+from evaluations.models import DayCount, Family, FamilyNeed, FamilySupport
 from evaluations.selectors.results import (
     by_outcome,
     counting_window,
@@ -20,7 +20,7 @@ from evaluations.selectors.results import (
     successful,
     within,
 )
-from tests.factories import family_rows_csv
+from tests.factories import ProjectFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)
@@ -39,10 +39,12 @@ def ddmmyyyy(value):
 @pytest.fixture
 def families(import_families):
     """150 families with needs identified during their plans and achieved, sustained or not,
-    closing any day (month ends too)."""
+    closing any day (month ends too); about half supported by a funded project."""
     rng = random.Random(7)
+    project = ProjectFactory(start_date=datetime.date(2021, 4, 1), end_date=TODAY)
     rows = []
     for number in range(150):
+        supported = project.reference if rng.random() < 0.5 else ""
         plan = day(rng, datetime.date(2022, 1, 1), TODAY)
         closed = None
         if rng.random() < 0.75:
@@ -53,18 +55,27 @@ def families(import_families):
             sustained = rng.choice(["yes", "yes", "no"]) if closed and achieved else ""
             rows.append(
                 [f"CASE-{number}", ddmmyyyy(plan), ddmmyyyy(closed), "", outcome,
-                 ddmmyyyy(identified), ddmmyyyy(achieved), sustained, ""]
+                 ddmmyyyy(identified), ddmmyyyy(achieved), sustained, supported]
             )  # fmt: skip
     import_families(family_rows_csv(rows), today=TODAY)
 
 
 def counted_from_families(window):
-    counts = Family.objects.aggregate(
+    supports = FamilySupport.objects.filter(family=OuterRef("pk"))
+    counts = Family.objects.alias(
+        has_support=Exists(supports),
+        first_support=Subquery(supports.order_by("start").values("start")[:1]),
+        last_support=Subquery(supports.order_by("-end").values("end")[:1]),
+    ).aggregate(
         supported=Count("pk", filter=open_in(window)),
         eligible=Count("pk", filter=open_in(window) & Q(eligible=True)),
         successful=Count("pk", filter=successful(window)),
+        funded=Count("pk", filter=open_in(window, "first_support", "last_support")),
+        funded_successful=Count("pk", filter=successful(window) & Q(has_support=True)),
     )
-    counts["achieved"] = FamilyNeed.objects.filter(within("achieved_on", window)).count()
+    achieved = FamilyNeed.objects.filter(within("achieved_on", window))
+    counts["achieved"] = achieved.count()
+    counts["funded_achieved"] = achieved.filter(family__supports__isnull=False).count()
     return counts
 
 
@@ -72,11 +83,21 @@ def needs_from_families(window):
     _start, end = window
     return {
         row["outcome__number"]: row
-        for row in FamilyNeed.objects.values("outcome__number").annotate(
+        for row in FamilyNeed.objects.alias(
+            funded=Exists(FamilySupport.objects.filter(family=OuterRef("family")))
+        )
+        .values("outcome__number")
+        .annotate(
             with_need=Count(
                 "pk",
                 filter=open_in(window, "family__plan_start", "family__case_closed")
                 & Q(identified_on__lte=end),
+            ),
+            # Before the annotation named sustained, which would hide the field.
+            funded_sustained=Count(
+                "pk",
+                filter=Q(sustained=True, achieved_on__isnull=False, funded=True)
+                & within("family__sustain_until", window),
             ),
             achieved=Count("pk", filter=within("achieved_on", window)),
             sustained=Count(
@@ -101,6 +122,7 @@ def test_family_counts_equal_the_families_counted_one_by_one(families):
     every = windows()
     assert family_counts(every) == [counted_from_families(window) for window in every]
     assert sum(count["successful"] for count in family_counts(every)) > 0
+    assert sum(count["funded_successful"] for count in family_counts(every)) > 0
 
 
 def test_needs_by_outcome_equal_the_needs_counted_one_by_one(families):
@@ -111,27 +133,30 @@ def test_needs_by_outcome_equal_the_needs_counted_one_by_one(families):
             expected = needs_from_families(counting_window(year, as_of))
             for row in by_outcome(year, as_of):
                 need = expected.get(row["number"], {})
-                assert (row["families_with_need"], row["achieved"], row["sustained"]) == (
+                keys = ["families_with_need", "achieved", "sustained", "funded_sustained"]
+                assert [row[key] for key in keys] == [
                     need.get("with_need", 0),
                     need.get("achieved", 0),
                     need.get("sustained", 0),
-                ), (year, as_of, row["number"])
+                    need.get("funded_sustained", 0),
+                ], (year, as_of, row["number"])
 
 
 def test_needs_by_outcome_and_year_equal_the_needs_counted_one_by_one(families):
-    achieved, sustained, with_need = needs_by_outcome_and_year(YEARS, TODAY)
+    counted = needs_by_outcome_and_year(YEARS, TODAY)
     for year in YEARS:
         expected = needs_from_families(counting_window(year, TODAY))
         for number in range(1, 11):
             need = expected.get(number, {})
-            assert achieved[(number, year)] == need.get("achieved", 0)
-            assert sustained[(number, year)] == need.get("sustained", 0)
-            assert with_need[(number, year)] == need.get("with_need", 0)
+            assert counted.achieved[(number, year)] == need.get("achieved", 0)
+            assert counted.sustained[(number, year)] == need.get("sustained", 0)
+            assert counted.funded_sustained[(number, year)] == need.get("funded_sustained", 0)
+            assert counted.need[(number, year)] == need.get("with_need", 0)
 
 
 def test_a_year_that_has_not_begun_counts_nothing(families):
     (counts,) = family_counts([counting_window("2027-28", TODAY)])
-    assert counts == {"supported": 0, "eligible": 0, "successful": 0, "achieved": 0}
+    assert set(counts.values()) == {0}
 
 
 def test_reimporting_changed_families_recounts_them(families, import_families):

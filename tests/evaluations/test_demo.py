@@ -1,7 +1,11 @@
+from decimal import Decimal
+
 import pytest
 
 from core.financial_years import fy_for_date, fy_name, fy_start_year
+from evaluations.benefits import fiscal_benefit
 from evaluations.models import EvaluationStudy, Family, UnitCost
+from evaluations.selectors.presenting import gather, summary_from, year_figures
 from evaluations.selectors.results import year_summary
 from public.models import ResultsPage
 
@@ -16,3 +20,24 @@ def test_seed_demo_adds_1200_families_with_hundreds_of_successes_a_year(client, 
     assert EvaluationStudy.objects.filter(published=True).exists()
     page = ResultsPage.objects.live().get()
     assert client.get(page.url).status_code == 200
+
+
+def test_the_demos_figures_are_ones_a_finance_officer_would_sign(demo, today):
+    """No funded outcomes in a year with no spend, a spend per family a funded service could
+    cost, and a return on investment inside what family-support evaluations report."""
+    counted = gather(today)
+    returns = []
+    for year in counted.years:
+        figures = summary_from(counted, year)
+        _shown, _outcomes, raw = year_figures(counted, year, suppressed=False)
+        assert figures["families_funded"] <= figures["families_supported"]
+        assert figures["funded_successful"] <= figures["successful_family_outcomes"]
+        if not figures["spend"]:
+            assert figures["families_funded"] == figures["funded_achieved"] == 0
+            continue
+        if figures["families_funded"]:
+            assert Decimal("100") <= figures["spend_per_family_supported"] <= Decimal("20000")
+        estimate = fiscal_benefit(counted, year, raw=raw)
+        if estimate.return_on_investment is not None:
+            returns.append(estimate.return_on_investment)
+    assert returns and all(Decimal("-100") <= value <= Decimal("300") for value in returns)

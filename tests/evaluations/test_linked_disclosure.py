@@ -20,13 +20,14 @@ count = st.integers(min_value=0, max_value=40)
 
 @st.composite
 def populations(draw):
-    by_year, matrix, sustained, need = [], {}, {}, {}
+    by_year, matrix, sustained, need, funded_sustained = [], {}, {}, {}, {}
     for year in YEARS:
         # Successful outcomes by quarter add up to the year's (the headline shows them).
         quarters = [draw(count) for _ in range(4)]
         successful = sum(quarters)
         eligible = successful + draw(count)
         supported = eligible + draw(count)
+        achieved_by_outcome = [draw(count) for _ in OUTCOMES]
         by_year.append(
             {
                 "financial_year": year,
@@ -34,14 +35,19 @@ def populations(draw):
                 "families_eligible": eligible,
                 "successful_family_outcomes": successful,
                 "successful_by_quarter": quarters,
+                "families_funded": draw(st.integers(0, supported)),
+                "funded_successful": draw(st.integers(0, successful)),
+                "funded_achieved": draw(st.integers(0, sum(achieved_by_outcome))),
                 "spend": 0,
             }
         )
-        for outcome in OUTCOMES:
-            achieved = draw(count)
+        for outcome, achieved in zip(OUTCOMES, achieved_by_outcome, strict=True):
             matrix[(outcome.number, year)] = achieved
             need[(outcome.number, year)] = achieved + draw(count)
             sustained[(outcome.number, year)] = draw(count)
+            funded_sustained[(outcome.number, year)] = draw(
+                st.integers(0, sustained[(outcome.number, year)])
+            )
     return Figures(
         as_of=datetime.date(2027, 3, 31),
         years=YEARS,
@@ -50,6 +56,7 @@ def populations(draw):
         matrix=matrix,
         sustained=sustained,
         need=need,
+        funded_sustained=funded_sustained,
     )
 
 
@@ -109,6 +116,9 @@ def test_families_not_eligible_cannot_be_worked_out_from_supported_and_eligible(
                 "families_eligible": 11,
                 "successful_family_outcomes": 0,
                 "successful_by_quarter": [0, 0, 0, 0],
+                "families_funded": 14,
+                "funded_successful": 0,
+                "funded_achieved": 0,
                 "spend": 0,
             }
         ],
@@ -136,6 +146,9 @@ def test_a_secondary_cell_is_labelled_c_and_a_primary_one_the_threshold(threshol
                     "families_eligible": 80,
                     "successful_family_outcomes": 40,
                     "successful_by_quarter": [40, 0, 0, 0],
+                    "families_funded": 100,
+                    "funded_successful": 40,
+                    "funded_achieved": 0,
                     "spend": 0,
                 }
             ],

@@ -2,6 +2,7 @@
 and no family-level row or case reference anywhere a non-programme user can reach."""
 
 import datetime
+from decimal import Decimal
 from io import BytesIO
 
 import openpyxl
@@ -15,7 +16,7 @@ from evaluations.pseudonyms import case_hash
 from evaluations.selectors.presenting import gather, results, year_figures
 from public.models import ResultsPage
 from tests.evaluations.conftest import TODAY
-from tests.factories import ProjectFactory, family_rows_csv, need_rows
+from tests.factories import ProjectFactory, SpendLineFactory, family_rows_csv, need_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,29 @@ def test_one_years_view_hides_exactly_what_the_all_years_table_hides(import_fami
     cells = [row["achieved"] for row in outcomes] + [summary["outcomes_achieved"]]
     assert sum(cell.suppressed for cell in cells) != 1
     assert str(by_number[2]) == "<10"
+
+
+def test_the_spend_per_family_divides_by_the_families_a_funded_project_supported(
+    client_for, programme_officer, import_families, freeze_today
+):
+    project = ProjectFactory(
+        start_date=datetime.date(2024, 4, 1), end_date=datetime.date(2027, 3, 31)
+    )
+    SpendLineFactory(
+        project=project,
+        date=datetime.date(2025, 5, 1),
+        net_amount=Decimal("12000.00"),
+        irrecoverable_vat=Decimal("0.00"),
+    )
+    rows = []
+    for number in range(30):
+        supported = project.reference if number < 12 else ""
+        rows += need_rows(f"CASE-{number}", "06/01/2025", "30/06/2025", [1, 4, 9],
+                          projects=supported, achieved="01/05/2025", sustained="yes")  # fmt: skip
+    import_families(family_rows_csv(rows))
+    html = client_for(programme_officer).get("/portal/results/?year=2025-26").content.decode()
+    assert "Families a funded project supported" in html
+    assert "£1,000.00" in html  # £12,000 over 12 families and over their 12 successes
+    figures, _outcomes, _raw = year_figures(gather(TODAY), "2025-26", suppressed=False)
+    assert figures["families_supported"].value == 30
+    assert figures["spend_per_family_supported"] == Decimal("1000.00")

@@ -157,17 +157,34 @@ def test_value_for_money_by_kind_counts_a_family_once_per_kind(programme):
     assert {kind: row.families_supported for kind, row in rows.items()} == expected
 
 
+FUNDED = "EXISTS (SELECT 1 FROM evaluations_familysupport s WHERE s.family_id = {})"
+# Supported by funded projects in the year: from the first support's start to the last one's end.
+FUNDED_IN_YEAR = """f.id IN (SELECT family_id FROM evaluations_familysupport GROUP BY family_id
+    HAVING MIN(start) <= %(end)s AND (COUNT(*) > COUNT("end") OR MAX("end") >= %(start)s))"""
+
+
 def test_the_year_summary_equals_hand_written_sql(programme):
     params = {"start": START, "end": END, "no": False}
+    open_in_year = "plan_start <= %(end)s AND (case_closed IS NULL OR case_closed >= %(start)s)"
     with connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT COUNT(*) FROM evaluations_family
-               WHERE plan_start <= %(end)s AND (case_closed IS NULL OR case_closed >= %(start)s)""",
-            params,
-        )
+        cursor.execute(f"SELECT COUNT(*) FROM evaluations_family WHERE {open_in_year}", params)
         supported = cursor.fetchone()[0]
+        cursor.execute(f"SELECT COUNT(*) FROM evaluations_family f WHERE {FUNDED_IN_YEAR}", params)
+        funded = cursor.fetchone()[0]
         cursor.execute(f"SELECT COUNT(*) FROM ({successful_families_sql()}) s", params)
         successful = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT COUNT(*) FROM ({successful_families_sql()}) w WHERE {FUNDED.format('w.id')}",
+            params,
+        )
+        funded_successful = cursor.fetchone()[0]
+        cursor.execute(
+            f"""SELECT COUNT(*) FROM evaluations_familyneed n
+                WHERE n.achieved_on BETWEEN %(start)s AND %(end)s
+                AND {FUNDED.format("n.family_id")}""",
+            params,
+        )
+        funded_achieved = cursor.fetchone()[0]
         cursor.execute(
             """SELECT SUM(net_amount + irrecoverable_vat) FROM projects_spendline
                WHERE date BETWEEN %(start)s AND %(end)s""",
@@ -175,10 +192,13 @@ def test_the_year_summary_equals_hand_written_sql(programme):
         )
         spend = to_money(Decimal(str(cursor.fetchone()[0])))
     summary = year_summary(YEAR, AS_OF)
+    assert 0 < funded < supported and 0 < funded_successful < successful
     assert summary["families_supported"] == supported
     assert summary["successful_family_outcomes"] == successful
     assert summary["spend"] == spend
-    assert summary["spend_per_successful_family_outcome"] == to_money(spend / successful)
+    assert summary["spend_per_family_supported"] == to_money(spend / funded)
+    assert summary["spend_per_successful_family_outcome"] == to_money(spend / funded_successful)
+    assert summary["spend_per_outcome_achieved"] == to_money(spend / funded_achieved)
 
 
 def test_outcome_report_json_gives_the_year_from_the_same_selectors(programme, capsys):

@@ -47,13 +47,16 @@ class Command(BaseCommand):
             ("families_eligible", "Families eligible"),
             ("successful_family_outcomes", "Successful family outcomes"),
             ("outcomes_achieved", "Outcome areas achieved"),
+            ("families_funded", "Families a funded project supported"),
+            ("funded_successful", "Their successful family outcomes"),
+            ("funded_achieved", "Their outcome areas achieved"),
         ]:
             self.stdout.write(f"  {label:<36}{summary[key]:>12,}")
         for key, label in [
             ("spend", "Spend"),
-            ("spend_per_family_supported", "Spend per family supported"),
-            ("spend_per_successful_family_outcome", "Spend per successful family outcome"),
-            ("spend_per_outcome_achieved", "Spend per outcome area achieved"),
+            ("spend_per_family_supported", "Spend per funded family"),
+            ("spend_per_successful_family_outcome", "Spend per funded family's success"),
+            ("spend_per_outcome_achieved", "Spend per funded outcome achieved"),
         ]:
             value = summary[key]
             self.stdout.write(f"  {label:<36}{'-' if value is None else f'£{value:,.2f}':>12}")
