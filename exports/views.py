@@ -6,12 +6,19 @@ import io
 import tempfile
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from core.admin.views import BackOfficePage
 from core.financial_years import current_fy
 from exports.grants import write_grants_json, write_grants_xlsx
+from exports.models import WorkbookRun
+from exports.runs import FILE_LIFE, storage
+from exports.services import workbook_prepare
+from exports.tasks import workbook_build
 from exports.transparency import write_transparency
 from exports.workbook import write_workbook
 from projects.filters import FinanceFilterSet
@@ -59,9 +66,18 @@ class FinanceFileView(BackOfficePage, View):
         return f"{name}.{extension}"
 
 
-class WorkbookDownload(FinanceFileView):
-    def get(self, request):
+class WorkbookDownload(FinanceFileView, TemplateView):
+    """A year's workbook is written as it is sent; the all-years one, which reads every
+    ledger line, is prepared in the background from a page that says so."""
+
+    template_name = "exports/workbook_all_years.html"
+    page_title = "The all-years workbook"
+    header_icon = "table"
+
+    def get(self, request, *args, **kwargs):
         period, filters = FinanceFilterSet(request.GET).arguments()
+        if period.financial_year is None:
+            return super().get(request, *args, **kwargs)
         # FileResponse closes the file (and so deletes it) once it has been sent.
         handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
         write_workbook(handle, period, **filters)
@@ -69,6 +85,48 @@ class WorkbookDownload(FinanceFileView):
         return FileResponse(
             handle, as_attachment=True, filename=self.file_name("spend", period, "xlsx")
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.request.GET.urlencode()
+        context["runs"] = WorkbookRun.objects.filter(
+            requested_by=self.request.user, created_at__gte=timezone.now() - FILE_LIFE
+        )[:10]
+        return context
+
+
+class WorkbookPrepare(FinanceFileView):
+    def post(self, request):
+        run = workbook_prepare(
+            user=request.user, query=request.POST.get("query", ""), task=workbook_build
+        )
+        return redirect(reverse("finance:workbook_run", args=[run.pk]))
+
+
+class WorkbookRunView(FinanceFileView, TemplateView):
+    """How the prepared workbook is getting on, and its download once written: for the
+    person who asked for it alone."""
+
+    template_name = "exports/workbook_run.html"
+    page_title = "The all-years workbook"
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["run"] = get_object_or_404(
+            WorkbookRun, pk=kwargs["pk"], requested_by=self.request.user
+        )
+        context["file_life_hours"] = int(FILE_LIFE.total_seconds() // 3600)
+        return context
+
+
+class WorkbookFile(FinanceFileView):
+    def get(self, request, pk):
+        run = get_object_or_404(WorkbookRun, pk=pk, requested_by=request.user)
+        if run.status != WorkbookRun.Status.DONE or not run.file:
+            raise Http404("This workbook is not ready, or its file has been deleted.")
+        name = f"spend-all-years-{run.created_at:%Y-%m-%d}.xlsx"
+        return FileResponse(storage().open(run.file), as_attachment=True, filename=name)
 
 
 class TransparencyDownload(FinanceFileView):

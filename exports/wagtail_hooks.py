@@ -9,6 +9,9 @@ from exports.views import (
     GrantsDownload,
     TransparencyDownload,
     WorkbookDownload,
+    WorkbookFile,
+    WorkbookPrepare,
+    WorkbookRunView,
 )
 
 
@@ -26,6 +29,9 @@ class FinanceViewSet(ScreensViewSet):
         return [
             path("", FinanceDashboardView.as_view(), name="index"),
             path("workbook/", WorkbookDownload.as_view(), name="workbook"),
+            path("workbook/prepare/", WorkbookPrepare.as_view(), name="workbook_prepare"),
+            path("workbook/<int:pk>/", WorkbookRunView.as_view(), name="workbook_run"),
+            path("workbook/<int:pk>/file/", WorkbookFile.as_view(), name="workbook_file"),
             path("transparency/", TransparencyDownload.as_view(), name="transparency"),
             path("360giving.<str:format>", GrantsDownload.as_view(), name="360giving"),
         ]
@@ -34,6 +40,15 @@ class FinanceViewSet(ScreensViewSet):
 @hooks.register("register_admin_viewset")
 def register_finance():
     return FinanceViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_export_actions(actions):
+    actions.register_action(
+        "exports.workbook_prepare",
+        "Prepare the all-years workbook",
+        "Asked for the all-years workbook",
+    )
 
 
 @hooks.register("construct_homepage_panels")

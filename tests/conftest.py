@@ -1,9 +1,14 @@
 import pytest
 from django.utils import timezone
+from hypothesis import settings
 
 from programme import roles
 from tests import demo_snapshot
 from tests.factories import MembershipFactory, UserFactory
+
+# Timings belong in benchmarks: no property test fails for being slow on a busy machine.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Finance: import the ledger, filter the dashboard to a year, download the workbook, and
 check its totals against the database."""
 
+import datetime
 from decimal import Decimal
 
 import openpyxl
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 from programme import roles
 from projects.models import SpendLine
 from tests.browser.conftest import sign_in
-from tests.factories import PASSWORD, ProjectFactory, UserFactory
+from tests.factories import PASSWORD, ProjectFactory, SpendLineFactory, UserFactory
 
 
 def money(value):
@@ -60,3 +61,31 @@ def test_finance_imports_the_ledger_then_downloads_the_years_workbook(new_page, 
     )["total"]
     assert sum(money(row[9]) for row in transactions) == in_year == Decimal("2054.50")
     assert money(book["Summary"].cell(row=4, column=5).value) == Decimal("2054.50")
+
+
+def test_finance_prepares_the_all_years_workbook_and_downloads_it(new_page, tmp_path):
+    finance = UserFactory(role=roles.FINANCE, email="helen@families.example")
+    project = ProjectFactory(title="School Family Support Service", cost_centre="FP2026005")
+    for day, amount in [
+        (datetime.date(2025, 5, 1), "999.99"),
+        (datetime.date(2026, 5, 3), "1250.50"),
+    ]:
+        SpendLineFactory(project=project, date=day, net_amount=Decimal(amount))
+    page = new_page()
+    sign_in(page, finance.email, PASSWORD)
+    page.goto("/admin/finance/")
+    page.get_by_label("Financial year").select_option("")
+    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_role("link", name="Download the workbook").click()
+    page.get_by_role("button", name="Prepare the all-years workbook").click()
+    expect(page.locator("main")).to_contain_text("Ready to download")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the workbook (.xlsx)").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    transactions = list(
+        openpyxl.load_workbook(path)["Transactions"].iter_rows(min_row=2, values_only=True)
+    )
+    assert sum(money(row[9]) for row in transactions) == Decimal("2250.49")
+    page.goto("/admin/finance/workbook/?financial_year=")
+    expect(page.get_by_role("table")).to_contain_text("Ready to download")

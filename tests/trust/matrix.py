@@ -105,6 +105,9 @@ projects_admin:milestones              GET  login 403   403   403   403   403   
 progress_reports:overdue               GET  login 403   403   403   403   403   200   200   200
 finance:index                          GET  login 403   403   403   403   403   200   200   200
 finance:workbook                       GET  login 403   403   403   403   403   200   200   200
+finance:workbook_prepare               POST login 403   403   403   403   403   302!  302!  302!
+finance:workbook_run                   GET  login 403   403   403   403   403   404   200   404
+finance:workbook_file                  GET  login 403   403   403   403   403   404   200   404
 finance:transparency                   GET  login 403   403   403   403   403   200   200   200
 finance:360giving                      GET  login 403   403   403   403   403   200   200   200
 families:import                        GET  login 403   403   403   403   403   200   no    no

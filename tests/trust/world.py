@@ -5,12 +5,15 @@ and the people in each role. Every URL's arguments are resolved here from this w
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from evaluations.models import DataRelease, Family
+from exports.models import WorkbookRun
+from exports.runs import storage
 from governance import services
 from governance.models import (
     AgendaItem,
@@ -57,6 +60,7 @@ class World:
     flagged_line: SpendLine
     interest: Interest
     lead_session: SignedInSession
+    workbook: WorkbookRun
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -139,6 +143,7 @@ def build(demo_data):
         lead_session=SignedInSession.objects.create(
             user=lead, session_key="lead-on-another-device", last_seen_at=timezone.now()
         ),
+        workbook=_finances_workbook(),
     )
     world.arguments = path_arguments(world)
     return world
@@ -229,10 +234,22 @@ def path_arguments(world):
         "projects_admin:profile": {"pk": w.project.pk},
         "projects_admin:milestones": {"pk": w.project.pk},
         "finance:360giving": {"format": "json"},
+        "finance:workbook_run": {"pk": w.workbook.pk},
+        "finance:workbook_file": {"pk": w.workbook.pk},
         "proposals_admin:screen": {"pk": w.placed.pk},
         "spend:explain": {"pk": w.flagged_line.pk},
         "governance:interest_end": {"interest_pk": w.interest.pk},
     }
+
+
+def _finances_workbook():
+    """An all-years workbook finance asked for, written and waiting to be downloaded."""
+    return WorkbookRun.objects.create(
+        requested_by=User.objects.get(email="finance@families.example"),
+        query="financial_year=",
+        status=WorkbookRun.Status.DONE,
+        file=storage().save("workbooks/world.xlsx", ContentFile(b"PK\x03\x04")),
+    )
 
 
 def _someone_elses_interest():
@@ -279,6 +296,7 @@ def viewset_object(model, world):
 # who can do the thing, not who can fail a form.
 POST_DATA = {
     "governance:dispense": {"reason": "Needed for the item to be quorate"},
+    "finance:workbook_prepare": {"query": "financial_year="},
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
