@@ -12,9 +12,16 @@ from wagtail.models import Site
 
 from demo.pages import child_page
 from programme.models import User
-from projects.models import Milestone, Project
+from projects.agreements import suggested_schedule, usual_kind
+from projects.models import GrantAgreement, Milestone, Project
 from projects.reporting import quarters_reported_on
-from projects.services import progress_report_submit, spend_import
+from projects.services import (
+    agreement_accept,
+    agreement_issue,
+    payment_request,
+    progress_report_submit,
+    spend_import,
+)
 from projects.spend_csv import EXPORT_HEADER
 from public.models import SpendingPage
 
@@ -207,6 +214,31 @@ def finance_export(today=None):
     return ledger_csv([*ledger_rows(projects, this_month, today), *already])
 
 
+def agreements(today):
+    """The demo lead's projects under agreements: the older accepted, with its first payment
+    requested on its latest report for the programme team to approve; the newer issued and
+    waiting for the lead to accept it (its lines in the finance export still to import are
+    money drawn before then, so they land on finance's "needs attention" list)."""
+    officer = User.objects.get(email="programme@families.example")
+    lead = User.objects.get(email="lead@families.example")
+    older, newer = Project.objects.filter(lead=lead).order_by("start_date", "reference")[:2]
+    if GrantAgreement.objects.filter(project__in=[older, newer]).exists():
+        return
+    for project in (older, newer):
+        agreement_issue(
+            user=officer,
+            project=project,
+            kind=usual_kind(project),
+            schedule=suggested_schedule(project),
+            bank_details_checked=True,
+            today=today,
+        )
+    agreement_accept(user=lead, agreement=older.agreement)
+    report = older.reports.order_by("-financial_year", "-quarter").first()
+    first = older.agreement.payments.get(number=1)
+    payment_request(user=lead, payment=first, report=report)
+
+
 def seed(stdout, today=None):
     """Projects' statuses, milestones and reports, and the ledger to the end of last month:
     this month's lines are the finance export the demo leaves to import."""
@@ -229,6 +261,7 @@ def seed(stdout, today=None):
         filename="demo-ledger.csv",
     )
     spending_page()
+    agreements(today)
     stdout.write(
         f"Projects: {len(projects)} with milestones and progress reports; ledger "
         f"{result.added:,} lines added, {result.already_there:,} already there."

@@ -56,6 +56,8 @@ ROLE_PERMISSIONS = {
         ),
         *_crud("projects", ["spendline", "spendimport"], ("view",)),
         "projects.view_progressreport",
+        # Issuing agreements and approving the payments leads request.
+        *_crud("projects", ["grantagreement", "scheduledpayment"], ("add", "change", "view")),
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
         *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
     ],
@@ -68,6 +70,9 @@ ROLE_PERMISSIONS = {
         *_crud("projects", ["project", "milestone", "budgetprofileline"], ("view",)),
         *_crud("projects", ["spendline", "spendimport"], ("add", "view")),
         "projects.view_progressreport",
+        # Matching the ledger line that paid an approved payment.
+        "projects.view_grantagreement",
+        *_crud("projects", ["scheduledpayment"], ("change", "view")),
         "programme.view_outcome",
         *_crud("evaluations", ["unitcost", "projecttarget", "projectresult"], ("view",)),
     ],
@@ -78,7 +83,15 @@ ROLE_PERMISSIONS = {
         "proposals.view_proposal",
         *_crud(
             "projects",
-            ["project", "milestone", "budgetprofileline", "spendline", "spendimport"],
+            [
+                "project",
+                "milestone",
+                "budgetprofileline",
+                "spendline",
+                "spendimport",
+                "grantagreement",
+                "scheduledpayment",
+            ],
             ("view",),
         ),
         "projects.view_progressreport",

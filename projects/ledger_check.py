@@ -41,6 +41,7 @@ class LedgerCheck:
     total_line: int | None = None
     # Set by the import once written.
     added: int = 0
+    payments_matched: int = 0  # approved payments the new lines paid (set by the import)
     needing_attention: list = field(default_factory=list)
     spend_import: Any = None
 

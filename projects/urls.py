@@ -1,12 +1,23 @@
 from django.urls import path
 
-from projects import views
+from projects import agreement_views, views
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.project_list, name="list"),
     path("<str:reference>/", views.project_detail, name="detail"),
+    path("<str:reference>/agreement/", agreement_views.agreement_detail, name="agreement"),
+    path(
+        "<str:reference>/agreement/accept/",
+        agreement_views.agreement_accept,
+        name="agreement_accept",
+    ),
+    path(
+        "<str:reference>/payments/<int:number>/request/",
+        agreement_views.payment_request,
+        name="payment_request",
+    ),
     path(
         "<str:reference>/reports/<str:financial_year>/q<int:quarter>/",
         views.report_detail,

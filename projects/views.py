@@ -11,7 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.panels import panels
 from projects import services
+from projects.agreements import payment_totals
 from projects.forms import ProgressReportForm
+from projects.models import GrantAgreement
 from projects.permissions import can_report, sees_exact_counts
 from projects.reporting import outstanding_by_project, reports_outstanding
 from projects.selectors import project_page, projects_for_lead, report_of, visible_project
@@ -32,7 +34,10 @@ def project_detail(request, reference):
     project = visible_project(request.user, reference)
     today = timezone.localdate()
     context = project_page(project, today)
+    agreement = GrantAgreement.objects.filter(project=project).first()
     context.update(
+        agreement=agreement,
+        payments=payment_totals(project) if agreement else None,
         can_report=can_report(request.user, project),
         suppress_counts=not sees_exact_counts(request.user, project),
         due_days=settings.PROGRESS_REPORT_DUE_DAYS,

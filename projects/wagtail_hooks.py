@@ -67,6 +67,14 @@ def register_project_actions(actions):
     )
     actions.register_action("projects.month_close", "Close month", "Closed a month of the ledger")
     actions.register_action("projects.milestones", "Milestones", "Changed the milestones")
+    for action, label, message in [
+        ("agreement_issue", "Issue agreement", "Issued the agreement and its payment schedule"),
+        ("agreement_accept", "Accept agreement", "Accepted the agreement"),
+        ("payment_request", "Request payment", "Requested a scheduled payment"),
+        ("payment_approve", "Approve payment", "Approved a requested payment"),
+        ("payment_match", "Match payment", "Matched a payment to the ledger line that paid it"),
+    ]:
+        actions.register_action(f"projects.{action}", label, message)
     actions.register_action(
         "projects.progress_report", "Progress report", "Sent a quarterly progress report"
     )

@@ -18,6 +18,8 @@ from programme.models import (
     Priority,
     User,
 )
+from projects import services as project_services
+from projects.agreements import Instalment
 from proposals import services as proposal_services
 from proposals.models import BudgetLine, CriterionAnswer, OutcomeTarget, Proposal
 
@@ -222,3 +224,34 @@ def add_co_lead(proposal, person):
         user=proposal.lead, proposal=proposal, email=person.email
     )
     proposal_services.co_lead_accept(user=person, invitation=invitation)
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    """A quarter's progress report, sent by the project's lead."""
+
+    class Meta:
+        model = "projects.ProgressReport"
+
+    project = factory.SubFactory(ProjectFactory)
+    financial_year = "2026-27"
+    quarter = 1
+    narrative = "Twelve families started with the family worker."
+    rag = "green"
+    families_supported = 12
+    submitted_by = factory.SelfAttribute("project.lead")
+
+
+def issue_agreement(project, officer, *, kind="grant", amounts=None, accept=True):
+    """The project's agreement issued by ``officer`` with payments of ``amounts`` (halves of
+    the approval by default), a quarter apart from the start, and accepted by its lead."""
+    amounts = amounts or [project.approved_amount / 2, project.approved_amount / 2]
+    schedule = [
+        Instalment(due_on=project.start_date + datetime.timedelta(days=91 * n), amount=amount)
+        for n, amount in enumerate(amounts)
+    ]
+    agreement = project_services.agreement_issue(
+        user=officer, project=project, kind=kind, schedule=schedule, bank_details_checked=True
+    )
+    if accept:
+        project_services.agreement_accept(user=project.lead, agreement=agreement)
+    return agreement

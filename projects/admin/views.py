@@ -14,6 +14,7 @@ from core.admin.views import BackOfficePage
 from core.imports import ImportView
 from projects import tasks
 from projects.admin.forms import ExplainForm, ImportForm
+from projects.agreements import unpaid_payments
 from projects.attention import needing_attention
 from projects.models import ClosedMonth, SpendLine
 from projects.months import month_summary, month_to_close
@@ -44,7 +45,8 @@ class AttentionView(BackOfficePage, TemplateView):
 
     def get_context_data(self, **kwargs):
         page = Paginator(needing_attention(), 50).get_page(self.request.GET.get("p"))
-        return super().get_context_data(page=page, **kwargs)
+        unpaid = unpaid_payments()[:50]
+        return super().get_context_data(page=page, unpaid=unpaid, **kwargs)
 
 
 class ExplainView(BackOfficePage, TemplateView):

@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
 from core.admin.viewsets import CountsInspectView, ListingViewSet
+from projects.admin.agreements import AgreementView, PaymentApproveView, PaymentMatchView
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
 from projects.admin.views import (
@@ -21,30 +22,27 @@ from projects.admin.views import (
 from projects.filters import ProgressReportFilterSet, ProjectFilterSet, SpendFilterSet
 from projects.models import ProgressReport, Project, SpendLine
 
+# (permission, label, URL name, icon) of each screen of a project's plan and money.
+PLAN_SCREENS = [
+    ("projects.change_budgetprofileline", "Budget profile", "profile", "table"),
+    ("projects.change_milestone", "Milestones", "milestones", "date"),
+    ("projects.view_grantagreement", "Agreement and payments", "agreement", "doc-full"),
+]
+
 
 def plan_buttons(user, project):
     """Buttons in the header of a project's edit and inspect pages (not hidden in its "..."
-    menu) to its budget profile and milestones."""
-    buttons = []
-    if user.has_perm("projects.change_budgetprofileline"):
-        buttons.append(
-            HeaderButton(
-                "Budget profile",
-                url=reverse("projects_admin:profile", args=[project.pk]),
-                icon_name="table",
-                priority=30,
-            )
+    menu) to its budget profile, milestones, and agreement and payments."""
+    return [
+        HeaderButton(
+            label,
+            url=reverse(f"projects_admin:{name}", args=[project.pk]),
+            icon_name=icon,
+            priority=30 + index,
         )
-    if user.has_perm("projects.change_milestone"):
-        buttons.append(
-            HeaderButton(
-                "Milestones",
-                url=reverse("projects_admin:milestones", args=[project.pk]),
-                icon_name="date",
-                priority=31,
-            )
-        )
-    return buttons
+        for index, (permission, label, name, icon) in enumerate(PLAN_SCREENS)
+        if user.has_perm(permission)
+    ]
 
 
 class ProjectEditView(generic.EditView):
@@ -122,6 +120,17 @@ class ProjectViewSet(ListingViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/profile/", self.construct_view(BudgetProfileView), name="profile"),
             path("<int:pk>/milestones/", self.construct_view(MilestonesView), name="milestones"),
+            path("<int:pk>/agreement/", self.construct_view(AgreementView), name="agreement"),
+            path(
+                "<int:pk>/payments/<int:payment_pk>/approve/",
+                self.construct_view(PaymentApproveView),
+                name="payment_approve",
+            ),
+            path(
+                "<int:pk>/payments/<int:payment_pk>/match/",
+                self.construct_view(PaymentMatchView),
+                name="payment_match",
+            ),
         ]
 
 

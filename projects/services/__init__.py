@@ -1,6 +1,13 @@
 """Every change to a project, its plan, its reports and its spend: keyword-only, one
 transaction, permission checked, audited."""
 
+from .agreements import (
+    agreement_accept,
+    agreement_issue,
+    payment_approve,
+    payment_match,
+    payment_request,
+)
 from .months import month_close
 from .projects import (
     budget_profile_set,
@@ -12,6 +19,11 @@ from .reports import progress_report_submit
 from .spend import spend_import, spend_line_explain
 
 __all__ = [
+    "agreement_accept",
+    "agreement_issue",
+    "payment_approve",
+    "payment_match",
+    "payment_request",
     "budget_profile_set",
     "cost_centre_for",
     "milestones_set",

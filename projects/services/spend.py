@@ -16,6 +16,7 @@ from programme.models import User
 from projects import attention, spend_totals
 from projects.ledger_check import LedgerCheck, check
 from projects.models import SpendImport, SpendLine
+from projects.services.agreements import payments_match_import
 
 BATCH = 2000
 
@@ -74,6 +75,7 @@ def spend_import(
             if progress:
                 progress(min(start + BATCH, len(new)), len(new))
         spend_totals.add_lines(new)
+        result.payments_matched = payments_match_import(record)
         log(
             record,
             "projects.spend_import",

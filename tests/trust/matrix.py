@@ -92,6 +92,9 @@ projects:list                          GET  login 200   200   200   200   200   
 projects:detail                        GET  login 200   404   200   200   200   200   200   200
 projects:report                        GET  login 200   404   200   200   200   200   200   200
 projects:report_write                  GET  login 302   404   403   403   403   302   403   403
+projects:agreement                     GET  login 200   404   200   200   200   200   200   200
+projects:agreement_accept              POST login no    404   403   403   403   403   403   403
+projects:payment_request               GET  login 200   404   403   403   403   403   403   403
 evaluations:results                    GET  login 403   403   200   200   200   200   200   200
 evaluations:project_results            GET  login 200   404   403   403   403   200   403   403
 audit_trail:index                      GET  login 403   403   403   403   403   200   200   200
@@ -101,6 +104,9 @@ spend:close_month                      GET  login 403   403   403   403   403   
 spend:attention                        GET  login 403   403   403   403   403   no    200   no
 spend:explain                          GET  login 403   403   403   403   403   no    200   no
 projects_admin:profile                 GET  login 403   403   403   403   403   200   no    no
+projects_admin:agreement               GET  login 403   403   403   403   403   200   200   200
+projects_admin:payment_approve         POST login 403   403   403   403   403   302!  no    no
+projects_admin:payment_match           POST login 403   403   403   403   403   302!  302!  no
 projects_admin:milestones              GET  login 403   403   403   403   403   200   no    no
 progress_reports:overdue               GET  login 403   403   403   403   403   200   200   200
 finance:index                          GET  login 403   403   403   403   403   200   200   200

@@ -4,6 +4,7 @@ and the people in each role. Every URL's arguments are resolved here from this w
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,12 +26,19 @@ from governance.models import (
 )
 from governance.views.meetings import feed_token
 from programme.models import ImportLayout, Interest, Meeting, Membership, SignedInSession, User
+from projects import services as project_services
 from projects.attention import needing_attention
-from projects.models import ProgressReport, Project, SpendLine
+from projects.models import (
+    GrantAgreement,
+    ProgressReport,
+    Project,
+    ScheduledPayment,
+    SpendLine,
+)
 from proposals import services as proposal_services
 from proposals.models import Attachment, CoLeadInvitation, Proposal
 from tests import demo_snapshot
-from tests.factories import UserFactory, add_co_lead
+from tests.factories import UserFactory, add_co_lead, issue_agreement
 
 ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance", "auditor"]
 
@@ -61,6 +69,7 @@ class World:
     interest: Interest
     lead_session: SignedInSession
     workbook: WorkbookRun
+    payments: list
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -144,6 +153,7 @@ def build(demo_data):
             user=lead, session_key="lead-on-another-device", last_seen_at=timezone.now()
         ),
         workbook=_finances_workbook(),
+        payments=_payments(project, officer),
     )
     world.arguments = path_arguments(world)
     return world
@@ -235,11 +245,47 @@ def path_arguments(world):
         "projects_admin:milestones": {"pk": w.project.pk},
         "finance:360giving": {"format": "json"},
         "finance:workbook_run": {"pk": w.workbook.pk},
+        "projects_admin:agreement": {"pk": w.project.pk},
+        "projects_admin:payment_approve": {"pk": w.project.pk, "payment_pk": w.payments[0].pk},
+        "projects_admin:payment_match": {"pk": w.project.pk, "payment_pk": w.payments[1].pk},
+        "projects:agreement": {"reference": w.project.reference},
+        "projects:agreement_accept": {"reference": w.project.reference},
+        "projects:payment_request": {"reference": w.project.reference, "number": 3},
         "finance:workbook_file": {"pk": w.workbook.pk},
         "proposals_admin:screen": {"pk": w.placed.pk},
         "spend:explain": {"pk": w.flagged_line.pk},
         "governance:interest_end": {"interest_pk": w.interest.pk},
     }
+
+
+def _payments(project, officer):
+    """The project's agreement (the demo's, accepted with its first payment requested), its
+    first payment requested, its second approved (with a ledger line that paid it, not yet
+    matched) and its third scheduled."""
+    agreement = GrantAgreement.objects.filter(project=project).first()
+    if agreement is None:
+        third = (project.approved_amount / 3).quantize(Decimal("0.01"))
+        agreement = issue_agreement(
+            project, officer, amounts=[project.approved_amount - 2 * third, third, third]
+        )
+    report = ProgressReport.objects.filter(project=project).order_by("pk").first()
+    first, second, third_payment = agreement.payments.order_by("number")[:3]
+    for payment in (first, second):
+        if payment.status == ScheduledPayment.Status.SCHEDULED:
+            project_services.payment_request(user=project.lead, payment=payment, report=report)
+    project_services.payment_approve(user=officer, payment=second)
+    second.refresh_from_db()
+    SpendLine.objects.create(
+        project=project,
+        transaction_number="T-WORLD-PAY",
+        date=project.start_date,
+        supplier="BACS",
+        description="Grant payment 2",
+        cost_centre=project.cost_centre,
+        net_amount=second.amount,
+        irrecoverable_vat=Decimal("0.00"),
+    )
+    return [first, second, third_payment]
 
 
 def _finances_workbook():
@@ -297,6 +343,7 @@ def viewset_object(model, world):
 POST_DATA = {
     "governance:dispense": {"reason": "Needed for the item to be quorate"},
     "finance:workbook_prepare": {"query": "financial_year="},
+    "projects_admin:payment_match": {"transaction_number": "T-WORLD-PAY"},
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},

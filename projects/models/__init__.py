@@ -1,0 +1,26 @@
+from projects.models.agreements import GrantAgreement, ScheduledPayment
+from projects.models.projects import (
+    BudgetProfileLine,
+    ClosedMonth,
+    Milestone,
+    ProfileVariation,
+    ProgressReport,
+    Project,
+    SpendImport,
+    SpendLine,
+    SpendMonth,
+)
+
+__all__ = [
+    "BudgetProfileLine",
+    "ClosedMonth",
+    "GrantAgreement",
+    "Milestone",
+    "ProfileVariation",
+    "ProgressReport",
+    "Project",
+    "ScheduledPayment",
+    "SpendImport",
+    "SpendLine",
+    "SpendMonth",
+]
