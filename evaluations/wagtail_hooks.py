@@ -5,6 +5,7 @@ from wagtail import hooks
 from core.admin.dashboard import Row, WorkPanel
 from core.admin.menu import PermissionMenuItem
 from core.panels import Panel
+from evaluations.admin.returns import QuarterlyReturnViewSet
 from evaluations.admin.viewsets import (
     DataReleaseViewSet,
     EvaluationStudyViewSet,
@@ -101,6 +102,11 @@ def register_evaluation_actions(actions):
     actions.register_action(
         "evaluations.results", "Outcome results", "Entered a quarter's outcome results"
     )
+    actions.register_action(
+        "evaluations.quarterly_return",
+        "Quarterly return sent",
+        "Sent the quarterly progress information",
+    )
 
 
 @hooks.register("project_page_panels")
@@ -140,3 +146,8 @@ def family_imports_panel(request, panels):
             order=50,
         )
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_quarterly_returns():
+    return QuarterlyReturnViewSet()

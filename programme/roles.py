@@ -49,6 +49,8 @@ ROLE_PERMISSIONS = {
         "evaluations.add_familyimport",
         "evaluations.add_datarelease",
         "evaluations.change_valueassumptions",
+        # Sending the quarterly progress information to the department.
+        *_crud("evaluations", ["quarterlyreturn"], ("add", "view")),
         # Setting how long family records and proposal files are kept.
         "programme.change_retentionpolicy",
         *_crud(
@@ -104,6 +106,7 @@ ROLE_PERMISSIONS = {
                 "evaluationstudy",
                 "projecttarget",
                 "projectresult",
+                "quarterlyreturn",
             ],
             ("view",),
         ),

@@ -8,6 +8,7 @@ from evaluations.models.families import (
     RetiredCase,
 )
 from evaluations.models.results import ProjectResult, ProjectTarget
+from evaluations.models.returns import QuarterlyReturn
 from evaluations.models.studies import EvaluationStudy
 from evaluations.models.value import UnitCost, ValueAssumptions
 
@@ -21,6 +22,7 @@ __all__ = [
     "FamilySupport",
     "ProjectResult",
     "ProjectTarget",
+    "QuarterlyReturn",
     "RetiredCase",
     "UnitCost",
     "ValueAssumptions",

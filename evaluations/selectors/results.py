@@ -174,6 +174,31 @@ def _total(queryset: QuerySet, field: str) -> Subquery:
     )
 
 
+def needs_in(window: Window) -> dict[int, dict[str, Any]]:
+    """{outcome number: sums} for a window, from one query over the results calendar: needs
+    achieved, sustained (and sustained by families a funded project supported) and open."""
+    if not begun(window):
+        return {}
+    sums = {
+        "achieved": total(Event.NEED_ACHIEVED, *window),
+        "sustained": total(Event.NEED_SUSTAINED, *window),
+        "funded_sustained": total(Event.FUNDED_SUSTAINED, *window),
+    }
+    _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
+    counted = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
+    return {row["outcome"]: dict(row) for row in counted}
+
+
+def need_counts(need: dict[str, Any]) -> dict[str, int]:
+    """Families with the need, achieved and sustained, from ``needs_in``'s sums of one area."""
+    return {
+        "families_with_need": _read_open(need, "need") if need else 0,
+        "achieved": need.get("achieved", 0),
+        "sustained": need.get("sustained", 0),
+        "funded_sustained": need.get("funded_sustained", 0),
+    }
+
+
 def by_outcome(
     financial_year: str | None = None, as_of: datetime.date | None = None
 ) -> list[dict[str, Any]]:
@@ -182,17 +207,7 @@ def by_outcome(
     year) and those of them of families some funded project supported, the projects' targets
     and what the projects reported."""
     as_of = as_of or timezone.localdate()
-    window = counting_window(financial_year, as_of)
-    sums = {
-        "achieved": total(Event.NEED_ACHIEVED, *window),
-        "sustained": total(Event.NEED_SUSTAINED, *window),
-        "funded_sustained": total(Event.FUNDED_SUSTAINED, *window),
-    }
-    _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
-    counted = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
-    needs: dict[int, dict[str, Any]] = (
-        {row["outcome"]: dict(row) for row in counted} if begun(window) else {}
-    )
+    needs = needs_in(counting_window(financial_year, as_of))
     # The projects' targets and reported results ride on the outcomes query as subqueries.
     reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
     if financial_year:
@@ -209,10 +224,7 @@ def by_outcome(
             {
                 "number": outcome.number,
                 "name": outcome.name,
-                "families_with_need": _read_open(need, "need") if need else 0,
-                "achieved": need.get("achieved", 0),
-                "sustained": need.get("sustained", 0),
-                "funded_sustained": need.get("funded_sustained", 0),
+                **need_counts(need),
                 "target_families": outcome.target or 0,
                 "reported_achieved": outcome.reported_achieved or 0,
                 "reported_sustained": outcome.reported_sustained or 0,

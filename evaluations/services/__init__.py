@@ -4,6 +4,7 @@ checked, audited."""
 from .families import FamilyImportResult, family_outcomes_import
 from .releases import data_release_record
 from .results import project_results_record, project_targets_copy
+from .returns import quarterly_return_send
 
 __all__ = [
     "FamilyImportResult",
@@ -11,4 +12,5 @@ __all__ = [
     "family_outcomes_import",
     "project_results_record",
     "project_targets_copy",
+    "quarterly_return_send",
 ]

@@ -104,6 +104,10 @@ spend:close_month                      GET  login 403   403   403   403   403   
 spend:attention                        GET  login 403   403   403   403   403   no    200   no
 spend:explain                          GET  login 403   403   403   403   403   no    200   no
 projects_admin:profile                 GET  login 403   403   403   403   403   200   no    no
+quarterly_returns:index                GET  login 403   403   403   403   403   200   no    200
+quarterly_returns:prepare              GET  login 403   403   403   403   403   200   no    200
+quarterly_returns:detail               GET  login 403   403   403   403   403   200   no    200
+quarterly_returns:csv                  GET  login 403   403   403   403   403   200   no    200
 projects_admin:agreement               GET  login 403   403   403   403   403   200   200   200
 projects_admin:payment_approve         POST login 403   403   403   403   403   302!  no    no
 projects_admin:payment_match           POST login 403   403   403   403   403   302!  302!  no

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from evaluations.models import DataRelease, Family
+from evaluations.models import DataRelease, Family, QuarterlyReturn
+from evaluations.selectors.returns import ended_quarters
+from evaluations.services import quarterly_return_send
 from exports.models import WorkbookRun
 from exports.runs import storage
 from governance import services
@@ -70,6 +72,7 @@ class World:
     lead_session: SignedInSession
     workbook: WorkbookRun
     payments: list
+    quarterly_return: QuarterlyReturn
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -154,6 +157,11 @@ def build(demo_data):
         ),
         workbook=_finances_workbook(),
         payments=_payments(project, officer),
+        quarterly_return=quarterly_return_send(
+            user=officer,
+            financial_year=ended_quarters(timezone.localdate())[1][0],
+            quarter=ended_quarters(timezone.localdate())[1][1],
+        ),
     )
     world.arguments = path_arguments(world)
     return world
@@ -246,6 +254,11 @@ def path_arguments(world):
         "finance:360giving": {"format": "json"},
         "finance:workbook_run": {"pk": w.workbook.pk},
         "projects_admin:agreement": {"pk": w.project.pk},
+        "quarterly_returns:prepare": dict(
+            zip(["financial_year", "quarter"], ended_quarters(timezone.localdate())[0], strict=True)
+        ),
+        "quarterly_returns:detail": {"pk": w.quarterly_return.pk},
+        "quarterly_returns:csv": {"pk": w.quarterly_return.pk},
         "projects_admin:payment_approve": {"pk": w.project.pk, "payment_pk": w.payments[0].pk},
         "projects_admin:payment_match": {"pk": w.project.pk, "payment_pk": w.payments[1].pk},
         "projects:agreement": {"reference": w.project.reference},
