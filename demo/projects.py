@@ -13,13 +13,15 @@ from wagtail.models import Site
 from demo.pages import child_page
 from programme.models import User
 from projects.agreements import suggested_schedule, usual_kind
-from projects.models import GrantAgreement, Milestone, Project
+from projects.models import GrantAgreement, Milestone, Project, ProjectClosure
 from projects.reporting import quarters_reported_on
 from projects.services import (
     agreement_accept,
     agreement_issue,
+    closure_report_submit,
     payment_request,
     progress_report_submit,
+    project_close,
     spend_import,
 )
 from projects.spend_csv import EXPORT_HEADER
@@ -239,6 +241,29 @@ def agreements(today):
     payment_request(user=lead, payment=first, report=report)
 
 
+def closure(today):
+    """The first project to complete, signed off with its final report: the public page shows
+    it completed, and its underspend is back in its fund years."""
+    if ProjectClosure.objects.exists():
+        return
+    done = Project.objects.filter(status=Project.Status.COMPLETED).order_by("end_date", "reference")
+    project = done.select_related("lead").first()
+    if project is None:
+        return
+    closure_report_submit(
+        user=project.lead,
+        project=project,
+        delivered="The service ran as planned in every participating school; each family had "
+        "a named worker and a plan reviewed every six weeks.",
+        families_supported=64,
+        results="Attendance improved for 41 of the 50 families targeted; 12 families were "
+        "stepped down to universal services.",
+        lessons="Recruit before the school year starts, and agree data sharing with schools in "
+        "the first month.",
+    )
+    project_close(user=User.objects.get(email="programme@families.example"), project=project)
+
+
 def seed(stdout, today=None):
     """Projects' statuses, milestones and reports, and the ledger to the end of last month:
     this month's lines are the finance export the demo leaves to import."""
@@ -262,6 +287,7 @@ def seed(stdout, today=None):
     )
     spending_page()
     agreements(today)
+    closure(today)
     stdout.write(
         f"Projects: {len(projects)} with milestones and progress reports; ledger "
         f"{result.added:,} lines added, {result.already_there:,} already there."

@@ -5,6 +5,7 @@ from wagtail import hooks
 from core.admin.dashboard import Row, WorkPanel
 from core.admin.menu import PermissionMenuItem
 from core.panels import Panel
+from evaluations.admin.claims import ClaimViewSet
 from evaluations.admin.returns import QuarterlyReturnViewSet
 from evaluations.admin.viewsets import (
     DataReleaseViewSet,
@@ -102,6 +103,12 @@ def register_evaluation_actions(actions):
     actions.register_action(
         "evaluations.results", "Outcome results", "Entered a quarter's outcome results"
     )
+    for action, label, message in [
+        ("claim_build", "Claim built", "Built a results-based claim and drew its audit sample"),
+        ("claim_verdict", "Audit verdict", "Recorded internal audit's verdict on a family"),
+        ("claim_submit", "Claim submitted", "Submitted the results-based claim"),
+    ]:
+        actions.register_action(f"evaluations.{action}", label, message)
     actions.register_action(
         "evaluations.quarterly_return",
         "Quarterly return sent",
@@ -151,3 +158,8 @@ def family_imports_panel(request, panels):
 @hooks.register("register_admin_viewset")
 def register_quarterly_returns():
     return QuarterlyReturnViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_claims():
+    return ClaimViewSet()

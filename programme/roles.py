@@ -51,6 +51,9 @@ ROLE_PERMISSIONS = {
         "evaluations.change_valueassumptions",
         # Sending the quarterly progress information to the department.
         *_crud("evaluations", ["quarterlyreturn"], ("add", "view")),
+        # Building and submitting the results-based claim.
+        *_crud("evaluations", ["claim"], ("add", "view")),
+        "evaluations.view_claimedfamily",
         # Setting how long family records and proposal files are kept.
         "programme.change_retentionpolicy",
         *_crud(
@@ -107,9 +110,13 @@ ROLE_PERMISSIONS = {
                 "projecttarget",
                 "projectresult",
                 "quarterlyreturn",
+                "claim",
+                "claimedfamily",
             ],
             ("view",),
         ),
+        # Internal audit validates each claim's sample.
+        "evaluations.change_claimedfamily",
     ],
 }
 

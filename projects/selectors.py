@@ -260,7 +260,7 @@ def funded_projects() -> QuerySet[Project]:
     """Projects the group has approved and not withdrawn, grouped by kind for the public."""
     return (
         Project.objects.filter(withdrawn=False)
-        .select_related("lead_organisation", "proposal")
+        .select_related("lead_organisation", "proposal", "closure")
         .order_by(
             Case(*[When(kind=k, then=i) for i, k in enumerate(KIND_ORDER)], default=9), "title"
         )

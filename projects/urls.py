@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import agreement_views, views
+from projects import agreement_views, closure_views, views
 
 app_name = "projects"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.project_list, name="list"),
     path("<str:reference>/", views.project_detail, name="detail"),
     path("<str:reference>/agreement/", agreement_views.agreement_detail, name="agreement"),
+    path("<str:reference>/final-report/", closure_views.final_report, name="final_report"),
     path(
         "<str:reference>/agreement/accept/",
         agreement_views.agreement_accept,

@@ -13,7 +13,7 @@ from core.panels import panels
 from projects import services
 from projects.agreements import payment_totals
 from projects.forms import ProgressReportForm
-from projects.models import GrantAgreement
+from projects.models import GrantAgreement, ProjectClosure
 from projects.permissions import can_report, sees_exact_counts
 from projects.reporting import outstanding_by_project, reports_outstanding
 from projects.selectors import project_page, projects_for_lead, report_of, visible_project
@@ -37,6 +37,7 @@ def project_detail(request, reference):
     agreement = GrantAgreement.objects.filter(project=project).first()
     context.update(
         agreement=agreement,
+        closure=ProjectClosure.objects.filter(project=project).first(),
         payments=payment_totals(project) if agreement else None,
         can_report=can_report(request.user, project),
         suppress_counts=not sees_exact_counts(request.user, project),

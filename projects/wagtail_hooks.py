@@ -73,6 +73,8 @@ def register_project_actions(actions):
         ("payment_request", "Request payment", "Requested a scheduled payment"),
         ("payment_approve", "Approve payment", "Approved a requested payment"),
         ("payment_match", "Match payment", "Matched a payment to the ledger line that paid it"),
+        ("final_report", "Final report", "Sent the project's final report"),
+        ("close", "Close project", "Signed the project off and closed it"),
     ]:
         actions.register_action(f"projects.{action}", label, message)
     actions.register_action(

@@ -276,6 +276,13 @@ REMINDER_DAYS_AHEAD = 10
 FAMILY_HASH_SECRET = os.environ.get("FAMILY_HASH_SECRET", "dev-only-family-hash-secret")
 # Counts of families below this are shown as "<10" outside the programme team.
 SMALL_NUMBER_THRESHOLD = int(os.environ.get("SMALL_NUMBER_THRESHOLD", 10))
+# The results-based claim (evaluations.services.claims): the national programme's period (a
+# family is claimed at most once in it), what it pays for each successful family outcome, and
+# the share of each claim internal audit checks (never fewer than CLAIM_SAMPLE_MINIMUM).
+PROGRAMME_PERIOD = os.environ.get("PROGRAMME_PERIOD", "2025-26 to 2027-28")
+RESULTS_PAYMENT_PER_FAMILY = os.environ.get("RESULTS_PAYMENT_PER_FAMILY", "800.00")
+CLAIM_SAMPLE_PERCENT = int(os.environ.get("CLAIM_SAMPLE_PERCENT", 10))
+CLAIM_SAMPLE_MINIMUM = int(os.environ.get("CLAIM_SAMPLE_MINIMUM", 5))
 # Who sees counts of families exact in the back office (core/admin/counts.py): the programme
 # team, who may read family records.
 EXACT_COUNTS_PERMISSION = "evaluations.view_family"

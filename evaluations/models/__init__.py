@@ -1,3 +1,4 @@
+from evaluations.models.claims import Claim, ClaimedFamily
 from evaluations.models.counts import DayCount
 from evaluations.models.families import (
     DataRelease,
@@ -13,6 +14,8 @@ from evaluations.models.studies import EvaluationStudy
 from evaluations.models.value import UnitCost, ValueAssumptions
 
 __all__ = [
+    "Claim",
+    "ClaimedFamily",
     "DataRelease",
     "DayCount",
     "EvaluationStudy",

@@ -6,26 +6,53 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from core.financial_years import fy_bounds, fy_for_date
+from core.financial_years import fy_bounds, fy_for_date, fy_name
 from core.money import MoneySum, to_money
 from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
-from projects.models import BudgetProfileLine
+from projects.models import BudgetProfileLine, Project, SpendMonth
 from projects.selectors import spend_months
 from proposals.models import Proposal, ProposalVersion
 
+CLOSED = Q(project__status=Project.Status.CLOSED)
 
-def _by_year(profile: QuerySet[BudgetProfileLine]) -> dict[str, Decimal]:
-    """What the budget profiles of approved projects (not withdrawn) hold for each year."""
+
+def _profiled_by_year(profile: QuerySet[BudgetProfileLine]) -> dict[str, Decimal]:
+    """What the budget profiles of open approved projects (not withdrawn, not closed) hold
+    for each year."""
     return dict(
         profile.filter(project__withdrawn=False)
+        .exclude(CLOSED)
         .values("financial_year")
         .annotate(total=MoneySum("amount"))
         .values_list("financial_year", "total")
     )
+
+
+def _by_year(profile: QuerySet[BudgetProfileLine]) -> dict[str, Decimal]:
+    """What approved projects (not withdrawn) commit to each year: an open project its budget
+    profile; a closed one what the ledger shows it spent, so its underspend is back in the
+    fund years it was committed to."""
+    committed: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    committed.update(_profiled_by_year(profile))
+    closed = profile.filter(CLOSED, project__withdrawn=False).values("project")
+    starting = Case(
+        When(month__month__gte=4, then=ExtractYear("month")),
+        default=ExtractYear("month") - 1,
+    )
+    for start, total in (
+        SpendMonth.objects.filter(project__in=closed)
+        .annotate(starting=starting)
+        .values("starting")
+        .annotate(total=MoneySum("amount"))
+        .values_list("starting", "total")
+    ):
+        committed[fy_name(start)] += to_money(total)
+    return dict(committed)
 
 
 def committed_by_year(proposal: Proposal) -> dict[str, Decimal]:
@@ -40,15 +67,20 @@ def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> di
     return fund_positions(financial_year, {financial_year: pending})[0]
 
 
-def _spent_by_year(years: list[str]) -> dict[str, Decimal]:
-    """What the ledger shows spent in each of the years (net and irrecoverable VAT)."""
-    spent = spend_months().aggregate(
-        **{
-            f"y{index}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
-            for index, year in enumerate(years)
-        }
+def _spent_by_year(years: list[str]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """What the ledger shows spent in each of the years (net and irrecoverable VAT), and what
+    closed projects (not withdrawn) spent in them, in one query."""
+    closed = CLOSED & Q(project__withdrawn=False)
+    sums = {}
+    for index, year in enumerate(years):
+        in_year = Q(month__range=fy_bounds(year))
+        sums[f"y{index}"] = MoneySum("amount", filter=in_year)
+        sums[f"c{index}"] = MoneySum("amount", filter=in_year & closed)
+    spent = spend_months().aggregate(**sums)
+    return (
+        {year: to_money(spent[f"y{index}"] or 0) for index, year in enumerate(years)},
+        {year: to_money(spent[f"c{index}"] or 0) for index, year in enumerate(years)},
     )
-    return {year: to_money(spent[f"y{index}"] or 0) for index, year in enumerate(years)}
 
 
 def fund_positions(
@@ -66,8 +98,10 @@ def fund_positions(
         .annotate(total=MoneySum("total_budget"))
         .values_list("financial_year", "total")
     )
-    committed = _by_year(BudgetProfileLine.objects.filter(financial_year__in=years))
-    spent = _spent_by_year(years)
+    profiled = _profiled_by_year(BudgetProfileLine.objects.filter(financial_year__in=years))
+    spent, spent_closed = _spent_by_year(years)
+    # A closed project commits what it spent: its underspend is back in the fund.
+    committed = {year: (profiled.get(year) or 0) + spent_closed[year] for year in years}
     positions = []
     for year in years:
         budget = to_money(budgets[year]) if year in budgets else None

@@ -10,6 +10,7 @@ from wagtail.admin.widgets import HeaderButton
 
 from core.admin.viewsets import CountsInspectView, ListingViewSet
 from projects.admin.agreements import AgreementView, PaymentApproveView, PaymentMatchView
+from projects.admin.closure import ClosureView
 from projects.admin.forms import SpendLineForm
 from projects.admin.plans import BudgetProfileView, MilestonesView
 from projects.admin.views import (
@@ -27,6 +28,7 @@ PLAN_SCREENS = [
     ("projects.change_budgetprofileline", "Budget profile", "profile", "table"),
     ("projects.change_milestone", "Milestones", "milestones", "date"),
     ("projects.view_grantagreement", "Agreement and payments", "agreement", "doc-full"),
+    ("projects.view_project", "Final report and closure", "closure", "success"),
 ]
 
 
@@ -121,6 +123,7 @@ class ProjectViewSet(ListingViewSet):
             path("<int:pk>/profile/", self.construct_view(BudgetProfileView), name="profile"),
             path("<int:pk>/milestones/", self.construct_view(MilestonesView), name="milestones"),
             path("<int:pk>/agreement/", self.construct_view(AgreementView), name="agreement"),
+            path("<int:pk>/closure/", self.construct_view(ClosureView), name="closure"),
             path(
                 "<int:pk>/payments/<int:payment_pk>/approve/",
                 self.construct_view(PaymentApproveView),

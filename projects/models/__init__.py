@@ -1,4 +1,5 @@
 from projects.models.agreements import GrantAgreement, ScheduledPayment
+from projects.models.closure import ProjectClosure
 from projects.models.projects import (
     BudgetProfileLine,
     ClosedMonth,
@@ -19,6 +20,7 @@ __all__ = [
     "ProfileVariation",
     "ProgressReport",
     "Project",
+    "ProjectClosure",
     "ScheduledPayment",
     "SpendImport",
     "SpendLine",

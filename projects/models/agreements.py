@@ -70,6 +70,7 @@ class ScheduledPayment(models.Model):
         REQUESTED = "requested", "Requested"
         APPROVED = "approved", "Approved"
         PAID = "paid", "Paid"
+        CANCELLED = "cancelled", "Not needed: the project closed"
 
     agreement = models.ForeignKey(GrantAgreement, on_delete=models.CASCADE, related_name="payments")
     number = models.PositiveSmallIntegerField()

@@ -8,6 +8,7 @@ from .agreements import (
     payment_match,
     payment_request,
 )
+from .closure import closure_report_submit, project_close
 from .months import month_close
 from .projects import (
     budget_profile_set,
@@ -25,10 +26,12 @@ __all__ = [
     "payment_match",
     "payment_request",
     "budget_profile_set",
+    "closure_report_submit",
     "cost_centre_for",
     "milestones_set",
     "month_close",
     "progress_report_submit",
+    "project_close",
     "project_follow_decision",
     "spend_import",
     "spend_line_explain",

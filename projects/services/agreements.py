@@ -22,6 +22,7 @@ from projects.models import (
     SpendLine,
 )
 from projects.permissions import is_project_lead
+from projects.services.closure import refuse_if_closed
 
 Status = ScheduledPayment.Status
 
@@ -139,6 +140,7 @@ def payment_request(
     project = payment.agreement.project
     if not is_project_lead(user, project):
         raise PermissionDenied("Only the project's leads can request its payments.")
+    refuse_if_closed(project)
     if not payment.agreement.accepted:
         raise ValidationError("Accept the agreement first: no money is paid until it is accepted.")
     if payment.status != Status.SCHEDULED:

@@ -14,6 +14,7 @@ from core.profiles import scale_to
 from programme.models import Fund, User
 from projects.models import BudgetProfileLine, Milestone, ProfileVariation, Project
 from projects.quarters import approval_profile
+from projects.services.closure import refuse_if_closed
 from proposals.models import Proposal
 
 
@@ -102,6 +103,7 @@ def budget_profile_set(
     if not user.has_perm("projects.change_project"):
         raise PermissionDenied("Only the programme team can change a budget profile.")
     project = Project.objects.select_for_update().get(pk=project.pk)
+    refuse_if_closed(project)
     before = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
     profile = {key: to_money(amount) for key, amount in cells.items() if amount}
     total = sum(profile.values(), to_money(0))
@@ -149,6 +151,7 @@ def milestones_set(*, user: User, project: Project, milestones: list[dict]) -> P
     if not user.has_perm("projects.change_milestone"):
         raise PermissionDenied("Only the programme team can change a project's milestones.")
     project = Project.objects.select_for_update().get(pk=project.pk)
+    refuse_if_closed(project)
     existing = {m.pk: m for m in project.milestones.all()}
     kept = set()
     for values in milestones:

@@ -13,6 +13,7 @@ from programme.models import User
 from projects.models import Milestone, ProgressReport, Project
 from projects.permissions import can_report
 from projects.reporting import quarters_reported_on
+from projects.services.closure import refuse_if_closed
 
 
 @transaction.atomic
@@ -35,6 +36,7 @@ def progress_report_submit(
     project = Project.objects.select_for_update().get(pk=project.pk)
     if not can_report(user, project):
         raise PermissionDenied("Only the project's leads can report on it.")
+    refuse_if_closed(project)
     owed = {(due.financial_year, due.quarter) for due in quarters_reported_on(project, today)}
     if (financial_year, quarter) not in owed:
         raise ValidationError(

@@ -92,6 +92,7 @@ projects:list                          GET  login 200   200   200   200   200   
 projects:detail                        GET  login 200   404   200   200   200   200   200   200
 projects:report                        GET  login 200   404   200   200   200   200   200   200
 projects:report_write                  GET  login 302   404   403   403   403   302   403   403
+projects:final_report                  GET  login 200   404   403   403   403   200   403   403
 projects:agreement                     GET  login 200   404   200   200   200   200   200   200
 projects:agreement_accept              POST login no    404   403   403   403   403   403   403
 projects:payment_request               GET  login 200   404   403   403   403   403   403   403
@@ -104,10 +105,16 @@ spend:close_month                      GET  login 403   403   403   403   403   
 spend:attention                        GET  login 403   403   403   403   403   no    200   no
 spend:explain                          GET  login 403   403   403   403   403   no    200   no
 projects_admin:profile                 GET  login 403   403   403   403   403   200   no    no
+claims:index                           GET  login 403   403   403   403   403   200   no    200
+claims:detail                          GET  login 403   403   403   403   403   200   no    200
+claims:csv                             GET  login 403   403   403   403   403   200   no    200
+claims:verdict                         POST login 403   403   403   403   403   no    no    302!
+claims:submit                          POST login 403   403   403   403   403   no    no    no
 quarterly_returns:index                GET  login 403   403   403   403   403   200   no    200
 quarterly_returns:prepare              GET  login 403   403   403   403   403   200   no    200
 quarterly_returns:detail               GET  login 403   403   403   403   403   200   no    200
 quarterly_returns:csv                  GET  login 403   403   403   403   403   200   no    200
+projects_admin:closure                 GET  login 403   403   403   403   403   200   200   200
 projects_admin:agreement               GET  login 403   403   403   403   403   200   200   200
 projects_admin:payment_approve         POST login 403   403   403   403   403   302!  no    no
 projects_admin:payment_match           POST login 403   403   403   403   403   302!  302!  no

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from evaluations.models import DataRelease, Family, QuarterlyReturn
+from core.financial_years import current_fy, fy_bounds, fy_name, fy_start_year
+from evaluations.models import Claim, DataRelease, Family, QuarterlyReturn
 from evaluations.selectors.returns import ended_quarters
-from evaluations.services import quarterly_return_send
+from evaluations.services import claim_build, quarterly_return_send
 from exports.models import WorkbookRun
 from exports.runs import storage
 from governance import services
@@ -73,6 +74,7 @@ class World:
     workbook: WorkbookRun
     payments: list
     quarterly_return: QuarterlyReturn
+    claim: Claim
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -162,6 +164,7 @@ def build(demo_data):
             financial_year=ended_quarters(timezone.localdate())[1][0],
             quarter=ended_quarters(timezone.localdate())[1][1],
         ),
+        claim=_claim(officer),
     )
     world.arguments = path_arguments(world)
     return world
@@ -254,10 +257,19 @@ def path_arguments(world):
         "finance:360giving": {"format": "json"},
         "finance:workbook_run": {"pk": w.workbook.pk},
         "projects_admin:agreement": {"pk": w.project.pk},
+        "projects_admin:closure": {"pk": w.project.pk},
+        "projects:final_report": {"reference": w.project.reference},
         "quarterly_returns:prepare": dict(
             zip(["financial_year", "quarter"], ended_quarters(timezone.localdate())[0], strict=True)
         ),
         "quarterly_returns:detail": {"pk": w.quarterly_return.pk},
+        "claims:detail": {"pk": w.claim.pk},
+        "claims:csv": {"pk": w.claim.pk},
+        "claims:submit": {"pk": w.claim.pk},
+        "claims:verdict": {
+            "pk": w.claim.pk,
+            "family_pk": w.claim.families.filter(verdict="waiting").first().pk,
+        },
         "quarterly_returns:csv": {"pk": w.quarterly_return.pk},
         "projects_admin:payment_approve": {"pk": w.project.pk, "payment_pk": w.payments[0].pk},
         "projects_admin:payment_match": {"pk": w.project.pk, "payment_pk": w.payments[1].pk},
@@ -299,6 +311,17 @@ def _payments(project, officer):
         irrecoverable_vat=Decimal("0.00"),
     )
     return [first, second, third_payment]
+
+
+def _claim(officer):
+    """A claim being audited: the last financial year's successful family outcomes."""
+    start, _end = fy_bounds(fy_name(fy_start_year(current_fy()) - 1))
+    return claim_build(
+        user=officer,
+        name="Claim for last year",
+        window_start=start,
+        window_end=start.replace(year=start.year + 1) - datetime.timedelta(days=1),
+    )
 
 
 def _finances_workbook():
@@ -357,6 +380,7 @@ POST_DATA = {
     "governance:dispense": {"reason": "Needed for the item to be quorate"},
     "finance:workbook_prepare": {"query": "financial_year="},
     "projects_admin:payment_match": {"transaction_number": "T-WORLD-PAY"},
+    "claims:verdict": {"verdict": "passed"},
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
