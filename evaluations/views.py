@@ -13,6 +13,7 @@ from core.financial_years import current_fy
 from evaluations.benefits import fiscal_benefit
 from evaluations.forms import AssumptionsForm, ResultsForm
 from evaluations.permissions import can_enter_results, sees_family_rows, sees_results
+from evaluations.selectors.claims import claims_in_year
 from evaluations.selectors.headline import headline
 from evaluations.selectors.presenting import (
     bars,
@@ -66,6 +67,7 @@ def results_page(request):
             "overall": overall,
             "chart": bars(overall.chart_years),
             "headline": headline(counted, year, suppressed),
+            "claims": claims_in_year(year),
             "value": value,
             "estimate": estimate,
             "trial": trial,

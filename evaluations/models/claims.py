@@ -32,6 +32,16 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    financial_year = models.CharField(
+        max_length=7, blank=True, help_text="The year whose income the claim adds to: submitted in."
+    )
+    expected_payment = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Families claimed times the payment for each, when submitted.",
+    )
 
     class Meta:
         ordering = ["-window_end", "-pk"]

@@ -4,8 +4,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from core.financial_years import fy_bounds
 from core.money import to_money
 from evaluations.models import Claim, ClaimedFamily
 
@@ -40,3 +41,14 @@ def claim_totals(claim: Claim) -> ClaimTotals:
 
 def audit_sample(claim: Claim) -> QuerySet[ClaimedFamily]:
     return claim.families.exclude(verdict=Verdict.NOT_SAMPLED).select_related("audited_by")
+
+
+def claims_in_year(financial_year: str) -> QuerySet[Claim]:
+    """The claims submitted for windows ending in the year, each with its families claimed,
+    in one query: what the results page sets against the year's aim."""
+    start, end = fy_bounds(financial_year)
+    return (
+        Claim.objects.filter(status=Claim.Status.SUBMITTED, window_end__range=(start, end))
+        .annotate(claimed=Count("families", filter=~Q(families__verdict=Verdict.FAILED)))
+        .order_by("window_end")
+    )

@@ -19,13 +19,14 @@ from django.utils import timezone
 from core.disclosure import Shown, nest, shown, suppress
 from evaluations.selectors.results import (
     by_outcome,
+    first_dates,
     needs_by_outcome_and_year,
     per,
     results_by_year,
     summary,
     value_for_money,
     year_summary,
-    years_with_data,
+    years_from,
 )
 from programme.models import Outcome
 
@@ -71,8 +72,10 @@ class Figures:
 
 def gather(as_of: datetime.date | None = None) -> Figures:
     as_of = as_of or timezone.localdate()
-    years = years_with_data(as_of)
-    outcomes = list(Outcome.objects.order_by("number"))
+    outcomes = list(Outcome.objects.order_by("number").annotate(**first_dates()))
+    first: Any = outcomes[0] if outcomes else None  # carries the first_dates() annotations
+    firsts = (first.first_plan, first.first_spend) if first else ()
+    years = years_from(firsts, as_of)
     needs = needs_by_outcome_and_year(years, as_of, [o.number for o in outcomes])
     return Figures(
         as_of=as_of,

@@ -324,18 +324,17 @@ def value_for_money(
     return sorted(rows, key=lambda row: row.label)
 
 
-def years_with_data(as_of: datetime.date | None = None) -> list[str]:
-    """Financial years from the earliest plan or ledger line to the one ``as_of`` is in."""
-    as_of = as_of or timezone.localdate()
-    # Both earliest dates in one round trip, read off the ten-row outcomes table.
-    firsts = (
-        Outcome.objects.annotate(
-            plan=Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
-            spend=Subquery(spend_months().order_by("month").values("month")[:1]),
-        )
-        .values_list("plan", "spend")
-        .first()
-    ) or ()
+def first_dates() -> dict[str, Subquery]:
+    """Annotations giving the earliest plan and the earliest ledger month, both read in the
+    same round trip as the ten-row outcomes table they ride on."""
+    return {
+        "first_plan": Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
+        "first_spend": Subquery(spend_months().order_by("month").values("month")[:1]),
+    }
+
+
+def years_from(firsts: tuple, as_of: datetime.date) -> list[str]:
+    """Financial years from the earliest of ``firsts`` to the one ``as_of`` is in."""
     starts = [_as_date(day) for day in firsts if day]
     if not starts:
         return []

@@ -14,8 +14,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.financial_years import fy_for_date
 from core.locks import one_at_a_time
 from evaluations.models import Claim, ClaimedFamily, Family
+from evaluations.selectors.claims import claim_totals
 from programme.models import User
 
 Verdict = ClaimedFamily.Verdict
@@ -149,6 +151,21 @@ def claim_submit(*, user: User, claim: Claim) -> Claim:
     claim.status = Claim.Status.SUBMITTED
     claim.submitted_by = user
     claim.submitted_at = timezone.now()
-    claim.save(update_fields=["status", "submitted_by", "submitted_at"])
-    log(claim, "evaluations.claim_submit", user=user)
+    claim.financial_year = fy_for_date(timezone.localdate())
+    claim.expected_payment = claim_totals(claim).expected_payment
+    claim.save(
+        update_fields=[
+            "status",
+            "submitted_by",
+            "submitted_at",
+            "financial_year",
+            "expected_payment",
+        ]
+    )
+    log(
+        claim,
+        "evaluations.claim_submit",
+        user=user,
+        data={"expected_payment": str(claim.expected_payment), "year": claim.financial_year},
+    )
     return claim

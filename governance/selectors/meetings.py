@@ -6,12 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from core.financial_years import fy_bounds, fy_for_date, fy_name
 from core.money import MoneySum, to_money
+from evaluations.models import Claim
 from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
 from projects.models import BudgetProfileLine, Project, SpendMonth
@@ -83,21 +84,39 @@ def _spent_by_year(years: list[str]) -> tuple[dict[str, Decimal], dict[str, Deci
     )
 
 
+def _allocated_and_claimed(years: list[str]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Each year's allocation (the funds of that year) and its results-based income (the
+    claims submitted in it), in one query."""
+    funds = (
+        Fund.objects.filter(financial_year__in=years)
+        .order_by()
+        .annotate(source=Value("fund"))
+        .values_list("source", "financial_year", "total_budget")
+    )
+    claims = (
+        Claim.objects.filter(status=Claim.Status.SUBMITTED, financial_year__in=years)
+        .order_by()
+        .annotate(source=Value("claim"))
+        .values_list("source", "financial_year", "expected_payment")
+    )
+    budgets: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    income: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for source, year, amount in funds.union(claims, all=True):
+        (budgets if source == "fund" else income)[year] += to_money(amount or 0)
+    return dict(budgets), dict(income)
+
+
 def fund_positions(
     financial_year: str, pending: Mapping[str, Decimal], today: datetime.date | None = None
 ) -> list[dict]:
     """The fund position of the year given and of every year something pending asks money
     from, earliest first: three SQL sums grouped by year or month, whatever the number of
     years. A year that has ended is judged by what was spent in it (an underspend is back in
-    the fund), one still to end by what the approvals commit to it."""
+    the fund), one still to end by what the approvals commit to it. The results-based claims
+    submitted in a year add their expected payment to its income."""
     today = today or timezone.localdate()
     years = sorted({financial_year, *pending})
-    budgets = dict(
-        Fund.objects.filter(financial_year__in=years)
-        .values("financial_year")
-        .annotate(total=MoneySum("total_budget"))
-        .values_list("financial_year", "total")
-    )
+    budgets, income = _allocated_and_claimed(years)
     profiled = _profiled_by_year(BudgetProfileLine.objects.filter(financial_year__in=years))
     spent, spent_closed = _spent_by_year(years)
     # A closed project commits what it spent: its underspend is back in the fund.
@@ -108,12 +127,14 @@ def fund_positions(
         approved = to_money(committed.get(year) or 0)
         ended = fy_bounds(year)[1] < today
         used = spent[year] if ended else approved
-        remaining = budget - used if budget is not None else None
+        earned = to_money(income.get(year) or 0)
+        remaining = budget + earned - used if budget is not None else None
         waiting = to_money(pending.get(year) or 0)
         positions.append(
             {
                 "financial_year": year,
                 "budget": budget,
+                "income": earned,
                 "approved": approved,
                 "spent": spent[year],
                 "ended": ended,

@@ -4,6 +4,7 @@ programme period, audited on a reproducible sample, submitted and locked."""
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,8 +14,9 @@ from evaluations.selectors.claims import claim_totals
 from evaluations.selectors.results import family_counts
 from evaluations.services import claim_build, claim_submit, claim_verdict
 from evaluations.services.claims import draw_sample
+from governance.selectors.meetings import fund_positions
 from programme import roles
-from tests.factories import UserFactory, family_rows_csv, need_rows
+from tests.factories import FundFactory, UserFactory, family_rows_csv, need_rows
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)
@@ -151,3 +153,30 @@ def test_the_csv_rows_add_up_to_its_totals(families, programme_officer, client_f
     assert len(families_rows) == int(total[1]) == 12
     area_4 = next(row for row in rows if row[0] == "Families sustaining outcome area 4")
     assert int(area_4[1]) == sum("4" in row[2].split() for row in families_rows)
+
+
+def test_a_submitted_claim_adds_its_payment_to_the_years_income(
+    families, programme_officer, auditor, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC), tick=False)
+    FundFactory(financial_year="2026-27", total_budget=Decimal("100000.00"))
+    (before,) = fund_positions("2026-27", {}, today=TODAY)
+    claim = build(programme_officer, Q3)
+    audit_all(claim, auditor)
+    claim_submit(user=programme_officer, claim=claim)
+    (after,) = fund_positions("2026-27", {}, today=TODAY)
+    claim.refresh_from_db()
+    assert (claim.financial_year, claim.expected_payment) == ("2026-27", Decimal("9600.00"))
+    assert after["income"] == Decimal("9600.00")
+    assert after["remaining"] - before["remaining"] == Decimal("9600.00")
+
+
+def test_the_results_page_sets_the_years_claims_against_its_aim(
+    families, programme_officer, auditor, client_for
+):
+    claim = build(programme_officer, Q3)
+    audit_all(claim, auditor)
+    claim_submit(user=programme_officer, claim=claim)
+    page = client_for(programme_officer).get("/portal/results/?year=2025-26").content.decode()
+    assert "Families claimed for results-based payment, 2025-26" in page
+    assert "1 Oct 2025 to 31 Dec 2025" in page
