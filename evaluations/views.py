@@ -24,7 +24,7 @@ from evaluations.selectors.presenting import (
     year_figures,
 )
 from evaluations.selectors.projects import results_entry
-from evaluations.selectors.results import GROUPINGS
+from evaluations.selectors.value import GROUPINGS
 from evaluations.services import project_results_record
 from projects.selectors import visible_project
 

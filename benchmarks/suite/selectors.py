@@ -12,7 +12,7 @@ from benchmarks.sizes import BUSY_YEAR
 from benchmarks.suite.measure import median_time
 from core.financial_years import fy_bounds, fy_for_date, fy_quarter
 from core.money import to_money
-from evaluations.selectors.results import value_for_money
+from evaluations.selectors.value import value_for_money
 from projects.periods import Period
 from projects.selectors import budget_against_actual
 

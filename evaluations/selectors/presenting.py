@@ -24,10 +24,10 @@ from evaluations.selectors.results import (
     per,
     results_by_year,
     summary,
-    value_for_money,
     year_summary,
     years_from,
 )
+from evaluations.selectors.value import value_for_money
 from programme.models import Outcome
 
 ALL = "all"

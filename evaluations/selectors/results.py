@@ -2,7 +2,7 @@
 ``outcome_report`` all show, computed in SQL here and nowhere else. Counts are unsuppressed;
 ``evaluations.presenting`` applies the disclosure rule for everyone outside the programme team.
 The programme's counts are sums over the results calendar (``evaluations.day_counts``); the
-counts by project, kind and fund read the families themselves.
+counts by project, kind and fund (``selectors.value``) read the families themselves.
 """
 
 import datetime
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from core.dates import add_months
@@ -21,22 +21,18 @@ from evaluations.models import (
     DayCount,
     EvaluationStudy,
     Family,
-    FamilyNeed,
-    FamilySupport,
     ProjectResult,
     ProjectTarget,
 )
-from programme.models import Fund, Outcome
-from projects.models import Project
+from programme.models import Outcome
 from projects.periods import Period
-from projects.selectors import PUBLIC_HEADINGS, spend_months
+from projects.selectors import spend_months
 
 ZERO = Decimal("0.00")
 ONE_DAY = datetime.timedelta(days=1)
 Event = DayCount.Event
 # A counting window: its first day (None for all time) and its last.
 Window = tuple[datetime.date | None, datetime.date]
-GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
 
 
 def counting_window(financial_year: str | None, as_of: datetime.date) -> Window:
@@ -231,97 +227,6 @@ def by_outcome(
             }
         )
     return rows
-
-
-@dataclass
-class ValueRow:
-    key: object
-    label: str
-    spend: Decimal
-    families_supported: int
-    successful: int
-    outcomes_achieved: int
-
-    @property
-    def per_family_supported(self) -> Decimal | None:
-        return per(self.spend, self.families_supported)
-
-    @property
-    def per_successful(self) -> Decimal | None:
-        return per(self.spend, self.successful)
-
-    @property
-    def per_outcome_achieved(self) -> Decimal | None:
-        return per(self.spend, self.outcomes_achieved)
-
-
-def _labels(by: str, keys: set) -> dict:
-    if by == "project":
-        return {
-            pk: f"{reference} {title}"
-            for pk, reference, title in Project.objects.filter(pk__in=keys).values_list(
-                "pk", "reference", "title"
-            )
-        }
-    if by == "fund":
-        labels = dict(Fund.objects.filter(pk__in=keys).values_list("pk", "name"))
-        return {**labels, None: "No fund"}
-    return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
-
-
-def value_for_money(
-    financial_year: str | None = None, by: str = "project", as_of: datetime.date | None = None
-) -> list[ValueRow]:
-    """Spend joined to outcomes per project, kind or fund: families the projects supported
-    in the year, successful family outcomes among them counted in the year, their needs
-    achieved in the year, and the spend per each. Four grouped queries and one for labels."""
-    as_of = as_of or timezone.localdate()
-    window = counting_window(financial_year, as_of)
-    key = GROUPINGS[by]
-    spend = dict(
-        spend_months(Period(financial_year))
-        .values(key)
-        .annotate(total=MoneySum("amount"))
-        .values_list(key, "total")
-    )
-    # A family has one support a project, so only kinds and funds need DISTINCT.
-    distinct = by != "project"
-    supported, wins = {}, {}
-    counted = open_in(window, "start", "end") | successful(window, "family__")
-    for row in (
-        FamilySupport.objects.filter(counted)
-        .values(key)
-        .annotate(
-            supported=Count("family", distinct=distinct, filter=open_in(window, "start", "end")),
-            wins=Count("family", distinct=distinct, filter=successful(window, "family__")),
-        )
-    ):
-        if row["supported"]:
-            supported[row[key]] = row["supported"]
-        if row["wins"]:
-            wins[row[key]] = row["wins"]
-    achieved = dict(
-        FamilyNeed.objects.filter(within("achieved_on", window))
-        .values(f"family__supports__{key}")
-        .annotate(n=Count("pk", distinct=distinct))
-        .values_list(f"family__supports__{key}", "n")
-    )
-    keys = set(spend) | set(supported) | set(wins) | set(achieved)
-    if by != "fund":
-        keys.discard(None)
-    labels = _labels(by, keys)
-    rows = [
-        ValueRow(
-            key=k,
-            label=labels.get(k, str(k)),
-            spend=spend.get(k) or ZERO,
-            families_supported=supported.get(k, 0),
-            successful=wins.get(k, 0),
-            outcomes_achieved=achieved.get(k, 0),
-        )
-        for k in keys
-    ]
-    return sorted(rows, key=lambda row: row.label)
 
 
 def first_dates() -> dict[str, Subquery]:

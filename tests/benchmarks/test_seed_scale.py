@@ -11,7 +11,7 @@ from benchmarks.suite import selectors as selectors_benchmark
 from core.financial_years import fy_bounds
 from core.money import money_total
 from evaluations.models import Family, FamilyNeed
-from evaluations.selectors.results import value_for_money
+from evaluations.selectors.value import value_for_money
 from projects.models import BudgetProfileLine, Project, SpendLine, SpendMonth
 from proposals.models import Proposal
 

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from core.money import to_money
-from evaluations.selectors.results import value_for_money, year_summary
+from evaluations.selectors.results import year_summary
+from evaluations.selectors.value import value_for_money
 from tests.factories import ProjectFactory, SpendLineFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,117 @@
+"""Value for money per project, kind of project or fund: the spend joined to the families
+the projects supported, their successful family outcomes and their needs achieved."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count
+from django.utils import timezone
+
+from core.money import MoneySum
+from evaluations.models import FamilyNeed, FamilySupport
+from evaluations.selectors.results import (
+    ZERO,
+    counting_window,
+    open_in,
+    per,
+    successful,
+    within,
+)
+from programme.models import Fund
+from projects.models import Project
+from projects.periods import Period
+from projects.selectors import PUBLIC_HEADINGS, spend_months
+
+GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
+
+
+@dataclass
+class ValueRow:
+    key: object
+    label: str
+    spend: Decimal
+    families_supported: int
+    successful: int
+    outcomes_achieved: int
+
+    @property
+    def per_family_supported(self) -> Decimal | None:
+        return per(self.spend, self.families_supported)
+
+    @property
+    def per_successful(self) -> Decimal | None:
+        return per(self.spend, self.successful)
+
+    @property
+    def per_outcome_achieved(self) -> Decimal | None:
+        return per(self.spend, self.outcomes_achieved)
+
+
+def _labels(by: str, keys: set) -> dict:
+    if by == "project":
+        return {
+            pk: f"{reference} {title}"
+            for pk, reference, title in Project.objects.filter(pk__in=keys).values_list(
+                "pk", "reference", "title"
+            )
+        }
+    if by == "fund":
+        labels = dict(Fund.objects.filter(pk__in=keys).values_list("pk", "name"))
+        return {**labels, None: "No fund"}
+    return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
+
+
+def value_for_money(
+    financial_year: str | None = None, by: str = "project", as_of: datetime.date | None = None
+) -> list[ValueRow]:
+    """Spend joined to outcomes per project, kind or fund: families the projects supported
+    in the year, successful family outcomes among them counted in the year, their needs
+    achieved in the year, and the spend per each. Four grouped queries and one for labels."""
+    as_of = as_of or timezone.localdate()
+    window = counting_window(financial_year, as_of)
+    key = GROUPINGS[by]
+    spend = dict(
+        spend_months(Period(financial_year))
+        .values(key)
+        .annotate(total=MoneySum("amount"))
+        .values_list(key, "total")
+    )
+    # A family has one support a project, so only kinds and funds need DISTINCT.
+    distinct = by != "project"
+    supported, wins = {}, {}
+    counted = open_in(window, "start", "end") | successful(window, "family__")
+    for row in (
+        FamilySupport.objects.filter(counted)
+        .values(key)
+        .annotate(
+            supported=Count("family", distinct=distinct, filter=open_in(window, "start", "end")),
+            wins=Count("family", distinct=distinct, filter=successful(window, "family__")),
+        )
+    ):
+        if row["supported"]:
+            supported[row[key]] = row["supported"]
+        if row["wins"]:
+            wins[row[key]] = row["wins"]
+    achieved = dict(
+        FamilyNeed.objects.filter(within("achieved_on", window))
+        .values(f"family__supports__{key}")
+        .annotate(n=Count("pk", distinct=distinct))
+        .values_list(f"family__supports__{key}", "n")
+    )
+    keys = set(spend) | set(supported) | set(wins) | set(achieved)
+    if by != "fund":
+        keys.discard(None)
+    labels = _labels(by, keys)
+    rows = [
+        ValueRow(
+            key=k,
+            label=labels.get(k, str(k)),
+            spend=spend.get(k) or ZERO,
+            families_supported=supported.get(k, 0),
+            successful=wins.get(k, 0),
+            outcomes_achieved=achieved.get(k, 0),
+        )
+        for k in keys
+    ]
+    return sorted(rows, key=lambda row: row.label)
