@@ -12,7 +12,8 @@ Families supported, successful family outcomes, and needs achieved and sustained
 second time for the families some funded project supported (support rows, from the import's
 ``Projects`` column): the programme's value for money divides its spend by those, not by every
 family the early help service worked with. Such a family counts as supported by the funded
-projects from its first support's first day to its last support's last day.
+projects from its first support's first day to its last support's last day, and its needs
+count for them only if achieved on or after that first day.
 
 The family import moves it by what the families it writes count (``events_of``) less what the
 ones it replaces counted before (``counted``), in its transaction;
@@ -35,10 +36,18 @@ NO_OUTCOME = Value(0, output_field=IntegerField())
 EVERY = Q()
 
 
-def _funded(apps, family="pk"):
+def _funded(apps):
     """Supported by some funded project: one support row or more."""
     supports = apps.get_model("evaluations", "FamilySupport").objects
-    return Q(Exists(supports.filter(family=OuterRef(family))))
+    return Q(Exists(supports.filter(family=OuterRef("pk"))))
+
+
+def _achieved_once_funded(apps):
+    """A need achieved on or after the family's first funded support began: what the funded
+    projects may be credited with (none for a family no project supported)."""
+    supports = apps.get_model("evaluations", "FamilySupport").objects
+    first = supports.filter(family=OuterRef("family")).order_by("start").values("start")[:1]
+    return Q(achieved_on__gte=Subquery(first))
 
 
 def _support_day(apps, field, latest=False):
@@ -79,7 +88,7 @@ def _needs(apps, families, event, day, condition=EVERY):
 def sources(apps, families=None, events=None):
     """A queryset of (day, event, outcome area, count) for every event (or those named),
     counting the families given (a queryset of their ids; every family when None)."""
-    funded, need_funded = _funded(apps), _funded(apps, "family")
+    funded, need_funded = _funded(apps), _achieved_once_funded(apps)
     sustained = Q(sustained=True, achieved_on__isnull=False)
     every = {
         Event.STARTED: (_families, "plan_start", EVERY),
@@ -141,20 +150,18 @@ def events_of(family, needs, supports):
             if need.sustained and family.sustain_until:
                 yield Event.NEED_SUSTAINED.value, need.outcome, family.sustain_until
     if supports:
-        yield Event.FUNDED_STARTED.value, 0, min(start for start, _end in supports)
+        first = min(start for start, _end in supports)
+        yield Event.FUNDED_STARTED.value, 0, first
         ends = [end for _start, end in supports]
         if None not in ends:
             yield Event.FUNDED_CLOSED.value, 0, max(ends)
-        for event, area, day in events_of(family, needs, []):
-            if event in FUNDED:
-                yield FUNDED[event], area, day
-
-
-FUNDED = {
-    Event.SUCCESSFUL.value: Event.FUNDED_SUCCESSFUL.value,
-    Event.NEED_ACHIEVED.value: Event.FUNDED_ACHIEVED.value,
-    Event.NEED_SUSTAINED.value: Event.FUNDED_SUSTAINED.value,
-}
+        if family.all_needs_sustained and family.sustain_until:
+            yield Event.FUNDED_SUCCESSFUL.value, 0, family.sustain_until
+        for need in needs:
+            if need.achieved_on and need.achieved_on >= first:
+                yield Event.FUNDED_ACHIEVED.value, need.outcome, need.achieved_on
+                if need.sustained and family.sustain_until:
+                    yield Event.FUNDED_SUSTAINED.value, need.outcome, family.sustain_until
 
 
 def counted(families):

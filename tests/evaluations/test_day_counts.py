@@ -6,7 +6,7 @@ import random
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from core.problems import ImportRefused
 from evaluations import day_counts
@@ -75,7 +75,10 @@ def counted_from_families(window):
     )
     achieved = FamilyNeed.objects.filter(within("achieved_on", window))
     counts["achieved"] = achieved.count()
-    counts["funded_achieved"] = achieved.filter(family__supports__isnull=False).count()
+    # A need counts for the funded projects once achieved on or after the first support began.
+    counts["funded_achieved"] = achieved.filter(
+        achieved_on__gte=F("family__supports__start")
+    ).count()
     return counts
 
 
@@ -84,7 +87,11 @@ def needs_from_families(window):
     return {
         row["outcome__number"]: row
         for row in FamilyNeed.objects.alias(
-            funded=Exists(FamilySupport.objects.filter(family=OuterRef("family")))
+            funded=Exists(
+                FamilySupport.objects.filter(
+                    family=OuterRef("family"), start__lte=OuterRef("achieved_on")
+                )
+            )
         )
         .values("outcome__number")
         .annotate(

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.financial_years import fy_for_date, fy_name, fy_start_year
+from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from evaluations.benefits import fiscal_benefit
 from evaluations.models import EvaluationStudy, Family, UnitCost
 from evaluations.selectors.presenting import gather, summary_from, year_figures
@@ -24,7 +24,8 @@ def test_seed_demo_adds_1200_families_with_hundreds_of_successes_a_year(client, 
 
 def test_the_demos_figures_are_ones_a_finance_officer_would_sign(demo, today):
     """No funded outcomes in a year with no spend, a spend per family a funded service could
-    cost, and a return on investment inside what family-support evaluations report."""
+    cost, and a return on investment inside what family-support evaluations report: judged on
+    the years that have ended (the ledger of the current one is imported a month behind)."""
     counted = gather(today)
     returns = []
     for year in counted.years:
@@ -32,6 +33,8 @@ def test_the_demos_figures_are_ones_a_finance_officer_would_sign(demo, today):
         _shown, _outcomes, raw = year_figures(counted, year, suppressed=False)
         assert figures["families_funded"] <= figures["families_supported"]
         assert figures["funded_successful"] <= figures["successful_family_outcomes"]
+        if fy_bounds(year)[1] >= today:
+            continue
         if not figures["spend"]:
             assert figures["families_funded"] == figures["funded_achieved"] == 0
             continue

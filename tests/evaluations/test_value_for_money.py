@@ -180,9 +180,10 @@ def test_the_year_summary_equals_hand_written_sql(programme):
         )
         funded_successful = cursor.fetchone()[0]
         cursor.execute(
-            f"""SELECT COUNT(*) FROM evaluations_familyneed n
-                WHERE n.achieved_on BETWEEN %(start)s AND %(end)s
-                AND {FUNDED.format("n.family_id")}""",
+            """SELECT COUNT(*) FROM evaluations_familyneed n
+               WHERE n.achieved_on BETWEEN %(start)s AND %(end)s
+               AND n.achieved_on >= (SELECT MIN(s.start) FROM evaluations_familysupport s
+                                     WHERE s.family_id = n.family_id)""",
             params,
         )
         funded_achieved = cursor.fetchone()[0]
