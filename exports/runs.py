@@ -10,7 +10,6 @@ import tempfile
 
 from django.core.files import File
 from django.core.files.storage import storages
-from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -62,9 +61,9 @@ def workbook_write(run_id):
 def workbooks_expire(now=None):
     """Delete the files of workbooks prepared more than a day ago; returns how many."""
     cutoff = (now or timezone.now()) - FILE_LIFE
-    expired = list(WorkbookRun.objects.filter(created_at__lt=cutoff).exclude(file=""))
-    for run in expired:
-        storage().delete(run.file)
-        with transaction.atomic():
-            WorkbookRun.objects.filter(pk=run.pk).update(status=WorkbookRun.Status.EXPIRED, file="")
-    return len(expired)
+    expired = WorkbookRun.objects.filter(created_at__lt=cutoff).exclude(file="")
+    files = list(expired.values_list("file", flat=True))
+    for name in files:
+        storage().delete(name)
+    expired.update(status=WorkbookRun.Status.EXPIRED, file="")
+    return len(files)

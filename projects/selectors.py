@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from core.financial_years import fy_for_date, fy_quarter
-from core.money import MoneyOutput, MoneySum
+from core.money import MoneyOutput, MoneySum, to_money
 from programme.models import Fund, User
 from projects.models import (
     BudgetProfileLine,
@@ -100,6 +100,13 @@ def spent_to_date(project_ids: Any) -> dict[int, Decimal]:
         .annotate(spent=_sum_subquery(SpendMonth.objects.all(), "amount"))
         .values_list("pk", "spent")
     )
+
+
+def spent_and_underspend(project: Project) -> tuple[Decimal, Decimal]:
+    """What the project has spent and what it has left of its approval (never below
+    nothing): the figures its sign-off records and releases."""
+    spent = to_money(spent_to_date([project.pk]).get(project.pk) or 0)
+    return spent, max(project.approved_amount - spent, Decimal("0.00"))
 
 
 @dataclass

@@ -9,10 +9,9 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from core.admin.views import BackOfficePage
-from core.money import to_money
 from projects import services
 from projects.models import Project, ProjectClosure, ScheduledPayment
-from projects.selectors import spent_to_date
+from projects.selectors import spent_and_underspend
 
 
 class ClosureView(BackOfficePage, TemplateView):
@@ -33,7 +32,7 @@ class ClosureView(BackOfficePage, TemplateView):
         return [{"url": url, "label": str(self.project)}]
 
     def get_context_data(self, **kwargs):
-        spent = to_money(spent_to_date([self.project.pk]).get(self.project.pk) or 0)
+        spent, underspend = spent_and_underspend(self.project)
         open_payments = ScheduledPayment.objects.filter(
             agreement__project=self.project,
             status__in=[ScheduledPayment.Status.REQUESTED, ScheduledPayment.Status.APPROVED],
@@ -42,7 +41,7 @@ class ClosureView(BackOfficePage, TemplateView):
             project=self.project,
             closure=ProjectClosure.objects.filter(project=self.project).first(),
             spent=spent,
-            underspend=max(self.project.approved_amount - spent, 0),
+            underspend=underspend,
             open_payments=open_payments,
             **kwargs,
         )

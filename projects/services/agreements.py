@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.money import pounds
+from programme.case_layouts import name_key
 from programme.models import User
 from projects.agreements import Instalment
 from projects.models import (
@@ -79,8 +80,7 @@ def agreement_issue(
     project = Project.objects.select_for_update().get(pk=project.pk)
     if GrantAgreement.objects.filter(project=project).exists():
         raise ValidationError(f"{project.reference} already has its agreement.")
-    if project.status == Project.Status.CLOSED or project.withdrawn:
-        raise ValidationError(f"{project.reference} is closed: it draws no more money.")
+    refuse_if_closed(project)
     if kind not in GrantAgreement.Kind.values:
         raise ValidationError("Choose a grant agreement or an internal budget transfer.")
     if kind == GrantAgreement.Kind.GRANT and not bank_details_checked:
@@ -215,10 +215,6 @@ def payment_match(
     return payment
 
 
-def _plain(name: str) -> str:
-    return " ".join(name.lower().replace("’", "'").replace("&", "and").split())
-
-
 NO_PAYMENT = "Paid to the grant's organisation with no approved payment of this amount"
 NOT_ACCEPTED = "Paid before the project's agreement was accepted"
 
@@ -242,7 +238,7 @@ def payments_match_import(spend_import: SpendImport) -> int:
     matched, flagged = 0, []
     for line in lines.order_by("date", "transaction_number", "line_number"):
         agreement = line.project.agreement
-        to_grantee = _plain(line.supplier) == _plain(line.project.lead_organisation.name)
+        to_grantee = name_key(line.supplier) == name_key(line.project.lead_organisation.name)
         amount = line.net_amount + line.irrecoverable_vat
         payment = next((p for p in waiting.get(agreement.pk, []) if p.amount == amount), None)
         if payment is not None and to_grantee:

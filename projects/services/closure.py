@@ -1,18 +1,15 @@
 """A project's end: the lead's final report, then the programme team's sign-off, which closes
 it. Keyword-only, one transaction, permission checked, audited."""
 
-from decimal import Decimal
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.money import to_money
 from programme.models import User
 from projects.models import Project, ProjectClosure, ScheduledPayment
 from projects.permissions import is_project_lead
-from projects.selectors import spent_to_date
+from projects.selectors import spent_and_underspend
 
 Status = ScheduledPayment.Status
 
@@ -81,9 +78,7 @@ def project_close(*, user: User, project: Project) -> ProjectClosure:
     cancelled = ScheduledPayment.objects.filter(
         agreement__project=project, status=Status.SCHEDULED
     ).update(status=Status.CANCELLED)
-    spent = to_money(spent_to_date([project.pk]).get(project.pk) or 0)
-    closure.spent = spent
-    closure.underspend = max(project.approved_amount - spent, Decimal("0.00"))
+    closure.spent, closure.underspend = spent_and_underspend(project)
     closure.signed_off_by = user
     closure.signed_off_at = timezone.now()
     closure.save()
@@ -94,7 +89,7 @@ def project_close(*, user: User, project: Project) -> ProjectClosure:
         "projects.close",
         user=user,
         data={
-            "spent": str(spent),
+            "spent": str(closure.spent),
             "underspend": str(closure.underspend),
             "payments_cancelled": cancelled,
         },
