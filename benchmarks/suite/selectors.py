@@ -34,7 +34,8 @@ SELECT p.id,
       AND f.sustain_until BETWEEN %(start)s AND %(last)s),
   (SELECT COUNT(DISTINCT n.id) FROM evaluations_familyneed n
     JOIN evaluations_familysupport fs ON fs.family_id = n.family_id
-    WHERE fs.project_id = p.id AND n.achieved_on BETWEEN %(start)s AND %(last)s)
+    WHERE fs.project_id = p.id AND n.achieved_on BETWEEN %(start)s AND %(last)s
+      AND n.achieved_on >= fs.start)
 FROM projects_project p
 """
 

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 
 from core.money import MoneySum
@@ -67,7 +67,8 @@ def value_for_money(
 ) -> list[ValueRow]:
     """Spend joined to outcomes per project, kind or fund: families the projects supported
     in the year, successful family outcomes among them counted in the year, their needs
-    achieved in the year, and the spend per each. Four grouped queries and one for labels."""
+    achieved in the year once the project's support had begun, and the spend per each. Four
+    grouped queries and one for labels."""
     as_of = as_of or timezone.localdate()
     window = counting_window(financial_year, as_of)
     key = GROUPINGS[by]
@@ -93,8 +94,12 @@ def value_for_money(
             supported[row[key]] = row["supported"]
         if row["wins"]:
             wins[row[key]] = row["wins"]
+    # A need counts for a project only if achieved once that project's support had begun:
+    # one filter() call, so the start compared is the same support's as the grouping.
     achieved = dict(
-        FamilyNeed.objects.filter(within("achieved_on", window))
+        FamilyNeed.objects.filter(
+            within("achieved_on", window), achieved_on__gte=F("family__supports__start")
+        )
         .values(f"family__supports__{key}")
         .annotate(n=Count("pk", distinct=distinct))
         .values_list(f"family__supports__{key}", "n")

@@ -10,8 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from core.money import to_money
+from evaluations.models import Family, FamilyNeed, FamilySupport
 from evaluations.selectors.results import year_summary
 from evaluations.selectors.value import value_for_money
+from programme.models import Outcome
 from tests.factories import ProjectFactory, SpendLineFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +124,8 @@ def hand_written(start, end):
         cursor.execute(
             """SELECT s.project_id, COUNT(DISTINCT n.id) FROM evaluations_familyneed n
                JOIN evaluations_familysupport s ON s.family_id = n.family_id
-               WHERE n.achieved_on BETWEEN %(start)s AND %(end)s GROUP BY s.project_id""",
+               WHERE n.achieved_on BETWEEN %(start)s AND %(end)s
+                 AND n.achieved_on >= s.start GROUP BY s.project_id""",
             params,
         )
         achieved = dict(cursor.fetchall())
@@ -216,3 +219,20 @@ def test_outcome_report_json_gives_the_year_from_the_same_selectors(programme, c
         == (summary["spend_per_successful_family_outcome"])
     )
     assert [row["number"] for row in report["by_outcome"]] == list(range(1, 11))
+
+
+@pytest.mark.django_db
+def test_a_project_is_credited_only_with_needs_achieved_once_its_support_began():
+    first, second = ProjectFactory(), ProjectFactory()
+    family = Family.objects.create(case_hash="a" * 64, plan_start=datetime.date(2026, 4, 1))
+    FamilySupport.objects.create(family=family, project=first, start=datetime.date(2026, 4, 1))
+    FamilySupport.objects.create(family=family, project=second, start=datetime.date(2026, 9, 1))
+    for achieved in (datetime.date(2026, 6, 1), datetime.date(2026, 10, 1)):
+        FamilyNeed.objects.create(
+            family=family,
+            outcome=Outcome.objects.get(number=achieved.month // 4),
+            identified_on=datetime.date(2026, 4, 1),
+            achieved_on=achieved,
+        )
+    rows = value_for_money("2026-27", as_of=datetime.date(2027, 3, 31))
+    assert {row.key: row.outcomes_achieved for row in rows} == {first.pk: 2, second.pk: 1}
