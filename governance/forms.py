@@ -3,6 +3,7 @@ from django import forms
 from core.forms import DateInput, GovukFormMixin, GovukRadios, MoneyField
 from governance.models import Ballot, Decision, Vote
 from governance.services.minutes import LONGEST_NOTE
+from governance.services.variations import OUTCOMES as VARIATION_OUTCOMES
 from programme.models import Organisation, User
 
 
@@ -162,6 +163,21 @@ class DecisionForm(ConditionsForm):
     )
 
     field_order = ["outcome", "approved_amount", "reasons", *CONDITION_FIELDS, "override_reason"]
+
+
+class VariationDecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        choices=VARIATION_OUTCOMES,
+        widget=GovukRadios,
+        label="The group's decision",
+        error_messages={"required": "Choose whether the group agreed the variation"},
+    )
+    note = forms.CharField(
+        label="Reasons",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when refusing: the lead is told.",
+    )
 
 
 class AttendanceForm(GovukFormMixin, forms.Form):

@@ -58,6 +58,11 @@ urlpatterns = [
     path("meetings/<int:pk>/items/<int:item_pk>/decide/", items.decide, name="decide"),
     path("meetings/<int:pk>/items/<int:item_pk>/defer/", items.defer, name="defer"),
     path(
+        "meetings/<int:pk>/items/<int:item_pk>/decide-variation/",
+        items.decide_variation,
+        name="decide_variation",
+    ),
+    path(
         "meetings/<int:pk>/items/<int:item_pk>/decisions/<int:decision_pk>/correct/",
         items.correct,
         name="correct",

@@ -67,6 +67,10 @@ GOVERNANCE_ACTIONS = {
     "governance.decision": ("Decision", "Recorded a decision"),
     "governance.decision_correct": ("Correct decision", "Corrected a decision"),
     "governance.condition_met": ("Condition met", "Marked a condition met"),
+    "governance.variation_decision": (
+        "Variation decided",
+        "Recorded the group's decision on a variation",
+    ),
     "governance.minutes_draft": ("Draft minutes", "Drafted the minutes"),
     "governance.minutes_amend": ("Amend minutes", "Amended the draft minutes"),
     "governance.minutes_approve": ("Approve minutes", "Approved the minutes"),

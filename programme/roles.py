@@ -63,6 +63,9 @@ ROLE_PERMISSIONS = {
         "projects.view_progressreport",
         # Issuing agreements and approving the payments leads request.
         *_crud("projects", ["grantagreement", "scheduledpayment"], ("add", "change", "view")),
+        # Variations are asked for and decided through the portal and the services (which
+        # check change_project), never edited as records.
+        "projects.view_variation",
         *_crud("wagtaildocs", ["document"], ("add", "change", "delete")),
         *_crud("wagtailimages", ["image"], ("add", "change", "delete")),
     ],
@@ -78,6 +81,7 @@ ROLE_PERMISSIONS = {
         # Matching the ledger line that paid an approved payment.
         "projects.view_grantagreement",
         *_crud("projects", ["scheduledpayment"], ("change", "view")),
+        "projects.view_variation",
         "programme.view_outcome",
         *_crud("evaluations", ["unitcost", "projecttarget", "projectresult"], ("view",)),
     ],
@@ -96,6 +100,7 @@ ROLE_PERMISSIONS = {
                 "spendimport",
                 "grantagreement",
                 "scheduledpayment",
+                "variation",
             ],
             ("view",),
         ),

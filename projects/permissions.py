@@ -33,3 +33,9 @@ def sees_exact_counts(user, project):
     """The families a lead reports are exact for the project's leads (their own figures) and
     the programme team; everyone else reads them through the disclosure rule."""
     return is_project_lead(user, project) or user.has_perm(settings.EXACT_COUNTS_PERMISSION)
+
+
+def can_ask_for_variation(user, project):
+    """Leads ask for variations to their project; the programme team may record one for
+    them."""
+    return is_project_lead(user, project) or user.has_perm("projects.change_project")

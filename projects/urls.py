@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import agreement_views, closure_views, views
+from projects import agreement_views, closure_views, variation_views, views
 
 app_name = "projects"
 
@@ -18,6 +18,19 @@ urlpatterns = [
         "<str:reference>/payments/<int:number>/request/",
         agreement_views.payment_request,
         name="payment_request",
+    ),
+    path(
+        "<str:reference>/variations/new/", variation_views.variation_new, name="variation_new"
+    ),
+    path(
+        "<str:reference>/variations/<int:pk>/",
+        variation_views.variation_detail,
+        name="variation",
+    ),
+    path(
+        "<str:reference>/variations/<int:pk>/withdraw/",
+        variation_views.variation_withdraw,
+        name="variation_withdraw",
     ),
     path(
         "<str:reference>/reports/<str:financial_year>/q<int:quarter>/",

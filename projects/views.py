@@ -13,10 +13,11 @@ from core.panels import panels
 from projects import services
 from projects.agreements import payment_totals
 from projects.forms import ProgressReportForm
-from projects.models import GrantAgreement, ProjectClosure
-from projects.permissions import can_report, sees_exact_counts
+from projects.models import GrantAgreement, Project, ProjectClosure
+from projects.permissions import can_ask_for_variation, can_report, sees_exact_counts
 from projects.reporting import outstanding_by_project, reports_outstanding
 from projects.selectors import project_page, projects_for_lead, report_of, visible_project
+from projects.selectors.variations import plan_version, variations_of
 
 
 @login_required
@@ -40,6 +41,11 @@ def project_detail(request, reference):
         closure=ProjectClosure.objects.filter(project=project).first(),
         payments=payment_totals(project) if agreement else None,
         can_report=can_report(request.user, project),
+        can_vary=can_ask_for_variation(request.user, project)
+        and project.status != Project.Status.CLOSED
+        and not project.withdrawn,
+        variations=list(variations_of(project)),
+        plan_version=plan_version(project),
         suppress_counts=not sees_exact_counts(request.user, project),
         due_days=settings.PROGRESS_REPORT_DUE_DAYS,
         panels=panels("project_page_panels", request, project),

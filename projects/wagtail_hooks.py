@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from core.admin.menu import PermissionMenuItem
 from projects.admin.panels import attention_panel, overdue_panel
+from projects.admin.variations import VariationViewSet
 from projects.admin.viewsets import ProgressReportViewSet, ProjectViewSet, SpendLineViewSet
 
 
@@ -15,6 +16,11 @@ def register_progress_reports():
 @hooks.register("register_admin_viewset")
 def register_projects():
     return ProjectViewSet("projects")
+
+
+@hooks.register("register_admin_viewset")
+def register_variations():
+    return VariationViewSet("variations")
 
 
 @hooks.register("register_admin_viewset")
@@ -75,6 +81,11 @@ def register_project_actions(actions):
         ("payment_match", "Match payment", "Matched a payment to the ledger line that paid it"),
         ("final_report", "Final report", "Sent the project's final report"),
         ("close", "Close project", "Signed the project off and closed it"),
+        ("variation_request", "Ask for a variation", "Asked for a variation to the plan"),
+        ("variation_agree", "Agree a variation", "Agreed a variation: a new version of the plan"),
+        ("variation_refuse", "Refuse a variation", "Refused a variation"),
+        ("variation_withdraw", "Withdraw a variation", "Withdrew a variation"),
+        ("variation_meeting", "Variation to a meeting", "Put a variation to a group meeting"),
     ]:
         actions.register_action(f"projects.{action}", label, message)
     actions.register_action(

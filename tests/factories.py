@@ -20,6 +20,7 @@ from programme.models import (
 )
 from projects import services as project_services
 from projects.agreements import Instalment
+from projects.selectors.variations import current_plan
 from proposals import services as proposal_services
 from proposals.models import BudgetLine, CriterionAnswer, OutcomeTarget, Proposal
 
@@ -255,3 +256,44 @@ def issue_agreement(project, officer, *, kind="grant", amounts=None, accept=True
     if accept:
         project_services.agreement_accept(user=project.lead, agreement=agreement)
     return agreement
+
+
+PLANNED_QUARTERS = ["2030-31 Q1", "2030-31 Q2", "2030-31 Q3", "2030-31 Q4"]
+
+
+def planned_project():
+    """A £100,000 project for 2030-31: £25,000 a quarter, £60,000 of staff and £40,000 of IT."""
+    project = ProjectFactory(
+        approved_amount=Decimal("100000.00"),
+        start_date=datetime.date(2030, 4, 1),
+        end_date=datetime.date(2031, 3, 31),
+        proposal__summary="Outreach family support.",
+    )
+    for quarter in range(1, 5):
+        project.profile.create(financial_year="2030-31", quarter=quarter, amount=Decimal("25000"))
+    BudgetLineFactory(proposal=project.proposal, amount=Decimal("60000.00"))
+    BudgetLineFactory(proposal=project.proposal, cost_type="it", amount=Decimal("40000.00"))
+    return project
+
+
+def ask_variation(project, user=None, **changes):
+    """The lead (or ``user``) asks for the plan in force with ``changes``."""
+    plan = current_plan(project)
+    values = {
+        "start_date": datetime.date.fromisoformat(plan["start_date"]),
+        "end_date": datetime.date.fromisoformat(plan["end_date"]),
+        "profile": {key: Decimal(amount) for key, amount in plan["profile"].items()},
+        "budget": {key: Decimal(amount) for key, amount in plan["budget"].items()},
+        "scope": plan["scope"],
+        "reasons": "The worker started late.",
+    }
+    values.update(changes)
+    return project_services.variation_request(user=user or project.lead, project=project, **values)
+
+
+def profile_moved(amount, out="2030-31 Q1", into="2030-31 Q4"):
+    """The planned project's profile with ``amount`` moved from one quarter to another."""
+    profile = dict.fromkeys(PLANNED_QUARTERS, Decimal("25000.00"))
+    profile[out] -= amount
+    profile[into] += amount
+    return profile

@@ -283,6 +283,13 @@ PROGRAMME_PERIOD = os.environ.get("PROGRAMME_PERIOD", "2025-26 to 2027-28")
 RESULTS_PAYMENT_PER_FAMILY = os.environ.get("RESULTS_PAYMENT_PER_FAMILY", "800.00")
 CLAIM_SAMPLE_PERCENT = int(os.environ.get("CLAIM_SAMPLE_PERCENT", 10))
 CLAIM_SAMPLE_MINIMUM = int(os.environ.get("CLAIM_SAMPLE_MINIMUM", 5))
+# Variations (projects.services.variations): the programme team decides one on the group's
+# behalf when it moves no more than this amount and this percentage of the project's approval,
+# extends it by no more than this many months and leaves its scope as approved; anything larger
+# goes on the group's next agenda.
+VARIATION_DELEGATED_AMOUNT = os.environ.get("VARIATION_DELEGATED_AMOUNT", "10000.00")
+VARIATION_DELEGATED_PERCENT = int(os.environ.get("VARIATION_DELEGATED_PERCENT", 10))
+VARIATION_DELEGATED_MONTHS = int(os.environ.get("VARIATION_DELEGATED_MONTHS", 6))
 # Who sees counts of families exact in the back office (core/admin/counts.py): the programme
 # team, who may read family records.
 EXACT_COUNTS_PERMISSION = "evaluations.view_family"
@@ -294,6 +301,7 @@ ADMIN_MENU_GROUPS = [
         "table",
         [
             "projects",
+            "variations",
             "progress-reports",
             "overdue-reports",
             "budget-against-actual",

@@ -12,6 +12,7 @@ class AgendaItem(models.Model):
         DECLARATIONS = 30, "Declarations of interest"
         ACTIONS = 40, "Action and conditions log"
         PROPOSALS = 50, "Funding proposals"
+        VARIATIONS = 55, "Project variations"
         CHAIRS_ACTIONS = 60, "Chair's actions for noting"
         URGENT = 70, "Urgent business"
 
@@ -35,6 +36,14 @@ class AgendaItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text="The submitted version the group considers.",
+    )
+    variation = models.ForeignKey(
+        "projects.Variation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+        help_text="A variation beyond the programme team's delegation, for the group to decide.",
     )
     urgent_reason = models.TextField(
         blank=True, help_text="Why a late item cannot wait: the chair's stated reason."
@@ -68,6 +77,7 @@ class AgendaItem(models.Model):
     def is_decision_item(self):
         return self.proposal_id is not None and self.section in (
             self.Section.PROPOSALS,
+            self.Section.VARIATIONS,
             self.Section.URGENT,
         )
 

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from governance.models import AgendaItem, Attendance, Ballot, Decision, Minutes
 from governance.voting import result, tally
 from programme.models import Meeting, Membership
+from projects.models import Variation
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _present(attendance: list[Attendance], seats: dict[int, Membership]) -> list
 
 
 def _items(meeting: Meeting) -> QuerySet[AgendaItem]:
-    return meeting.agenda.select_related("proposal", "vote").prefetch_related(
+    return meeting.agenda.select_related("proposal", "vote", "variation").prefetch_related(
         "declarations__member",
         "declarations__dispensation_by",
         Prefetch("vote__ballots", queryset=Ballot.objects.select_related("member")),
@@ -57,6 +58,20 @@ def _items(meeting: Meeting) -> QuerySet[AgendaItem]:
             ),
         ),
     )
+
+
+def _variation_minute(variation: Variation | None, meeting: Meeting) -> str:
+    """What became of a variation item at the meeting, for the minutes."""
+    if variation is None:
+        return ""
+    if variation.meeting_id != meeting.pk:
+        return "Deferred to a later meeting."
+    note = f" {variation.decision_note}" if variation.decision_note else ""
+    if variation.status == Variation.Status.AGREED:
+        return f"The variation was agreed: version {variation.version} of the plan.{note}"
+    if variation.status == Variation.Status.REFUSED:
+        return f"The variation was refused.{note}"
+    return "Not decided at this meeting."
 
 
 def minutes_context(meeting: Meeting, public: bool = False) -> dict[str, Any]:
@@ -88,6 +103,7 @@ def minutes_context(meeting: Meeting, public: bool = False) -> dict[str, Any]:
                 "result": result(vote, counts) if closed else "",
                 "ballots": [] if public else [(b, standing_for.get(b.member_id)) for b in ballots],
                 "decisions": list(item.decisions.all()),
+                "variation": _variation_minute(item.variation, meeting),
             }
         )
     return {

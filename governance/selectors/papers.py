@@ -1,14 +1,41 @@
 """The papers a meeting's agenda goes out with."""
 
+from django.utils import timezone
+
 from core.financial_years import fy_for_date
+from governance.models import AgendaItem
 from governance.selectors.meetings import conditions_due, fund_positions, requested_by_year
 from programme.models import Meeting
+from projects.models import Variation
+
+
+def variation_paper(variation: Variation, item: AgendaItem | None = None) -> dict:
+    """What the group reads on a variation: the project, what changes from what to what,
+    the money it moves, why it is beyond the team's delegation and the lead's reasons."""
+    project = variation.project
+    return {
+        "item": item.pk if item else None,
+        "reference": project.reference,
+        "title": project.title,
+        "approved_amount": str(project.approved_amount),
+        "requested_by": str(variation.requested_by),
+        "requested_on": f"{timezone.localtime(variation.requested_at):%-d %B %Y}",
+        "reasons": variation.reasons,
+        "route_reason": variation.route_reason,
+        "money_moved": str(variation.money_moved),
+        "changes": variation.changes,
+    }
 
 
 def papers_content(meeting: Meeting) -> dict:
     """What is circulated when the agenda is published, to be frozen: the agenda, each
-    proposal's submitted version and screening, the fund position and the conditions due."""
-    items = list(meeting.agenda.select_related("version", "proposal"))
+    proposal's submitted version and screening, each variation referred to the group, the
+    fund position and the conditions due."""
+    items = list(
+        meeting.agenda.select_related(
+            "version", "proposal", "variation__project", "variation__requested_by"
+        )
+    )
     proposals = []
     versions = []
     for item in items:
@@ -44,6 +71,9 @@ def papers_content(meeting: Meeting) -> dict:
             for item in items
         ],
         "proposals": proposals,
+        "variations": [
+            variation_paper(item.variation, item) for item in items if item.variation is not None
+        ],
         "fund_positions": [
             {
                 key: value if value is None or isinstance(value, bool) else str(value)

@@ -28,9 +28,11 @@ from governance.selectors.meetings import (
     unapproved_minutes,
 )
 from governance.selectors.minutes import minutes_shown
+from governance.selectors.papers import variation_paper
 from governance.voting import barred, item_voters, present_voters, quorum, result, tally
 from programme.models import Meeting, Membership, User
 from programme.selectors import current_memberships, voting_memberships
+from projects.models import Variation
 from proposals.models import Proposal
 
 
@@ -53,10 +55,13 @@ def meeting_room(meeting: Meeting, user: User) -> dict[str, Any]:
     year = fy_for_date(meeting.date)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     items = list(
-        meeting.agenda.select_related("proposal", "vote", "version").annotate(
+        meeting.agenda.select_related("proposal", "vote", "version", "variation").annotate(
             decided=Exists(Decision.objects.filter(item=OuterRef("pk")))
         )
     )
+    for item in items:
+        if item.variation is not None:
+            item.decided = not variation_before(item.variation, meeting)
     undecided = [item.version for item in items if item.version and not item.decided]
     return {
         "meeting": meeting,
@@ -119,10 +124,19 @@ def seat_holder(meeting: Meeting, user_pk: int) -> Membership | None:
     return voting_memberships(meeting.date).filter(user_id=user_pk).first()
 
 
-def item_in(meeting_pk: int, item_pk: int) -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.select_related("meeting", "proposal", "version").filter(
-        pk=item_pk, meeting_id=meeting_pk
+def variation_before(variation: Variation, meeting: Meeting) -> bool:
+    """Whether a variation on a meeting's agenda is still for it to decide: referred, and
+    not deferred to a later meeting."""
+    return variation.status == Variation.Status.REFERRED and variation.meeting_id in (
+        meeting.pk,
+        None,
     )
+
+
+def item_in(meeting_pk: int, item_pk: int) -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.select_related(
+        "meeting", "proposal", "version", "variation__project", "variation__requested_by"
+    ).filter(pk=item_pk, meeting_id=meeting_pk)
 
 
 def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
@@ -161,6 +175,10 @@ def item_page(item: AgendaItem, user: User) -> dict[str, Any]:
         .prefetch_related("conditions__owner")
         .annotate(is_corrected=Exists(Decision.objects.filter(corrects=OuterRef("pk")))),
         "is_member": Membership.objects.current(item.meeting.date).filter(user=user).exists(),
+        "variation": item.variation,
+        "variation_paper": variation_paper(item.variation, item) if item.variation else None,
+        "variation_open": item.variation is not None
+        and variation_before(item.variation, item.meeting),
     }
 
 

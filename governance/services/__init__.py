@@ -12,6 +12,7 @@ from .decisions import chairs_action_record, condition_met, decision_correct, de
 from .meetings import meeting_adjourn, meeting_cancel, meeting_close, meeting_start
 from .minutes import minutes_amend, minutes_approve, minutes_draft
 from .questions import question_answer, question_ask
+from .variations import variation_item_decide
 from .votes import vote_cast, vote_close, vote_open
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "minutes_draft",
     "question_answer",
     "question_ask",
+    "variation_item_decide",
     "vote_cast",
     "vote_close",
     "vote_open",

@@ -13,6 +13,8 @@ from governance.selectors.papers import papers_content
 from governance.services.attendance import flag_conflicts
 from governance.services.guards import locked_meeting, require_runner
 from programme.models import Meeting, User
+from projects.selectors.variations import referred_for
+from projects.services import variation_follow_group
 from proposals.models import Proposal
 from proposals.services import proposal_place
 
@@ -53,7 +55,8 @@ def note_chairs_action(meeting: Meeting, decision: Decision, addendum: bool = Fa
 @transaction.atomic
 def agenda_build(*, user: User | None, meeting: Meeting) -> list[AgendaItem]:
     """Standing items, every eligible proposal placed for the meeting (deferred ones come back
-    this way), and chair's actions taken since the last meeting, for noting."""
+    this way), every project variation referred to the group and not yet decided, and chair's
+    actions taken since the last meeting, for noting."""
     meeting = locked_meeting(meeting)
     require_runner(user, meeting)
     _require_open_agenda(meeting)
@@ -74,6 +77,24 @@ def agenda_build(*, user: User | None, meeting: Meeting) -> list[AgendaItem]:
             proposal=proposal,
             version=proposal.versions.order_by("-number").first(),
             carried_from=earlier,
+        )
+    for variation in referred_for(meeting):
+        if variation.meeting_id != meeting.pk:
+            variation_follow_group(by=user, variation=variation, agreed=None, meeting=meeting)
+        if meeting.agenda.filter(variation=variation).exists():
+            continue
+        project = variation.project
+        kinds = ", ".join(variation.kinds).lower()
+        AgendaItem.objects.create(
+            meeting=meeting,
+            section=Section.VARIATIONS,
+            position=_next_position(meeting, Section.VARIATIONS),
+            title=f"{project.reference} {project.title}: variation ({kinds})",
+            proposal=project.proposal,
+            variation=variation,
+            carried_from=variation.agenda_items.exclude(meeting=meeting)
+            .order_by("-meeting__date")
+            .first(),
         )
     previous = Meeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
     actions = Decision.objects.filter(is_chairs_action=True, decided_on__lt=meeting.date)

@@ -5,6 +5,7 @@ from wagtail.log_actions import log
 
 from governance.models import AgendaItem, Ballot, Vote
 from governance.permissions import runs_meetings
+from governance.selectors.room import variation_before
 from governance.services.guards import locked_meeting, require_runner
 from governance.voting import barred, holds_vote, quorum_problem, result, tally
 from programme.models import Meeting, User
@@ -18,6 +19,8 @@ def vote_open(*, user: User, item: AgendaItem) -> Vote:
         raise ValidationError("Votes open only while the meeting is in session.")
     if not item.is_decision_item:
         raise ValidationError("This item is not for decision.")
+    if item.variation is not None and not variation_before(item.variation, meeting):
+        raise ValidationError("This variation is no longer for this meeting to decide.")
     vote, _ = Vote.objects.select_for_update().get_or_create(item=item)
     if vote.state != Vote.State.CREATED:
         raise ValidationError(f"The vote is already {vote.get_state_display().lower()}.")

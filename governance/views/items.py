@@ -16,9 +16,11 @@ from governance.forms import (
     DispensationForm,
     QuestionForm,
     SecretaryBallotForm,
+    VariationDecisionForm,
 )
 from governance.models import Decision
 from governance.selectors.room import decision_on_item, item_page, vote_on
+from governance.services.variations import DEFERRED
 from governance.views.base import attempt, found, item_for, run
 from governance.voting import item_voters
 
@@ -49,6 +51,7 @@ def item_page_response(request, item, **bound):
         "decision_form": DecisionForm(initial={"approved_amount": context["pending"]}),
         "defer_form": DeferForm(prefix="defer"),
         "correction_form": CorrectionForm(prefix="correct"),
+        "variation_form": VariationDecisionForm(prefix="variation"),
     }
     forms.update(bound)
     context.update(forms)
@@ -168,6 +171,18 @@ def defer(request, pk, item_pk):
     """Defer an item to the next meeting without a vote: not reached, or not quorate."""
     item = item_for(request, pk, item_pk)
     form = DeferForm(request.POST, prefix="defer")
+    if item.variation_id is not None:
+        if form.is_valid() and attempt(
+            request,
+            form,
+            services.variation_item_decide,
+            "Deferred to the next meeting.",
+            item=item,
+            outcome=DEFERRED,
+            note=form.cleaned_data["reasons"],
+        ):
+            return back(item)
+        return item_page_response(request, item, defer_form=form)
     if form.is_valid() and attempt(
         request,
         form,
@@ -179,6 +194,25 @@ def defer(request, pk, item_pk):
     ):
         return back(item)
     return item_page_response(request, item, defer_form=form)
+
+
+@login_required
+@require_POST
+def decide_variation(request, pk, item_pk):
+    """The group's decision on a variation beyond the team's delegation, once its vote closed."""
+    item = item_for(request, pk, item_pk)
+    form = VariationDecisionForm(request.POST, prefix="variation")
+    if form.is_valid() and attempt(
+        request,
+        form,
+        services.variation_item_decide,
+        "Decision on the variation recorded.",
+        item=item,
+        outcome=form.cleaned_data["outcome"],
+        note=form.cleaned_data["note"],
+    ):
+        return back(item)
+    return item_page_response(request, item, variation_form=form)
 
 
 @login_required

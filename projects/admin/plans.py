@@ -15,6 +15,7 @@ from projects import services
 from projects.admin.forms import MilestoneFormSet, ProfileForm
 from projects.models import BudgetProfileLine, Milestone, Project
 from projects.selectors import milestones_of
+from projects.selectors.variations import variations_of
 
 
 class ProjectPlanView(BackOfficePage, FormView):
@@ -68,7 +69,7 @@ class BudgetProfileView(ProjectPlanView):
         return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
-        variations = self.project.variations.select_related("made_by")[:20]
+        variations = variations_of(self.project)[:20]
         return super().get_context_data(variations=variations, **kwargs)
 
 

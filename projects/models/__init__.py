@@ -4,20 +4,19 @@ from projects.models.projects import (
     BudgetProfileLine,
     ClosedMonth,
     Milestone,
-    ProfileVariation,
     ProgressReport,
     Project,
     SpendImport,
     SpendLine,
     SpendMonth,
 )
+from projects.models.variations import Variation
 
 __all__ = [
     "BudgetProfileLine",
     "ClosedMonth",
     "GrantAgreement",
     "Milestone",
-    "ProfileVariation",
     "ProgressReport",
     "Project",
     "ProjectClosure",
@@ -25,4 +24,5 @@ __all__ = [
     "SpendImport",
     "SpendLine",
     "SpendMonth",
+    "Variation",
 ]

@@ -111,28 +111,6 @@ class BudgetProfileLine(models.Model):
         )
 
 
-class ProfileVariation(models.Model):
-    """A change to a project's budget profile after it was set: who, when, why and which
-    quarters moved, from what to what. The profile itself always holds the latest."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="variations")
-    made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    made_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField()
-    moved = models.JSONField(
-        help_text="[financial year, quarter, amount before, amount after] for each quarter "
-        "that changed, amounts as text in pounds and pence."
-    )
-
-    class Meta:
-        ordering = ["-made_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.project.reference} re-profiled {self.made_at:%-d %B %Y}"
-
-
 class SpendImport(ImportRecord):
     """One import of the finance system's CSV export."""
 

@@ -18,6 +18,12 @@ from .projects import (
 )
 from .reports import progress_report_submit
 from .spend import spend_import, spend_line_explain
+from .variations import (
+    variation_decide,
+    variation_follow_group,
+    variation_request,
+    variation_withdraw,
+)
 
 __all__ = [
     "agreement_accept",
@@ -35,4 +41,8 @@ __all__ = [
     "project_follow_decision",
     "spend_import",
     "spend_line_explain",
+    "variation_decide",
+    "variation_follow_group",
+    "variation_request",
+    "variation_withdraw",
 ]

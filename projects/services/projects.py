@@ -12,9 +12,12 @@ from wagtail.log_actions import log
 from core.money import to_money
 from core.profiles import scale_to
 from programme.models import Fund, User
-from projects.models import BudgetProfileLine, Milestone, ProfileVariation, Project
+from projects.models import BudgetProfileLine, Milestone, Project
 from projects.quarters import approval_profile
+from projects.selectors.variations import current_plan
 from projects.services.closure import refuse_if_closed
+from projects.services.variations import record_team_reprofile, replace_profile
+from projects.variations import quarter_key
 from proposals.models import Proposal
 
 
@@ -56,7 +59,7 @@ def project_follow_decision(
             start_date=start,
             end_date=end,
         )
-        _write_profile(project, profile)
+        replace_profile(project, profile)
         log(project, "wagtail.create", user=by, data={"decision": decision})
         return project, True
     if approved_amount is not None:
@@ -66,7 +69,7 @@ def project_follow_decision(
         project.save(update_fields=["approved_amount", "approved_on", "withdrawn", "updated_at"])
         lines = list(project.profile.order_by("financial_year", "quarter"))
         amounts = scale_to([line.amount for line in lines], project.approved_amount)
-        _write_profile(
+        replace_profile(
             project,
             {
                 (line.financial_year, line.quarter): amount
@@ -81,14 +84,6 @@ def project_follow_decision(
     return project, False
 
 
-def _write_profile(project: Project, cells: dict[tuple[str, int], Decimal]) -> None:
-    project.profile.all().delete()
-    BudgetProfileLine.objects.bulk_create(
-        BudgetProfileLine(project=project, financial_year=fy, quarter=quarter, amount=amount)
-        for (fy, quarter), amount in sorted(cells.items())
-    )
-
-
 @transaction.atomic
 def budget_profile_set(
     *,
@@ -99,7 +94,8 @@ def budget_profile_set(
 ) -> Project:
     """Replace the profile: ``cells`` maps (financial year, quarter) to an amount. Refused,
     saying by how much, unless it sums exactly to the approved amount. Changing a profile
-    already set is a variation: it needs a reason and is recorded with what moved."""
+    already set is a variation the team agrees itself: it needs a reason, must be within the
+    group's delegation and becomes the plan's next version."""
     if not user.has_perm("projects.change_project"):
         raise PermissionDenied("Only the programme team can change a budget profile.")
     project = Project.objects.select_for_update().get(pk=project.pk)
@@ -131,10 +127,15 @@ def budget_profile_set(
     if before and moved:
         if not reason.strip():
             raise ValidationError({"reason": "Say why the profile changes: it is recorded."})
-        ProfileVariation.objects.create(
-            project=project, made_by=user, reason=reason.strip(), moved=moved
+        plan = current_plan(project)
+        after = {
+            **plan,
+            "profile": {quarter_key(*key): str(amount) for key, amount in sorted(profile.items())},
+        }
+        record_team_reprofile(
+            user=user, project=project, before=plan, after=after, reason=reason.strip()
         )
-    _write_profile(project, profile)
+    replace_profile(project, profile)
     log(
         project,
         "projects.budget_profile",

@@ -108,10 +108,10 @@ def test_a_variation_needs_a_reason_and_is_listed_with_what_moved(
     client = client_for(programme_officer)
     url = f"/admin/projects/{project.pk}/profile/"
     client.post(url, profile_data(**{"2026-27_q1": "40000"}, reason="First profile"))
-    moved = profile_data(**{"2026-27_q1": "30000", "2026-27_q2": "10000"})
+    moved = profile_data(**{"2026-27_q1": "36000", "2026-27_q2": "4000"})
     refused = client.post(url, moved).content.decode()
     assert "Say why the profile changes: it is recorded." in refused
     assert client.post(url, {**moved, "reason": "Started a quarter late"}).status_code == 302
     page = client.get(url).content.decode()
     assert "Started a quarter late" in page
-    assert "Q2 2026-27: £0.00 to £10,000.00" in page
+    assert "2026-27 Q2: £0.00 to £4,000.00" in page

@@ -4,10 +4,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.money import pounds
 from core.profiles import profile_from_budget, split_evenly
 from governance import services
 from programme.models import Outcome
-from projects.models import Project
+from projects.models import Project, Variation
 from projects.services import budget_profile_set
 from proposals.models import OutcomeTarget
 
@@ -72,7 +73,9 @@ def test_a_corrected_amount_rescales_the_profile(meeting_setup, programme_office
     assert sum(line.amount for line in project.profile.all()) == Decimal("15000.03")
 
 
-def test_a_profile_must_sum_to_the_approved_amount(meeting_setup, programme_officer):
+def test_a_profile_must_sum_to_the_approved_amount(meeting_setup, programme_officer, settings):
+    settings.VARIATION_DELEGATED_PERCENT = 100
+    settings.VARIATION_DELEGATED_AMOUNT = "20000.00"
     approve(meeting_setup, "20000")
     project = Project.objects.get()
     with pytest.raises(ValidationError, match="£100.00 less than the £20,000.00 approved"):
@@ -107,11 +110,29 @@ def test_re_profiling_is_a_variation_recorded_with_what_moved(meeting_setup, pro
         user=programme_officer, project=project, cells=cells, reason="Worker started late"
     )
     variation = project.variations.get()
-    assert (variation.made_by, variation.reason) == (programme_officer, "Worker started late")
-    assert variation.moved == [
-        [*first, str(before[0]), str(before[0] - Decimal("1000.00"))],
-        [*second, str(before[1]), str(before[1] + Decimal("1000.00"))],
+    assert (variation.requested_by, variation.decided_by) == (programme_officer,) * 2
+    assert (variation.reasons, variation.status, variation.version) == (
+        "Worker started late",
+        Variation.Status.AGREED,
+        2,
+    )
+    assert [change[1:] for change in variation.changes] == [
+        [f"{first[0]} Q{first[1]}", pounds(before[0]), pounds(before[0] - 1000)],
+        [f"{second[0]} Q{second[1]}", pounds(before[1]), pounds(before[1] + 1000)],
     ]
+
+
+def test_the_team_cannot_re_profile_beyond_its_delegation(meeting_setup, programme_officer):
+    approve(meeting_setup, "20000")
+    project = Project.objects.get()
+    cells = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    largest = max(cells, key=cells.get)
+    other = next(key for key in cells if key != largest)
+    cells[largest] -= Decimal("2000.01")
+    cells[other] += Decimal("2000.01")
+    with pytest.raises(ValidationError, match="more than the 10% delegated"):
+        budget_profile_set(user=programme_officer, project=project, cells=cells, reason="Late")
+    assert not project.variations.exists()
 
 
 def test_saving_an_unchanged_profile_records_no_variation(meeting_setup, programme_officer):

@@ -64,6 +64,7 @@ governance:declare                     POST login 403   403   400   400   400   
 governance:ask                         POST login 403   403   400   400   400   400   403   no
 governance:decide                      POST login 403   403   no    400   no    400   403   no
 governance:defer                       POST login 403   403   no    400   no    400   403   no
+governance:decide_variation            POST login 403   403   no    400   no    400   403   no
 governance:correct                     POST login 403   403   no    302!  no    302!  403   no
 governance:vote                        POST login 403   403   302!  302!  no    no    403   no
 proposals:list                         GET  login 200   200   403   403   403   403   403   403
@@ -96,6 +97,10 @@ projects:final_report                  GET  login 200   404   403   403   403   
 projects:agreement                     GET  login 200   404   200   200   200   200   200   200
 projects:agreement_accept              POST login no    404   403   403   403   403   403   403
 projects:payment_request               GET  login 200   404   403   403   403   403   403   403
+projects:variation_new                 GET  login 200   404   403   403   403   200   403   403
+projects:variation                     GET  login 200   404   200   200   200   200   200   200
+projects:variation_withdraw            POST login 302!  404   403   403   403   302!  403   403
+variations:decide                      GET  login 403   403   403   403   403   200   no    no
 evaluations:results                    GET  login 403   403   200   200   200   200   200   200
 evaluations:project_results            GET  login 200   404   403   403   403   200   403   403
 audit_trail:index                      GET  login 403   403   403   403   403   200   200   200
@@ -250,6 +255,16 @@ progress_reports:history_results       GET  login 403   403   403   403   403   
 progress_reports:usage                 GET  login 403   403   403   403   403   no    no    no
 progress_reports:inspect               GET  login 403   403   403   403   403   200   200   200
 progress_reports:copy                  GET  login 403   403   403   403   403   no    no    no
+variations:index                       GET  login 403   403   403   403   403   200   200   200
+variations:index_results               GET  login 403   403   403   403   403   200   200   200
+variations:add                         GET  login 403   403   403   403   403   no    no    no
+variations:edit                        GET  login 403   403   403   403   403   no    no    no
+variations:delete                      GET  login 403   403   403   403   403   no    no    no
+variations:history                     GET  login 403   403   403   403   403   no    no    no
+variations:history_results             GET  login 403   403   403   403   403   no    no    no
+variations:usage                       GET  login 403   403   403   403   403   no    no    no
+variations:inspect                     GET  login 403   403   403   403   403   200   200   200
+variations:copy                        GET  login 403   403   403   403   403   no    no    no
 projects_admin:index                   GET  login 403   403   403   403   403   200   200   200
 projects_admin:index_results           GET  login 403   403   403   403   403   200   200   200
 projects_admin:add                     GET  login 403   403   403   403   403   200   no    no

@@ -2,22 +2,17 @@
 out that a URL needs (an open vote with a barred member, a question, an attachment, a co-lead),
 and the people in each role. Every URL's arguments are resolved here from this world."""
 
-import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from core.financial_years import current_fy, fy_bounds, fy_name, fy_start_year
 from evaluations.models import Claim, DataRelease, Family, QuarterlyReturn
 from evaluations.selectors.returns import ended_quarters
-from evaluations.services import claim_build, quarterly_return_send
+from evaluations.services import quarterly_return_send
 from exports.models import WorkbookRun
-from exports.runs import storage
 from governance import services
 from governance.models import (
     AgendaItem,
@@ -29,19 +24,17 @@ from governance.models import (
 )
 from governance.views.meetings import feed_token
 from programme.models import ImportLayout, Interest, Meeting, Membership, SignedInSession, User
-from projects import services as project_services
-from projects.attention import needing_attention
 from projects.models import (
-    GrantAgreement,
     ProgressReport,
     Project,
-    ScheduledPayment,
     SpendLine,
+    Variation,
 )
 from proposals import services as proposal_services
 from proposals.models import Attachment, CoLeadInvitation, Proposal
 from tests import demo_snapshot
-from tests.factories import UserFactory, add_co_lead, issue_agreement
+from tests.factories import add_co_lead
+from tests.trust import additions
 
 ROLES = ["anon", "lead", "other_lead", "member", "chair", "barred", "team", "finance", "auditor"]
 
@@ -75,6 +68,7 @@ class World:
     payments: list
     quarterly_return: QuarterlyReturn
     claim: Claim
+    variation: Variation
     arguments: dict = None  # each URL name's keyword arguments, filled in by build()
 
 
@@ -152,19 +146,20 @@ def build(demo_data):
         decision=decision,
         condition=Condition.objects.filter(met_on=None).order_by("pk").first(),
         minutes=Minutes.objects.get(meeting=past_meeting),
-        flagged_line=_flagged_line(),
-        interest=_someone_elses_interest(),
+        flagged_line=additions.flagged_line(),
+        interest=additions.someone_elses_interest(),
         lead_session=SignedInSession.objects.create(
             user=lead, session_key="lead-on-another-device", last_seen_at=timezone.now()
         ),
-        workbook=_finances_workbook(),
-        payments=_payments(project, officer),
+        workbook=additions.finances_workbook(),
+        payments=additions.payments(project, officer),
         quarterly_return=quarterly_return_send(
             user=officer,
             financial_year=ended_quarters(timezone.localdate())[1][0],
             quarter=ended_quarters(timezone.localdate())[1][1],
         ),
-        claim=_claim(officer),
+        claim=additions.claim(officer),
+        variation=additions.variation(project),
     )
     world.arguments = path_arguments(world)
     return world
@@ -276,79 +271,16 @@ def path_arguments(world):
         "projects:agreement": {"reference": w.project.reference},
         "projects:agreement_accept": {"reference": w.project.reference},
         "projects:payment_request": {"reference": w.project.reference, "number": 3},
+        "projects:variation_new": {"reference": w.project.reference},
+        "projects:variation": {"reference": w.project.reference, "pk": w.variation.pk},
+        "projects:variation_withdraw": {"reference": w.project.reference, "pk": w.variation.pk},
+        "variations:decide": {"pk": w.variation.pk},
+        "governance:decide_variation": item,
         "finance:workbook_file": {"pk": w.workbook.pk},
         "proposals_admin:screen": {"pk": w.placed.pk},
         "spend:explain": {"pk": w.flagged_line.pk},
         "governance:interest_end": {"interest_pk": w.interest.pk},
     }
-
-
-def _payments(project, officer):
-    """The project's agreement (the demo's, accepted with its first payment requested), its
-    first payment requested, its second approved (with a ledger line that paid it, not yet
-    matched) and its third scheduled."""
-    agreement = GrantAgreement.objects.filter(project=project).first()
-    if agreement is None:
-        third = (project.approved_amount / 3).quantize(Decimal("0.01"))
-        agreement = issue_agreement(
-            project, officer, amounts=[project.approved_amount - 2 * third, third, third]
-        )
-    report = ProgressReport.objects.filter(project=project).order_by("pk").first()
-    first, second, third_payment = agreement.payments.order_by("number")[:3]
-    for payment in (first, second):
-        if payment.status == ScheduledPayment.Status.SCHEDULED:
-            project_services.payment_request(user=project.lead, payment=payment, report=report)
-    project_services.payment_approve(user=officer, payment=second)
-    second.refresh_from_db()
-    SpendLine.objects.create(
-        project=project,
-        transaction_number="T-WORLD-PAY",
-        date=project.start_date,
-        supplier="BACS",
-        description="Grant payment 2",
-        cost_centre=project.cost_centre,
-        net_amount=second.amount,
-        irrecoverable_vat=Decimal("0.00"),
-    )
-    return [first, second, third_payment]
-
-
-def _claim(officer):
-    """A claim being audited: the last financial year's successful family outcomes."""
-    start, _end = fy_bounds(fy_name(fy_start_year(current_fy()) - 1))
-    return claim_build(
-        user=officer,
-        name="Claim for last year",
-        window_start=start,
-        window_end=start.replace(year=start.year + 1) - datetime.timedelta(days=1),
-    )
-
-
-def _finances_workbook():
-    """An all-years workbook finance asked for, written and waiting to be downloaded."""
-    return WorkbookRun.objects.create(
-        requested_by=User.objects.get(email="finance@families.example"),
-        query="financial_year=",
-        status=WorkbookRun.Status.DONE,
-        file=storage().save("workbooks/world.xlsx", ContentFile(b"PK\x03\x04")),
-    )
-
-
-def _someone_elses_interest():
-    """An entry on the register held by a member who is none of the roles tried."""
-    outsider = UserFactory()
-    return Interest.objects.create(
-        member=outsider, description="Trustee", registered_on=datetime.date(2025, 4, 1)
-    )
-
-
-def _flagged_line():
-    """A ledger line on finance's "needs attention" list: the demo's, or one made so."""
-    flagged = needing_attention().first()
-    if flagged is None:
-        flagged = SpendLine.objects.order_by("pk").first()
-        SpendLine.objects.filter(pk=flagged.pk).update(attention="Charged to a closed project")
-    return flagged
 
 
 def viewset_object(model, world):
@@ -384,6 +316,7 @@ POST_DATA = {
     "governance:declare": {"nature": "Trustee of the provider", "prejudicial": "on"},
     "governance:ask": {"text": "What does a family's support cost?"},
     "governance:decide": {"outcome": "approved", "reasons": "Meets every criterion"},
+    "governance:decide_variation": {"variation-outcome": "agreed"},
     "governance:defer": {"defer-reasons": "Not reached"},
     "governance:correct": {
         "correct-outcome": "rejected",
