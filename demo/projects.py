@@ -54,19 +54,32 @@ def month_end(month):
     )
 
 
+def as_approved(project):
+    """A project's dates before any variation moved them: its ledger's history stays as it
+    was written, whenever the demo is seeded again."""
+    first = project.variations.filter(version__isnull=False).order_by("version").first()
+    if first is None:
+        return project.start_date, project.end_date
+    return tuple(
+        datetime.date.fromisoformat(first.before[key]) for key in ("start_date", "end_date")
+    )
+
+
 def ledger_rows(projects, first, last, seed=2026):
     """The ledger lines a finance system would hold for these projects, dated from ``first``
     to ``last``. Each month's lines come from that month alone (their own random stream and
     numbers), so a month reads the same whenever it is written."""
     rows = []
+    dates = {project.pk: as_approved(project) for project in projects}
     for month in months(first, last):
         rng = random.Random(f"{seed}-{month:%Y-%m}")  # noqa: S311 - reproducible demo data
         sequence = 0
         latest = min(month_end(month), last)
         for project in projects:
-            if project.start_date > latest or project.end_date < month:
+            start, end = dates[project.pk]
+            if start > latest or end < month:
                 continue
-            running = len(list(months(project.start_date, project.end_date)))
+            running = len(list(months(start, end)))
             monthly = project.approved_amount / running
             count = min(14, max(2, int(monthly / 1500)))
             per_line = monthly / count
@@ -82,7 +95,7 @@ def ledger_rows(projects, first, last, seed=2026):
                 vat = Decimal("0.00")
                 if rng.random() < 0.1:
                     vat = (amount * Decimal("0.2")).quantize(Decimal("0.01"))
-                first_day = max(month, project.start_date).day
+                first_day = max(month, start).day
                 day = month.replace(day=rng.randint(first_day, min(latest.day, 28)))
                 supplier, supplier_type = rng.choice(SUPPLIERS[expense]), "Company"
                 if expense == "Staff" and rng.random() < 0.1:

@@ -6,7 +6,7 @@ newcomer to import."""
 from django.conf import settings
 from django.utils import timezone
 
-from demo import decisions, families, files, projects, proposals
+from demo import decisions, families, files, projects, proposals, variations
 from demo.meetings import seed_meetings
 from demo.pages import seed_pages
 from demo.people import seed_organisations, seed_people
@@ -37,6 +37,7 @@ def seed_all(stdout, today=None):
         decisions.seed,
         proposals.seed_in_motion,
         projects.seed,
+        variations.seed,
         families.seed,
     ):
         logins += part(stdout, today) or []
