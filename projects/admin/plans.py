@@ -13,7 +13,7 @@ from core.admin.views import BackOfficePage
 from core.forms import add_service_errors
 from projects import services
 from projects.admin.forms import MilestoneFormSet, ProfileForm
-from projects.models import BudgetProfileLine, Milestone, Project
+from projects.models import BudgetProfileLine, Milestone, Project, Variation
 from projects.selectors import milestones_of
 from projects.selectors.variations import variations_of
 
@@ -56,7 +56,7 @@ class BudgetProfileView(ProjectPlanView):
 
     def form_valid(self, form):
         try:
-            services.budget_profile_set(
+            variation = services.budget_profile_set(
                 user=self.request.user,
                 project=self.project,
                 cells=form.cells(),
@@ -65,7 +65,16 @@ class BudgetProfileView(ProjectPlanView):
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, "Budget profile saved.")
+        if variation is not None and variation.status == Variation.Status.REFERRED:
+            meeting = variation.meeting
+            messages.warning(
+                self.request,
+                f"{variation.route_reason} It is referred to the group"
+                + (f"'s meeting on {meeting.date:%-d %B %Y}" if meeting else "'s next meeting")
+                + "; the profile changes if the group agrees.",
+            )
+        else:
+            messages.success(self.request, "Budget profile saved.")
         return super().form_valid(form)
 
     def get_context_data(self, **kwargs):

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from core.money import to_money
 from core.profiles import scale_to
 from programme.models import Fund, User
-from projects.models import BudgetProfileLine, Milestone, Project
+from projects.models import BudgetProfileLine, Milestone, Project, Variation
 from projects.quarters import approval_profile
 from projects.selectors.variations import current_plan
 from projects.services.closure import refuse_if_closed
@@ -91,16 +91,21 @@ def budget_profile_set(
     project: Project,
     cells: dict[tuple[str, int], Decimal | None],
     reason: str = "",
-) -> Project:
+) -> Variation | None:
     """Replace the profile: ``cells`` maps (financial year, quarter) to an amount. Refused,
     saying by how much, unless it sums exactly to the approved amount. Changing a profile
-    already set is a variation the team agrees itself: it needs a reason, must be within the
-    group's delegation and becomes the plan's next version."""
+    already set is a variation the team asks for, with a reason: agreed at once (the plan's
+    next version) within the group's delegation, referred to the group's next meeting beyond
+    it, when the profile stays as it is until the group agrees. Returns that variation."""
     if not user.has_perm("projects.change_project"):
         raise PermissionDenied("Only the programme team can change a budget profile.")
     project = Project.objects.select_for_update().get(pk=project.pk)
     refuse_if_closed(project)
-    before = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    before = {
+        (line.financial_year, line.quarter): line.amount
+        for line in project.profile.all()
+        if line.amount
+    }
     profile = {key: to_money(amount) for key, amount in cells.items() if amount}
     total = sum(profile.values(), to_money(0))
     if total != project.approved_amount:
@@ -114,17 +119,8 @@ def budget_profile_set(
         BudgetProfileLine(
             project=project, financial_year=financial_year, quarter=quarter, amount=amount
         ).full_clean(exclude=["project"])
-    moved = [
-        [
-            year,
-            quarter,
-            str(before.get((year, quarter), to_money(0))),
-            str(profile.get((year, quarter), to_money(0))),
-        ]
-        for year, quarter in sorted(before.keys() | profile.keys())
-        if before.get((year, quarter), 0) != profile.get((year, quarter), 0)
-    ]
-    if before and moved:
+    variation = None
+    if before and before != profile:
         if not reason.strip():
             raise ValidationError({"reason": "Say why the profile changes: it is recorded."})
         plan = current_plan(project)
@@ -132,17 +128,19 @@ def budget_profile_set(
             **plan,
             "profile": {quarter_key(*key): str(amount) for key, amount in sorted(profile.items())},
         }
-        record_team_reprofile(
+        variation = record_team_reprofile(
             user=user, project=project, before=plan, after=after, reason=reason.strip()
         )
+        if variation.status == Variation.Status.REFERRED:
+            return variation
     replace_profile(project, profile)
     log(
         project,
         "projects.budget_profile",
         user=user,
-        data={"total": str(total), "moved": moved, "reason": reason.strip()},
+        data={"total": str(total), "reason": reason.strip()},
     )
-    return project
+    return variation
 
 
 @transaction.atomic

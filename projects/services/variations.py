@@ -296,17 +296,16 @@ def variation_follow_group(
 def record_team_reprofile(
     *, user: User, project: Project, before: dict, after: dict, reason: str
 ) -> Variation:
-    """The programme team re-profiling a project itself: a variation it asks for and agrees
-    at once, allowed only within its delegation. Called by ``budget_profile_set``."""
+    """The programme team re-profiling a project itself: a variation it asks for, agreed at
+    once within its delegation, referred to the group's next meeting beyond it. Called by
+    ``budget_profile_set``, which writes the profile only when it is agreed."""
     _refuse_if_waiting(project)
     route, why = delegation(project.approved_amount, before, after)
-    if route == Variation.Route.GROUP:
-        raise ValidationError(
-            {"reason": f"{why} Record it as a variation for the group's next meeting."}
-        )
+    within = route == Variation.Route.DELEGATED
+    today = timezone.localdate()
     variation = Variation.objects.create(
         project=project,
-        status=Status.AGREED,
+        status=Status.AGREED if within else Status.REFERRED,
         route=route,
         route_reason=why,
         reasons=reason,
@@ -316,8 +315,15 @@ def record_team_reprofile(
         after=after,
         changes=plan_changes(before, after),
         money_moved=money_moved(before, after),
-        decided_by=user,
-        decided_on=timezone.localdate(),
-        version=plan_version(project) + 1,
+        meeting=None if within else _next_meeting(today),
+        decided_by=user if within else None,
+        decided_on=today if within else None,
+        version=plan_version(project) + 1 if within else None,
+    )
+    log(
+        project,
+        "projects.variation_agree" if within else "projects.variation_request",
+        user=user,
+        data={"variation": variation.pk, "route": route, "changes": variation.changes},
     )
     return variation

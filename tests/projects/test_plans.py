@@ -115,3 +115,16 @@ def test_a_variation_needs_a_reason_and_is_listed_with_what_moved(
     page = client.get(url).content.decode()
     assert "Started a quarter late" in page
     assert "2026-27 Q2: £0.00 to £4,000.00" in page
+
+
+def test_a_re_profile_beyond_the_teams_delegation_is_referred_to_the_group(
+    client_for, programme_officer, project
+):
+    client = client_for(programme_officer)
+    url = f"/admin/projects/{project.pk}/profile/"
+    client.post(url, profile_data(**{"2026-27_q1": "40000"}, reason="First profile"))
+    moved = profile_data(**{"2026-27_q1": "20000", "2026-27_q2": "20000"}, reason="Late start")
+    page = client.post(url, moved, follow=True).content.decode()
+    assert "more than the 10% delegated" in page
+    assert "the profile changes if the group agrees" in page
+    assert list(project.profile.values_list("quarter", "amount")) == [(1, Decimal("40000.00"))]

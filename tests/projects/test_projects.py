@@ -122,17 +122,28 @@ def test_re_profiling_is_a_variation_recorded_with_what_moved(meeting_setup, pro
     ]
 
 
-def test_the_team_cannot_re_profile_beyond_its_delegation(meeting_setup, programme_officer):
+def test_a_team_re_profile_beyond_its_delegation_goes_to_the_group(
+    meeting_setup, programme_officer
+):
     approve(meeting_setup, "20000")
     project = Project.objects.get()
     cells = {(line.financial_year, line.quarter): line.amount for line in project.profile.all()}
+    before = dict(cells)
     largest = max(cells, key=cells.get)
     other = next(key for key in cells if key != largest)
     cells[largest] -= Decimal("2000.01")
     cells[other] += Decimal("2000.01")
-    with pytest.raises(ValidationError, match="more than the 10% delegated"):
-        budget_profile_set(user=programme_officer, project=project, cells=cells, reason="Late")
-    assert not project.variations.exists()
+    variation = budget_profile_set(
+        user=programme_officer, project=project, cells=cells, reason="Late"
+    )
+    assert (variation.status, variation.meeting.date) == (
+        Variation.Status.REFERRED,
+        datetime.date(2030, 5, 8),
+    )
+    assert "more than the 10% delegated" in variation.route_reason
+    assert {(line.financial_year, line.quarter): line.amount for line in project.profile.all()} == (
+        before
+    )
 
 
 def test_saving_an_unchanged_profile_records_no_variation(meeting_setup, programme_officer):
