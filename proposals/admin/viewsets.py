@@ -26,14 +26,8 @@ class ProposalViewSet(ProgrammeViewSet):
     inspect_view_class = ProposalInspectView
     inspect_view_enabled = True
     filterset_class = ProposalFilterSet
-    search_fields = [
-        "reference",
-        "title",
-        "summary",
-        "lead__first_name",
-        "lead__last_name",
-        "lead_organisation__name",
-    ]
+    # Searched through Wagtail's search backend, ranked (core.search; Proposal.search_fields).
+    search_fields = None
     list_display = [
         "reference",
         "title",
