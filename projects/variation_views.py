@@ -92,6 +92,16 @@ def variation_new(request, reference):
     project = visible_project(request.user, reference)
     if not can_ask_for_variation(request.user, project):
         raise PermissionDenied
+    waiting = project.variations.filter(
+        status__in=[Variation.Status.REQUESTED, Variation.Status.REFERRED]
+    ).first()
+    if waiting is not None:
+        messages.info(
+            request,
+            "This variation is waiting for a decision: it is decided, or withdrawn, before "
+            "another is asked for.",
+        )
+        return redirect("projects:variation", project.reference, waiting.pk)
     plan = current_plan(project)
     form = VariationForm(
         request.POST if request.method == "POST" else None, plan=plan, years=_years(project, plan)

@@ -36,6 +36,7 @@ def project_detail(request, reference):
     today = timezone.localdate()
     context = project_page(project, today)
     agreement = GrantAgreement.objects.filter(project=project).first()
+    variations = list(variations_of(project))
     context.update(
         agreement=agreement,
         closure=ProjectClosure.objects.filter(project=project).first(),
@@ -43,8 +44,9 @@ def project_detail(request, reference):
         can_report=can_report(request.user, project),
         can_vary=can_ask_for_variation(request.user, project)
         and project.status != Project.Status.CLOSED
-        and not project.withdrawn,
-        variations=list(variations_of(project)),
+        and not project.withdrawn
+        and not any(variation.is_open for variation in variations),
+        variations=variations,
         plan_version=plan_version(project),
         suppress_counts=not sees_exact_counts(request.user, project),
         due_days=settings.PROGRESS_REPORT_DUE_DAYS,

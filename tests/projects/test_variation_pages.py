@@ -122,3 +122,14 @@ def test_the_variations_listing_filters_by_status(client_for, programme_officer,
     client = client_for(programme_officer)
     assert project.reference in client.get("/admin/variations/?status=requested").content.decode()
     assert project.reference not in client.get("/admin/variations/?status=agreed").content.decode()
+
+
+def test_while_a_variation_waits_the_form_leads_to_it(client_for, project):
+    variation = ask(project, profile=moved(Decimal("1000.00")))
+    client = client_for(project.lead)
+    response = client.get(reverse("projects:variation_new", args=[project.reference]))
+    assert response["Location"] == reverse(
+        "projects:variation", args=[project.reference, variation.pk]
+    )
+    page = client.get(reverse("projects:detail", args=[project.reference])).content.decode()
+    assert reverse("projects:variation_new", args=[project.reference]) not in page

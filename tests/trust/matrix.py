@@ -97,7 +97,7 @@ projects:final_report                  GET  login 200   404   403   403   403   
 projects:agreement                     GET  login 200   404   200   200   200   200   200   200
 projects:agreement_accept              POST login no    404   403   403   403   403   403   403
 projects:payment_request               GET  login 200   404   403   403   403   403   403   403
-projects:variation_new                 GET  login 200   404   403   403   403   200   403   403
+projects:variation_new                 GET  login 302   404   403   403   403   302   403   403
 projects:variation                     GET  login 200   404   200   200   200   200   200   200
 projects:variation_withdraw            POST login 302!  404   403   403   403   302!  403   403
 variations:decide                      GET  login 403   403   403   403   403   200   no    no
