@@ -3,7 +3,6 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core.admin.menu import PermissionMenuItem
-from core.admin.search_area import ListingSearchArea
 from projects.admin.panels import attention_panel, overdue_panel
 from projects.admin.variations import VariationViewSet
 from projects.admin.viewsets import ProgressReportViewSet, ProjectViewSet, SpendLineViewSet
@@ -104,14 +103,3 @@ def spend_attention_panel(request, panels):
 def overdue_reports_panel(request, panels):
     if request.user.has_perm("projects.change_project"):
         panels.append(overdue_panel(timezone.localdate()))
-
-
-@hooks.register("register_admin_search_area")
-def register_projects_search_area():
-    return ListingSearchArea(
-        "Projects",
-        reverse("projects_admin:index"),
-        permission="projects.view_project",
-        icon_name="folder-open-inverse",
-        order=110,
-    )

@@ -2,7 +2,6 @@ from django.urls import reverse
 from wagtail import hooks
 
 from core.admin.dashboard import Row, WorkPanel
-from core.admin.search_area import ListingSearchArea
 from proposals.admin.views import screen_url
 from proposals.admin.viewsets import ProposalViewSet
 from proposals.selectors import awaiting_screening
@@ -61,15 +60,4 @@ def proposals_to_screen(request, panels):
             link_url=reverse("proposals_admin:index"),
             order=10,
         )
-    )
-
-
-@hooks.register("register_admin_search_area")
-def register_proposals_search_area():
-    return ListingSearchArea(
-        "Proposals",
-        reverse("proposals_admin:index"),
-        permission="proposals.view_proposal",
-        icon_name="doc-full-inverse",
-        order=100,
     )

@@ -6,7 +6,6 @@ Wagtail's ModelViewSet (unlike SnippetViewSet) does not call a ``get_queryset`` 
 viewset, so a ``select_related`` written there would be silently ignored; the queryset goes to
 the index view instead."""
 
-from django.db.models import F
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -15,7 +14,6 @@ from core.admin.counts import CountsIndexMixin, CountsInspectMixin
 from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
-from core.search import ranked_search
 
 
 class SafeExportIndexView(CountsIndexMixin, PeopleColumnsMixin, SafeCsvMixin, IndexView):
@@ -65,35 +63,3 @@ class ScreensViewSet(ViewSet):
             order=self.get_menu_item_order(order),
             permission=self.permission,
         )
-
-
-class RankedSearchIndexView(SafeExportIndexView):
-    """A listing whose search box ranks (core.search): its model is ``index.Indexed``;
-    ``field_filters`` maps each filter typed in the box to the fields it matches.
-
-    The search backend accepts only filters and orderings on the model's FilterFields, so it
-    is handed the listing's own base queryset narrowed to the rows the listing's filters
-    chose (by primary key), ordered by expressions when a column is chosen."""
-
-    field_filters: dict[str, list[str]] = {}
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        shown = self.get_base_queryset().filter(pk__in=queryset.order_by().values("pk"))
-        if self.is_explicitly_ordered:
-            shown = shown.order_by(*(_expression(name) for name in queryset.query.order_by))
-        return ranked_search(
-            shown,
-            self.search_query,
-            self.field_filters,
-            order_by_relevance=not self.is_explicitly_ordered,
-        )
-
-
-def _expression(ordering):
-    if not isinstance(ordering, str):
-        return ordering
-    if ordering.startswith("-"):
-        return F(ordering[1:]).desc()
-    return F(ordering).asc()

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
-from core.admin.viewsets import CountsInspectView, ListingViewSet, RankedSearchIndexView
+from core.admin.viewsets import CountsInspectView, ListingViewSet
 from projects.admin.agreements import AgreementView, PaymentApproveView, PaymentMatchView
 from projects.admin.closure import ClosureView
 from projects.admin.forms import SpendLineForm
@@ -59,21 +59,12 @@ class ProjectInspectView(CountsInspectView):
         return [*super().header_buttons, *plan_buttons(self.request.user, self.object)]
 
 
-class ProjectIndexView(RankedSearchIndexView):
-    field_filters = {
-        "lead": ["lead__first_name", "lead__last_name", "lead__email"],
-        "org": ["lead_organisation__name", "lead_organisation__short_name"],
-        "ref": ["reference", "cost_centre"],
-    }
-
-
 class ProjectViewSet(ListingViewSet):
     """Projects are created by an approval; the programme team keeps their status, rating,
     dates and cost centre up to date here, and their budget profile and milestones."""
 
     model = Project
     url_namespace = "projects_admin"
-    index_view_class = ProjectIndexView
     edit_view_class = ProjectEditView
     inspect_view_class = ProjectInspectView
     icon = "folder-open-inverse"
@@ -104,8 +95,7 @@ class ProjectViewSet(ListingViewSet):
         "rag",
     ]
     filterset_class = ProjectFilterSet
-    # Searched through Wagtail's search backend, ranked (core.search; Project.search_fields).
-    search_fields = None
+    search_fields = ["reference", "title", "cost_centre", "lead_organisation__name"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "reference",

@@ -2,14 +2,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from wagtail.search import index
 
 from core.financial_years import validate_financial_year
 from core.models import ImportRecord
 from proposals.models import Proposal
 
 
-class Project(index.Indexed, models.Model):
+class Project(models.Model):
     """An approved proposal being delivered: what it was given and how it is going."""
 
     class Status(models.TextChoices):
@@ -54,23 +53,6 @@ class Project(index.Indexed, models.Model):
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.GREEN)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    # What the back office's search ranks (core.search): reference, title and cost centre
-    # above the approved proposal's summary, the organisation and the lead.
-    search_fields = [
-        index.SearchField("title", boost=5),
-        index.SearchField("reference", boost=5),
-        index.SearchField("cost_centre", boost=5),
-        index.RelatedFields("proposal", [index.SearchField("summary", boost=2)]),
-        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
-        index.RelatedFields(
-            "lead", [index.SearchField("first_name"), index.SearchField("last_name")]
-        ),
-        index.AutocompleteField("title"),
-        index.AutocompleteField("reference"),
-        index.FilterField("id"),
-        index.FilterField("status"),
-    ]
 
     class Meta:
         ordering = ["reference"]

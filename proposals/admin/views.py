@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from core.admin.views import BackOfficePage
-from core.admin.viewsets import CountsInspectView, RankedSearchIndexView
+from core.admin.viewsets import CountsInspectView, SafeExportIndexView
 from programme.selectors import active_criteria
 from proposals import services
 from proposals.admin.forms import ScreeningForm
@@ -26,13 +26,7 @@ def screen_url(proposal):
     return reverse("proposals_admin:screen", args=[proposal.pk])
 
 
-class ProposalIndexView(RankedSearchIndexView):
-    field_filters = {
-        "lead": ["lead__first_name", "lead__last_name", "lead__email"],
-        "org": ["lead_organisation__name", "lead_organisation__short_name"],
-        "ref": ["reference"],
-    }
-
+class ProposalIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return proposals_for_back_office()
 

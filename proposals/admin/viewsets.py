@@ -26,8 +26,14 @@ class ProposalViewSet(ProgrammeViewSet):
     inspect_view_class = ProposalInspectView
     inspect_view_enabled = True
     filterset_class = ProposalFilterSet
-    # Searched through Wagtail's search backend, ranked (core.search; Proposal.search_fields).
-    search_fields = None
+    search_fields = [
+        "reference",
+        "title",
+        "summary",
+        "lead__first_name",
+        "lead__last_name",
+        "lead_organisation__name",
+    ]
     list_display = [
         "reference",
         "title",

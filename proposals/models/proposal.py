@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from wagtail.search import index
 
 from core.financial_years import validate_financial_year
 from core.money import money_sum
@@ -19,7 +18,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(Q(lead=user) | Exists(co_led))
 
 
-class Proposal(index.Indexed, models.Model):
+class Proposal(models.Model):
     class Kind(models.TextChoices):
         IT = "it", "IT project"
         RESEARCH = "research", "Research project"
@@ -67,29 +66,6 @@ class Proposal(index.Indexed, models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()
-
-    # What the back office's search ranks (core.search): the title and reference above the
-    # summary, the summary above the rest, a budget line's words least.
-    search_fields = [
-        index.SearchField("title", boost=5),
-        index.SearchField("reference", boost=5),
-        index.SearchField("summary", boost=2),
-        index.SearchField("need_and_evidence"),
-        index.SearchField("whole_family_approach"),
-        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
-        index.RelatedFields(
-            "lead", [index.SearchField("first_name"), index.SearchField("last_name")]
-        ),
-        index.RelatedFields("budget_lines", [index.SearchField("description", boost=0.5)]),
-        index.AutocompleteField("title"),
-        index.AutocompleteField("reference"),
-        index.FilterField("id"),
-        index.FilterField("status"),
-        index.FilterField("kind"),
-        index.FilterField("meeting"),
-        index.FilterField("lead_organisation"),
-        index.FilterField("submitted_at"),
-    ]
 
     class Meta:
         ordering = ["-created_at"]

@@ -54,9 +54,7 @@ def test_the_listing_filters_by_amount_requested(client_for, programme_officer, 
 
 def test_the_listing_searches_by_title(client_for, programme_officer, ready):
     found = submitted()
-    found.refresh_from_db()
-    found.title = "Operation Encompass"
-    found.save()
+    Proposal.objects.filter(pk=found.pk).update(title="Operation Encompass")
     other = submitted()
     page = client_for(programme_officer).get("/admin/proposals/?q=Encompass").content.decode()
     assert found.reference in page
