@@ -15,7 +15,7 @@ from projects import services
 from projects.models import Variation
 from projects.permissions import can_ask_for_variation
 from projects.selectors import visible_project
-from projects.selectors.variations import current_plan, plan_version
+from projects.selectors.variations import current_plan, plan_version, waiting_variation
 from projects.variations import COST_TYPES, quarter_key
 
 
@@ -92,9 +92,7 @@ def variation_new(request, reference):
     project = visible_project(request.user, reference)
     if not can_ask_for_variation(request.user, project):
         raise PermissionDenied
-    waiting = project.variations.filter(
-        status__in=[Variation.Status.REQUESTED, Variation.Status.REFERRED]
-    ).first()
+    waiting = waiting_variation(project)
     if waiting is not None:
         messages.info(
             request,

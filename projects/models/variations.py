@@ -19,6 +19,9 @@ class Variation(models.Model):
         REFUSED = "refused", "Refused"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    # Waiting for a decision: at most one a project.
+    OPEN = (Status.REQUESTED, Status.REFERRED)
+
     class Route(models.TextChoices):
         DELEGATED = "delegated", "Within the programme team's delegation"
         GROUP = "group", "For the group"
@@ -84,7 +87,7 @@ class Variation(models.Model):
 
     @property
     def is_open(self):
-        return self.status in (self.Status.REQUESTED, self.Status.REFERRED)
+        return self.status in self.OPEN
 
     @property
     def changes_in_words(self):

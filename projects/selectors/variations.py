@@ -64,13 +64,9 @@ def variations_of(project: Project) -> QuerySet[Variation]:
     return project.variations.select_related("requested_by", "decided_by", "meeting")
 
 
-def variations_to_decide() -> QuerySet[Variation]:
-    """Variations within delegation waiting for the programme team, oldest first."""
-    return (
-        Variation.objects.filter(status=Variation.Status.REQUESTED)
-        .select_related("project", "requested_by")
-        .order_by("requested_at", "pk")
-    )
+def waiting_variation(project: Project) -> Variation | None:
+    """The variation to the project waiting for a decision, if any (one at a time)."""
+    return project.variations.filter(status__in=Variation.OPEN).first()
 
 
 def referred_for(meeting: Meeting) -> QuerySet[Variation]:

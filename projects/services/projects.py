@@ -119,7 +119,6 @@ def budget_profile_set(
         BudgetProfileLine(
             project=project, financial_year=financial_year, quarter=quarter, amount=amount
         ).full_clean(exclude=["project"])
-    variation = None
     if before and before != profile:
         if not reason.strip():
             raise ValidationError({"reason": "Say why the profile changes: it is recorded."})
@@ -128,19 +127,17 @@ def budget_profile_set(
             **plan,
             "profile": {quarter_key(*key): str(amount) for key, amount in sorted(profile.items())},
         }
-        variation = record_team_reprofile(
+        return record_team_reprofile(
             user=user, project=project, before=plan, after=after, reason=reason.strip()
         )
-        if variation.status == Variation.Status.REFERRED:
-            return variation
     replace_profile(project, profile)
     log(
         project,
         "projects.budget_profile",
         user=user,
-        data={"total": str(total), "reason": reason.strip()},
+        data={"total": str(total)},
     )
-    return variation
+    return None
 
 
 @transaction.atomic

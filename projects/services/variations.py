@@ -16,7 +16,7 @@ from core.money import pounds, to_money
 from programme.models import Meeting, User
 from projects.models import BudgetProfileLine, Project, Variation
 from projects.permissions import can_ask_for_variation
-from projects.selectors.variations import current_plan, plan_version
+from projects.selectors.variations import current_plan, plan_version, waiting_variation
 from projects.services.closure import refuse_if_closed
 from projects.variations import delegation, money_moved, plan_changes, quarter_bounds
 
@@ -94,7 +94,7 @@ def _proposed(
 
 def _refuse_if_waiting(project: Project) -> None:
     """One variation to a project at a time: each is judged against the plan in force."""
-    if project.variations.filter(status__in=[Status.REQUESTED, Status.REFERRED]).exists():
+    if waiting_variation(project) is not None:
         raise ValidationError(
             "A variation to this project is already waiting for a decision: it is decided, or "
             "withdrawn, before another is asked for or the profile changed."
@@ -139,30 +139,37 @@ def variation_request(
         raise ValidationError({"reasons": "Say why the project needs to change"})
     before = current_plan(project)
     after = _proposed(project, start_date, end_date, profile, budget, scope)
-    changes = plan_changes(before, after)
-    if not changes:
+    if not plan_changes(before, after):
         raise ValidationError("Nothing changes: change the dates, profile, budget or scope.")
+    return _record(project, user, before, after, reasons.strip(), today or timezone.localdate())
+
+
+def _record(
+    project: Project, user: User, before: dict, after: dict, reasons: str, today: datetime.date
+) -> Variation:
+    """A variation asked for: waiting for the programme team within its delegation, referred
+    to the group's next meeting beyond it."""
     route, why = delegation(project.approved_amount, before, after)
-    today = today or timezone.localdate()
+    within = route == Variation.Route.DELEGATED
     variation = Variation.objects.create(
         project=project,
-        status=Status.REQUESTED if route == Variation.Route.DELEGATED else Status.REFERRED,
+        status=Status.REQUESTED if within else Status.REFERRED,
         route=route,
         route_reason=why,
-        reasons=reasons.strip(),
+        reasons=reasons,
         requested_by=user,
         requested_at=timezone.now(),
         before=before,
         after=after,
-        changes=changes,
+        changes=plan_changes(before, after),
         money_moved=money_moved(before, after),
-        meeting=_next_meeting(today) if route == Variation.Route.GROUP else None,
+        meeting=None if within else _next_meeting(today),
     )
     log(
         project,
         "projects.variation_request",
         user=user,
-        data={"variation": variation.pk, "route": route, "changes": changes},
+        data={"variation": variation.pk, "route": route, "changes": variation.changes},
     )
     return variation
 
@@ -296,34 +303,12 @@ def variation_follow_group(
 def record_team_reprofile(
     *, user: User, project: Project, before: dict, after: dict, reason: str
 ) -> Variation:
-    """The programme team re-profiling a project itself: a variation it asks for, agreed at
-    once within its delegation, referred to the group's next meeting beyond it. Called by
-    ``budget_profile_set``, which writes the profile only when it is agreed."""
+    """The programme team re-profiling a project itself: a variation it records, agreed at
+    once (the profile written, the plan's next version) within its delegation, referred to
+    the group's next meeting beyond it. Called by ``budget_profile_set``."""
     _refuse_if_waiting(project)
-    route, why = delegation(project.approved_amount, before, after)
-    within = route == Variation.Route.DELEGATED
     today = timezone.localdate()
-    variation = Variation.objects.create(
-        project=project,
-        status=Status.AGREED if within else Status.REFERRED,
-        route=route,
-        route_reason=why,
-        reasons=reason,
-        requested_by=user,
-        requested_at=timezone.now(),
-        before=before,
-        after=after,
-        changes=plan_changes(before, after),
-        money_moved=money_moved(before, after),
-        meeting=None if within else _next_meeting(today),
-        decided_by=user if within else None,
-        decided_on=today if within else None,
-        version=plan_version(project) + 1 if within else None,
-    )
-    log(
-        project,
-        "projects.variation_agree" if within else "projects.variation_request",
-        user=user,
-        data={"variation": variation.pk, "route": route, "changes": variation.changes},
-    )
+    variation = _record(project, user, before, after, reason, today)
+    if variation.status == Status.REQUESTED:
+        return _apply(variation, user, today, "")
     return variation
