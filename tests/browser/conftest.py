@@ -129,7 +129,12 @@ def sign_in(page, email, password):
 
 
 def accessibility_problems(page):
-    """Serious and critical WCAG 2.2 AA problems axe-core finds on the page as it is now."""
+    """Serious and critical WCAG 2.2 AA problems axe-core finds on the page as it is now.
+
+    A click that navigates returns once the new page is committed, before its
+    document has a head: wait for it to load before adding the script.
+    """
+    page.wait_for_load_state("load")
     page.add_script_tag(url=AXE_URL)
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
