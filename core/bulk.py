@@ -6,6 +6,16 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
+AS_IS = {
+    "BigAutoField",
+    "BooleanField",
+    "CharField",
+    "ForeignKey",
+    "IntegerField",
+    "PositiveIntegerField",
+    "TextField",
+}
+
 
 def bulk_insert(model, objects, batch_size=2000):
     """Insert model instances (primary keys are not set on them). Every concrete field but an
@@ -45,19 +55,34 @@ def bulk_insert(model, objects, batch_size=2000):
 
 def bulk_insert_rows(model, attnames, rows, batch_size=2000):
     """Insert rows given as tuples of the named attributes (``family_id``, not ``family``),
-    without making a model instance for each: for the many small rows of an import. The
-    fields not named take their database defaults, so name every field without one."""
+    without making a model instance for each: for the many small rows of an import (COPY on
+    PostgreSQL, executemany elsewhere). The fields not named take their database defaults, so
+    name every field without one."""
     rows = list(rows)
     if not rows:
         return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(
-            [model(**dict(zip(attnames, row, strict=True))) for row in rows],
-            batch_size=batch_size,
-        )
-        return
     by_attname = {field.attname: field for field in model._meta.concrete_fields}
-    _copy(model, [by_attname[name] for name in attnames], rows)
+    fields = [by_attname[name] for name in attnames]
+    if connection.vendor == "postgresql":
+        _copy(model, fields, rows)
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    # Values the database driver takes as they are; the rest are prepared as Django would.
+    as_is = [field.get_internal_type() in AS_IS for field in fields]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608
+                [
+                    [
+                        value if plain else field.get_db_prep_save(value, connection)
+                        for field, plain, value in zip(fields, as_is, row, strict=True)
+                    ]
+                    for row in rows[start : start + batch_size]
+                ],
+            )
 
 
 def _copy(model, fields, rows):

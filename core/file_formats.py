@@ -1,20 +1,30 @@
 """The file formats another system's export may arrive in, opened to rows of text: gzip and
 zip (unpacked within a limit), text in UTF-8, UTF-16 or Windows-1252, CSV with any delimiter,
-and Excel workbooks read in read-only mode. Each problem names its cause and its line
+and Excel workbooks read in read-only mode. Files are read as streams, as often as need be,
+never whole, so memory does not grow with the file. Each problem names its cause and its line
 (``FileProblem``); core.tabular finds the header and the layout in what comes out."""
 
+import codecs
 import csv
 import gzip
+import hashlib
 import io
+import shutil
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO
 
 import openpyxl
 
-# The most a compressed upload may unpack to.
-UNPACKED_LIMIT = 256 * 1024 * 1024
+# The most a compressed upload may unpack to: the file is read as a stream, so this bounds the
+# time a small file that unpacks to far more (an attack, not an export) can take.
+UNPACKED_LIMIT = 4 * 1024 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1024 * 1024
 
 
 class FileProblem(ValueError):
@@ -26,103 +36,228 @@ class FileProblem(ValueError):
         self.line = line
 
 
-def unpack(data, filename):
-    """The bytes of the table inside a gzip or zip file, and what it was."""
-    name = (filename or "").lower()
-    if data.startswith(GZIP_MAGIC):
+def opener(source):
+    """A function giving a fresh binary stream of ``source`` (bytes, or such a function)
+    from its start, so a file is read as many times as need be and never held whole."""
+    if isinstance(source, bytes | bytearray):
+        return lambda: io.BytesIO(source)
+    return source
+
+
+@dataclass
+class Unpacked:
+    """The table inside a file as it came (plain, gzip or zip): its name, what it was, and
+    ``open()``, a fresh stream of its bytes from the start."""
+
+    open: Callable[[], IO[bytes]]
+    name: str
+    notes: list = field(default_factory=list)
+    compressed: bool = False
+
+    def head(self, size=8):
+        with self.open() as stream:
+            return stream.read(size)
+
+    def seekable(self):
+        """A stream that may be read in any order (a workbook is a zip file): the upload
+        itself, or the unpacked table copied to a temporary file on disk."""
+        if not self.compressed:
+            return self.open()
+        copy = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
+        with self.open() as stream:
+            shutil.copyfileobj(stream, copy, CHUNK)
+        copy.seek(0)
+        return copy
+
+
+class _Unpacking(io.RawIOBase):
+    """A compressed file's contents read as a stream: the bytes counted against
+    UNPACKED_LIMIT, damage reported as a FileProblem, what it was opened on closed with it."""
+
+    def __init__(self, inner, outer, damaged):
+        super().__init__()
+        self.inner, self.outer, self.damaged, self.count = inner, outer, damaged, 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
         try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
-                inner = _bounded(packed)
-        except (OSError, EOFError, zlib.error) as error:
-            raise FileProblem("The file is gzip-compressed but damaged: " + str(error)) from error
-        return inner, name.removesuffix(".gz"), ["gzip-compressed"]
-    if data.startswith(ZIP_MAGIC):
+            size = self.inner.readinto(buffer)
+        except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
+            raise FileProblem(self.damaged(error)) from error
+        self.count += size
+        if self.count > UNPACKED_LIMIT:
+            raise FileProblem(
+                f"The compressed file unpacks to more than {UNPACKED_LIMIT // (1024 * 1024):,} "
+                "MB; import it uncompressed with the command instead."
+            )
+        return size
+
+    def close(self):
+        if not self.closed:
+            self.inner.close()
+            self.outer.close()
+        super().close()
+
+
+def _gunzip(open_packed):
+    def open_inner():
+        outer = open_packed()
+        inner = gzip.GzipFile(fileobj=outer)
+        return io.BufferedReader(
+            _Unpacking(
+                inner, outer, lambda error: f"The file is gzip-compressed but damaged: {error}"
+            ),
+            CHUNK,
+        )
+
+    return open_inner
+
+
+def _zip_member(open_packed):
+    """The one file in a zip, checked to be one Python can unpack."""
+    with open_packed() as outer:
         try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
+            archive = zipfile.ZipFile(outer)
         except zipfile.BadZipFile as error:
             raise FileProblem("The file looks like a zip file but cannot be opened.") from error
         names = archive.namelist()
         if "[Content_Types].xml" in names:
-            return data, "workbook.xlsx", []
+            return None
         members = [n for n in names if not n.endswith("/") and not n.startswith("__MACOSX")]
         if len(members) != 1:
             raise FileProblem(
                 f"The zip file holds {len(members)} files; put one CSV or workbook in it."
             )
-        try:
-            with archive.open(members[0]) as packed:
-                inner = _bounded(packed)
-        except zipfile.BadZipFile as error:  # damaged, or its checksum does not match
-            raise FileProblem(f"The zip file is damaged: {error}.") from error
-        except zlib.error as error:
-            raise FileProblem(f"The zip file's contents are damaged: {error}.") from error
-        except NotImplementedError as error:  # a compression method Python does not read
-            raise FileProblem(f"The zip file cannot be unpacked: {error}.") from error
-        except RuntimeError as error:  # an encrypted member, which needs a password
-            raise FileProblem("The zip file is password-protected; zip it without one.") from error
-        return inner, members[0].lower(), [f"{members[0]}, unzipped"]
-    return data, name, []
+        _open_member(archive, members[0]).close()
+    return members[0]
 
 
-def _bounded(packed):
-    """A compressed file's contents, refused past UNPACKED_LIMIT (a small file that unpacks
-    to gigabytes is an attack, not an export)."""
-    inner = packed.read(UNPACKED_LIMIT + 1)
-    if len(inner) > UNPACKED_LIMIT:
-        raise FileProblem(
-            f"The compressed file unpacks to more than {UNPACKED_LIMIT // (1024 * 1024)} MB; "
-            "import it uncompressed with the command instead."
-        )
-    return inner
-
-
-def decode(data, encoding=None):
-    """The text, and a note when it was not UTF-8. A layout that says its encoding is held
-    to it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["UTF-16 text"]
+def _open_member(archive, member):
     try:
-        text, notes = data.decode("utf-8-sig" if encoding in (None, "utf-8") else encoding), []
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
-        if encoding:
-            raise FileProblem(
-                f"Byte 0x{byte:02X} on line {line} is not {encoding.upper()}, which the layout "
-                "says the file is written in"
-                + ("; the file looks like Windows-1252." if _is_cp1252(data) else "."),
-                line,
-            ) from error
+        return archive.open(member)
+    except zipfile.BadZipFile as error:
+        raise FileProblem(f"The zip file is damaged: {error}.") from error
+    except NotImplementedError as error:  # a compression method Python does not read
+        raise FileProblem(f"The zip file cannot be unpacked: {error}.") from error
+    except RuntimeError as error:  # an encrypted member, which needs a password
+        raise FileProblem("The zip file is password-protected; zip it without one.") from error
+
+
+def _unzip(open_packed, member):
+    def damaged(error):
+        if isinstance(error, zlib.error):
+            return f"The zip file's contents are damaged: {error}."
+        return f"The zip file is damaged: {error}."
+
+    def open_inner():
+        outer = open_packed()
+        inner = _open_member(zipfile.ZipFile(outer), member)
+        return io.BufferedReader(_Unpacking(inner, outer, damaged), CHUNK)
+
+    return open_inner
+
+
+def unpack(source, filename):
+    """The table inside a plain, gzip or zip file (``source``: bytes, or a function giving a
+    fresh binary stream), read as a stream each time it is opened."""
+    open_packed = opener(source)
+    name = (filename or "").lower()
+    with open_packed() as stream:
+        magic = stream.read(4)
+    if magic.startswith(GZIP_MAGIC):
+        return Unpacked(_gunzip(open_packed), name.removesuffix(".gz"), ["gzip-compressed"], True)
+    if magic.startswith(ZIP_MAGIC):
+        member = _zip_member(open_packed)
+        if member is None:
+            return Unpacked(open_packed, "workbook.xlsx")
+        return Unpacked(_unzip(open_packed, member), member.lower(), [f"{member}, unzipped"], True)
+    return Unpacked(open_packed, name)
+
+
+def _line_of(stream_lines, chunk, at):
+    return stream_lines + chunk.count(b"\n", 0, max(at, 0)) + 1
+
+
+def _first_bad_byte(unpacked, encoding):
+    """(line, byte) of the first byte that is not ``encoding``, or None: read once, in
+    chunks, never whole."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines, last = 0, b""
+    with unpacked.open() as stream:
+        while chunk := stream.read(CHUNK):
+            last = chunk
+            buffered = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                at = error.start - buffered
+                return _line_of(lines, chunk, at), chunk[max(at, 0)]
+            lines += chunk.count(b"\n")
         try:
-            text = data.decode("cp1252")
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise FileProblem(
-                f"Byte 0x{byte:02X} on line {line} is not UTF-8, and the file is not "
-                "Windows-1252 text either. Export it as CSV (UTF-8).",
-                line,
-            ) from error
-        notes = [f"read as Windows-1252 (byte 0x{byte:02X} on line {line} is not UTF-8)"]
-    if "\x00" in text:
-        # No text export holds a NUL, and PostgreSQL refuses to store or even compare one.
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FileProblem(
-            f"Line {line} holds a NUL character, which a CSV export never does: the file may "
-            "be damaged or not a CSV. Nothing was imported.",
-            line,
-        )
-    return text, notes
+            return lines + 1, last[-1]
+    return None
 
 
-def _is_cp1252(data):
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
+def _scan_text(unpacked, encoding):
+    """Read the text once for a NUL (which no text export holds, and PostgreSQL refuses to
+    store or even compare) and for anything but blanks."""
+    lines, blank = 0, True
+    with io.TextIOWrapper(unpacked.open(), encoding=encoding, newline="") as text:
+        while chunk := text.read(CHUNK):
+            if "\x00" in chunk:
+                line = lines + chunk.count("\n", 0, chunk.index("\x00")) + 1
+                raise FileProblem(
+                    f"Line {line} holds a NUL character, which a CSV export never does: the "
+                    "file may be damaged or not a CSV. Nothing was imported.",
+                    line,
+                )
+            lines += chunk.count("\n")
+            blank = blank and not chunk.strip()
+    if blank:
+        raise FileProblem("The file is empty.")
+
+
+def text_of(unpacked, encoding=None):
+    """(a function giving the table's text as a fresh stream, a note when it was not UTF-8).
+    A layout that says its encoding is held to it; otherwise UTF-16 by its mark, UTF-8, or
+    Windows-1252 when it is not UTF-8."""
+    notes = []
+    if unpacked.head(2) in (b"\xff\xfe", b"\xfe\xff"):
+        chosen, notes = "utf-16", ["UTF-16 text"]
+    else:
+        chosen = "utf-8-sig" if encoding in (None, "utf-8") else encoding
+        bad = _first_bad_byte(unpacked, chosen)
+        if bad is not None:
+            line, byte = bad
+            cp1252 = _first_bad_byte(unpacked, "cp1252") is None
+            if encoding:
+                raise FileProblem(
+                    f"Byte 0x{byte:02X} on line {line} is not {encoding.upper()}, which the "
+                    "layout says the file is written in"
+                    + ("; the file looks like Windows-1252." if cp1252 else "."),
+                    line,
+                )
+            if not cp1252:
+                raise FileProblem(
+                    f"Byte 0x{byte:02X} on line {line} is not UTF-8, and the file is not "
+                    "Windows-1252 text either. Export it as CSV (UTF-8).",
+                    line,
+                )
+            chosen = "cp1252"
+            notes = [f"read as Windows-1252 (byte 0x{byte:02X} on line {line} is not UTF-8)"]
+    _scan_text(unpacked, chosen)
+    # Lines end at a line feed only (a carriage return inside a quoted cell is part of it), as
+    # the line numbers in every message count them.
+    return (lambda: io.TextIOWrapper(unpacked.open(), encoding=chosen, newline="\n")), notes
 
 
 def csv_rows(text, delimiter):
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    """(line number, cells) for each row of ``text`` (a string or a text stream)."""
+    reader = csv.reader(io.StringIO(text) if isinstance(text, str) else text, delimiter=delimiter)
     while True:
         try:
             cells = next(reader)
@@ -159,10 +294,10 @@ def _float_text(value):
     return repr(value)
 
 
-def workbook(data):
-    """The workbook, opened in read-only mode (its rows are streamed)."""
+def workbook(stream):
+    """The workbook in a seekable stream, opened in read-only mode (its rows are streamed)."""
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise FileProblem(f"The Excel workbook cannot be opened: {error}.") from error
 
@@ -170,3 +305,13 @@ def workbook(data):
 def sheet_rows(sheet):
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         yield number, [_cell_text(value) for value in values]
+
+
+def sha256_of(source):
+    """The SHA-256 of ``source`` (bytes, or a function giving a fresh binary stream of it),
+    read in chunks."""
+    digest = hashlib.sha256()
+    with opener(source)() as stream:
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -108,21 +108,23 @@ def _refuse(run, problems, message=""):
     _drop_kept(run)
 
 
-def _read(run):
-    with _storage().open(run.kept) as handle:
-        return handle.read()
+def _source(run):
+    """A function giving a fresh stream of the kept upload: an import reads it as often as
+    it needs, never whole."""
+    return lambda: _storage().open(run.kept, "rb")
 
 
 def run_check(run_id, check):
     """The worker's first step. ``check(run, data, progress)`` returns (the preview as JSON
     data, with ``nothing_new`` when importing would change nothing; bytes to keep instead of
-    the upload, or None) or raises ImportRefused."""
+    the upload, or None) or raises ImportRefused; ``data`` is a function giving a fresh
+    stream of the upload."""
     run = ImportRun.objects.select_related("started_by").get(pk=run_id)
     if run.status != ImportRun.Status.QUEUED or not run.kept:
         return
     _set(run, status=ImportRun.Status.CHECKING)
     try:
-        preview, replacement = check(run, _read(run), _reporter(run, "checked"))
+        preview, replacement = check(run, _source(run), _reporter(run, "checked"))
     except ImportRefused as refused:
         _refuse(run, refused.problems)
         return
@@ -151,7 +153,7 @@ def run_write(run_id, write):
     if run.status != ImportRun.Status.WRITING or not run.kept:
         return
     try:
-        message = write(run, _read(run), _reporter(run, "written"))
+        message = write(run, _source(run), _reporter(run, "written"))
     except ImportRefused as refused:
         _refuse(run, refused.problems, "Problems appeared since the preview; nothing was imported.")
         return

@@ -5,16 +5,17 @@ lines above the header. The layout (``Layout``) says which headings fill which f
 header row, delimiter and encoding are found from the file, and every file-level problem names
 its cause and its line."""
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from core.file_formats import (
     ZIP_MAGIC,
     FileProblem,
     csv_rows,
-    decode,
     sheet_rows,
+    text_of,
     unpack,
     workbook,
 )
@@ -113,17 +114,20 @@ class Table:
     columns: dict  # field -> (index, Column)
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
-    body: Iterator = iter(())  # (line number, cells) after the header
+    # A fresh iterator of (line number, cells) after the header: the file is read again.
+    body: Callable[[], Iterator] = lambda: iter(())  # noqa: E731
     skipped_notes: list = field(default_factory=list)  # (line number, text)
 
     def rows(self) -> Iterator[tuple[int, dict, bool]]:
         """(line number, {field: text}, whether it is a totals row) for each row that is not
-        blank; a row whose cells do not line up with the header stops the file (a value might
-        sit under another heading). A row of one cell ('Report run 06/12/2026 by JSMITH',
-        'End of report') is a report's note, not a record: it is skipped and named."""
+        blank, read from the file as a stream (each call reads it again); a row whose cells do
+        not line up with the header stops the file (a value might sit under another heading).
+        A row of one cell ('Report run 06/12/2026 by JSMITH', 'End of report') is a report's
+        note, not a record: it is skipped and named."""
         width = len(self.header)
         heading = [normal_heading(cell) for cell in self.header]
-        for line, cells in self.body:
+        self.skipped_notes = []
+        for line, cells in self.body():
             filled = [cell for cell in cells if str(cell).strip()]
             if not filled:
                 continue
@@ -132,7 +136,9 @@ class Table:
                 continue
             while len(cells) > width and not str(cells[-1]).strip():
                 cells = cells[:-1]
-            if [normal_heading(cell) for cell in cells] == heading[: len(cells)]:
+            if normal_heading(cells[0]) == heading[0] and (
+                [normal_heading(cell) for cell in cells] == heading[: len(cells)]
+            ):
                 # A report repeats its header at the top of each page.
                 self.skipped_notes.append((line, "the header again"))
                 continue
@@ -187,28 +193,39 @@ class Table:
 
 def is_total(cells):
     """A row of totals at the foot of a report ('Total', 'Grand total')."""
-    return any(TOTAL.match(normal_heading(cell)) for cell in cells if str(cell).strip())
+    return any(
+        TOTAL.match(normal_heading(cell)) for cell in cells if "total" in str(cell).lower()
+    )
 
 
-def _workbook_table(data, candidates, notes):
+def _workbook_table(unpacked, candidates, notes):
     """The first sheet with a header the layouts know (a cover or notes sheet is passed
-    over): (what _find_header found, the body's rows)."""
-    book = workbook(data)
+    over): (what _find_header found, a function giving the body's rows afresh)."""
     found = None
-    for sheet in book.worksheets:
-        rows_iter = sheet_rows(sheet)
-        head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows_iter, strict=False)]
-        match = _find_header(head, candidates)
-        if match and (found is None or match[0] > found[0][0]):
-            found = (match, head, rows_iter, sheet.title)
-        if match and match[0][0]:
-            break
+    with unpacked.seekable() as stream:
+        book = workbook(stream)
+        for sheet in book.worksheets:
+            head = list(itertools.islice(sheet_rows(sheet), HEADER_SEARCH_ROWS))
+            match = _find_header(head, candidates)
+            if match and (found is None or match[0] > found[0][0]):
+                found = (match, sheet.title)
+            if match and match[0][0]:
+                break
+        book.close()
     if found is None:
         notes.append("an Excel workbook")
-        return None, iter(())
-    match, head, rows_iter, title = found
+        return None, lambda: iter(())
+    match, title = found
     notes.append(f"an Excel workbook (sheet '{title}')")
-    return match, _after(head, match, rows_iter)
+    return match, lambda: _sheet_body(unpacked, title, match[4])
+
+
+def _sheet_body(unpacked, title, position):
+    """The rows of a sheet below its header (the ``position``-th row)."""
+    with unpacked.seekable() as stream:
+        book = workbook(stream)
+        yield from itertools.islice(sheet_rows(book[title]), position + 1, None)
+        book.close()
 
 
 def _find_header(rows, layouts):
@@ -232,7 +249,9 @@ def _find_header(rows, layouts):
 def _delimited(text, delimiter=None):
     """For each delimiter (or the one the layout says), the first rows read with it; the
     caller picks the one whose header matches."""
-    sample = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
+    with text() as stream:
+        sample = "".join(itertools.islice(stream, HEADER_SEARCH_ROWS + 1))
+    sample = "\n".join(sample.splitlines()[: HEADER_SEARCH_ROWS + 1])
     return {
         each: [(line, cells) for line, cells in _sample_rows(sample, each)]
         for each in ([delimiter] if delimiter else DELIMITERS)
@@ -246,22 +265,22 @@ def _sample_rows(sample, delimiter):
         return
 
 
-def open_table(data, filename, layouts, layout=None):
-    """Open ``data`` and find its header with ``layout`` or the best of ``layouts``. Raises
-    FileProblem naming what is wrong."""
-    data, name, notes = unpack(data, filename)
+def open_table(source, filename, layouts, layout=None):
+    """Open ``source`` (bytes, or a function giving a fresh binary stream of the file) and
+    find its header with ``layout`` or the best of ``layouts``. Raises FileProblem naming what
+    is wrong. The rows are read from the file when the table's ``rows()`` asks for them."""
+    unpacked = unpack(source, filename)
+    name, notes = unpacked.name, list(unpacked.notes)
     candidates = [layout] if layout else list(layouts)
-    if name.endswith((".xlsx", ".xlsm")) or data.startswith(ZIP_MAGIC):
-        found, body = _workbook_table(data, candidates, notes)
+    if name.endswith((".xlsx", ".xlsm")) or unpacked.head(4) == ZIP_MAGIC:
+        found, body = _workbook_table(unpacked, candidates, notes)
     else:
-        if name.endswith(".xls") and data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if name.endswith(".xls") and unpacked.head() == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise FileProblem(
                 "The file is an old-style Excel workbook (.xls); save it as .xlsx or CSV."
             )
-        text, decoded = decode(data, layout.encoding if layout else None)
+        text, decoded = text_of(unpacked, layout.encoding if layout else None)
         notes += decoded
-        if not text.strip():
-            raise FileProblem("The file is empty.")
         found, delimiter = None, ","
         for each, sample in _delimited(text, layout.delimiter if layout else None).items():
             match = _find_header(sample, candidates)
@@ -269,7 +288,7 @@ def open_table(data, filename, layouts, layout=None):
                 found, delimiter = match, each
         if delimiter != ",":
             notes.append(f"{DELIMITERS[delimiter]}-delimited")
-        body = _body(text, delimiter, found)
+        body = lambda: _body(text, delimiter, found)  # noqa: E731
     if found is None or not found[0][0]:
         raise _no_header(found, candidates)
     _score, chosen, header, line, position = found
@@ -295,20 +314,14 @@ def open_table(data, filename, layouts, layout=None):
     )
 
 
-def _after(head, found, rest):
-    if found is not None:
-        position = found[4]
-        yield from head[position + 1 :]
-    yield from rest
-
-
 def _body(text, delimiter, found):
     if found is None:
         return
     header_line = found[3]
-    for line, cells in csv_rows(text, delimiter):
-        if line > header_line:
-            yield line, cells
+    with text() as stream:
+        for line, cells in csv_rows(stream, delimiter):
+            if line > header_line:
+                yield line, cells
 
 
 def _no_header(found, candidates):

@@ -100,18 +100,33 @@ def _decimal_comma(raw, text):
     return raw.replace(",", ".")
 
 
-def looks_decimal_comma(values):
-    """True when a file's amounts are written with decimal commas ('1234,56', '1.234,56')
-    and none with a decimal point: the only way a file is read as such without saying so."""
-    comma = point = False
-    for value in values:
+class DecimalStyle:
+    """Whether a file's amounts are written with decimal commas, from those seen so far: some
+    with a decimal comma ('1234,56', '1.234,56') and none with a decimal point is the only way
+    a file is read as such without saying so."""
+
+    def __init__(self):
+        self.comma = self.point = False
+
+    def see(self, value):
         raw = (value or "").strip().replace("£", "").replace(" ", "").strip("()-").upper()
         raw = raw.removesuffix("CR").removesuffix("DR")
         if DECIMAL_COMMA.match(raw):
-            comma = True
+            self.comma = True
         elif DECIMAL_POINT.match(raw):
-            point = True
-    return comma and not point
+            self.point = True
+
+    @property
+    def decimal_comma(self):
+        return self.comma and not self.point
+
+
+def looks_decimal_comma(values):
+    """True when ``values`` are written with decimal commas (DecimalStyle)."""
+    style = DecimalStyle()
+    for value in values:
+        style.see(value)
+    return style.decimal_comma
 
 
 def _month(name):

@@ -46,9 +46,11 @@ def _check(run, data, progress):
 
 
 def _write(run, data, progress):
+    with data() as kept:
+        checked = family_csv.loads(kept.read().decode())
     result = family_outcomes_import(
         user=run.started_by,
-        checked=family_csv.loads(data.decode()),
+        checked=checked,
         filename=run.filename,
         sha256=run.sha256,
         progress=progress,

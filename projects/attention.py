@@ -7,24 +7,44 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Max, QuerySet
 
 from core.money import pounds
-from projects.models import Project, SpendLine
+from projects.models import Project, SpendLine, StagedLine
 from projects.selectors import spent_to_date
 
+PAGE = 5000
 
-def flag(lines: list[SpendLine]) -> int:
-    """Set ``attention`` on each new line that does not fit its project, in date order so the
-    line that first takes a project past its approval is the one named; returns how many."""
-    projects = Project.objects.in_bulk({line.project_id for line in lines})
+
+def flag(staged: QuerySet[StagedLine], page: int = PAGE) -> int:
+    """Set ``attention`` on each staged new line that does not fit its project, in date order
+    (``sequence``) so the line that first takes a project past its approval is the one named;
+    read a page at a time, so memory does not grow with the file. Returns how many."""
+    projects = Project.objects.in_bulk(
+        list(staged.order_by().values_list("project_id", flat=True).distinct())
+    )
     running = defaultdict(Decimal, spent_to_date(projects))
     flagged = 0
-    for line in sorted(lines, key=lambda line: (line.date, line.transaction_number)):
-        project = projects[line.project_id]
-        running[project.pk] += line.net_amount + line.irrecoverable_vat
-        line.attention = reason(project, line.date, running[project.pk])
-        flagged += bool(line.attention)
+    last = staged.aggregate(last=Max("sequence"))["last"] or 0
+    for start in range(1, last + 1, page):
+        lines = staged.filter(sequence__gte=start, sequence__lt=start + page).order_by("sequence")
+        changed = []
+        for pk, project_id, day, net, vat in lines.values_list(
+            "pk", "project_id", "date", "net_amount", "irrecoverable_vat"
+        ):
+            project = projects[project_id]
+            running[project_id] += net + vat
+            text = reason(project, day, running[project_id])
+            if text:
+                changed.append((text, pk))
+        if changed:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {StagedLine._meta.db_table} SET attention = %s WHERE id = %s",  # noqa: S608
+                    changed,
+                )
+        flagged += len(changed)
     return flagged
 
 

@@ -2,23 +2,52 @@
 produces it: lines of other departments' cost centres are skipped and counted, an exact
 repeat of a line is dropped once and reported, a split invoice (one transaction number, several
 lines) imports line by line, and a totals row at the foot is checked against the lines and
-skipped. Nothing here writes to the database."""
+skipped.
 
-from collections import defaultdict
+The file is read as a stream and its good rows are staged in the database (``StagedLine``),
+where repeats, split invoices, lines already imported and lines that need attention are found
+(projects.ledger_staging), so memory stays flat however long the file. ``staged`` runs the
+check inside a transaction; the import writes the staged lines before it ends. Nothing here
+writes to the ledger."""
+
+import itertools
+import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
+
+from core.bulk import bulk_insert_rows
 from core.tabular import FileProblem, choose_layout, open_table
-from core.values import looks_decimal_comma, parse_date
+from core.values import DecimalStyle, looks_decimal_comma, parse_date
 from programme.import_layouts import layouts_for
-from projects.models import Project, SpendLine
-from projects.months import closed_months
+from projects import ledger_staging
+from projects.models import Project, StagedLine
 from projects.spend_csv import clean, net_amount
 
 PROGRESS_EVERY = 5000
-# Fields that make two rows the same line of the ledger.
-SAME_LINE = ("date", "supplier", "description", "cost_centre", "expense_type", "net_amount")
+BATCH = 2000
+# The rows the decimal style is first judged from; the whole file confirms it.
+SAMPLE_ROWS = 1000
+AMOUNTS = ("net_amount", "debit", "credit", "irrecoverable_vat")
+# A ledger line's values as the file gives them, staged and then written to the ledger.
+LINE_FIELDS = (
+    "project_id",
+    "transaction_number",
+    "line_number",
+    "date",
+    "supplier",
+    "description",
+    "cost_centre",
+    "expense_type",
+    "net_amount",
+    "irrecoverable_vat",
+    "paid_to_individual",
+    "attention",
+)
+STAGED = ("stage", "line", *LINE_FIELDS)
 
 
 @dataclass
@@ -29,64 +58,80 @@ class Skipped:
 
 @dataclass
 class LedgerCheck:
+    stage: str = ""
     rows: int = 0
     layout: str = ""
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # (line number, reason)
-    new: list = field(default_factory=list)  # SpendLine, unsaved
     already_there: int = 0
-    repeats: list = field(default_factory=list)  # (line, the line it repeats)
+    repeats: list = field(default_factory=list)  # the first (line, the line it repeats)
+    repeat_count: int = 0
     other_cost_centres: dict = field(default_factory=dict)  # code -> Skipped
     total_line: int | None = None
-    # Set by the import once written.
+    # The new lines: how many, their net, by cost centre and month [(cost centre, month,
+    # lines, net, VAT)], the first of them and the first that need attention (StagedLine).
     added: int = 0
-    payments_matched: int = 0  # approved payments the new lines paid (set by the import)
+    new_net: Decimal = Decimal("0.00")
+    summary: list = field(default_factory=list)
+    first_lines: list = field(default_factory=list)
     needing_attention: list = field(default_factory=list)
+    attention_count: int = 0
+    # Set by the import once written.
+    payments_matched: int = 0  # approved payments the new lines paid
     spend_import: Any = None
 
-    @property
-    def new_net(self):
-        return sum((line.net_amount for line in self.new), Decimal("0.00"))
-
-    def summary(self):
-        """The new lines by cost centre and month: [(cost centre, month, lines, net, VAT)]."""
-        groups = defaultdict(lambda: [0, Decimal("0.00"), Decimal("0.00")])
-        for line in self.new:
-            group = groups[(line.cost_centre, line.date.replace(day=1))]
-            group[0] += 1
-            group[1] += line.net_amount
-            group[2] += line.irrecoverable_vat
-        return [(*key, *value) for key, value in sorted(groups.items())]
+    def staged(self):
+        """The new lines, while the check's transaction is open."""
+        return StagedLine.objects.filter(stage=self.stage)
 
 
-def _file_rows(data, filename, layout_name, checked):
+@contextmanager
+def staged(source, filename="", layout_name=None, progress=None):
+    """Check a whole file (``source``: bytes, or a function giving a fresh binary stream of
+    it) inside a transaction, and yield the LedgerCheck: while it is open, ``staged()`` are the
+    lines to write when ``errors`` is empty. ``progress(rows)`` hears how many rows have been
+    checked, every few thousand."""
+    checked = LedgerCheck(stage=secrets.token_hex(16))
+    with transaction.atomic():
+        _check(source, filename, layout_name, progress, checked)
+        yield checked
+        checked.staged().delete()
+
+
+def check(source, filename="", layout_name=None, progress=None):
+    """Check a whole file and return what was found (the preview); nothing is kept."""
+    with staged(source, filename, layout_name, progress) as checked:
+        return checked
+
+
+def _check(source, filename, layout_name, progress, checked):
     layouts = layouts_for("ledger")
     try:
         layout = choose_layout(layouts, layout_name) if layout_name else None
-        table = open_table(data, filename, layouts, layout)
-        rows = list(table.rows())
+        table = open_table(source, filename, layouts, layout)
+        checked.layout = table.layout.name
+        checked.ignored_personal = table.ignored_personal
+        decimal_comma = table.layout.decimal_comma
+        if decimal_comma is None:
+            decimal_comma = _sample_style(table)
+        found = _stage(table, decimal_comma, checked, progress)
+        if table.layout.decimal_comma is None and found != decimal_comma:
+            # The sample misjudged the file: read it again as it really is.
+            decimal_comma = found
+            _stage(table, decimal_comma, checked, progress)
     except FileProblem as problem:
-        checked.errors.append((problem.line, str(problem)))
-        return None, []
-    checked.layout = table.layout.name
+        checked.errors = [(problem.line, str(problem))]
+        return
     checked.notes = table.read_notes()
-    checked.ignored_personal = table.ignored_personal
-    return table.layout, rows
-
-
-def _decimal_comma(layout, rows, checked):
-    if layout.decimal_comma is not None:
-        return layout.decimal_comma
-    amounts = (
-        raw.get(name, "")
-        for _line, raw, _total in rows
-        for name in ("net_amount", "debit", "credit", "irrecoverable_vat")
-    )
-    if looks_decimal_comma(amounts):
+    if decimal_comma and table.layout.decimal_comma is None:
         checked.notes.append("amounts written with decimal commas (1.234,56)")
-        return True
-    return False
+    ledger_staging.analyse(checked)
+
+
+def _sample_style(table):
+    rows = itertools.islice(table.rows(), SAMPLE_ROWS)
+    return looks_decimal_comma(raw.get(name, "") for _line, raw, _total in rows for name in AMOUNTS)
 
 
 def _check_total(line, raw, sums, decimal_comma, checked):
@@ -116,31 +161,30 @@ def _dated(raw):
     return True
 
 
-def check(data, filename="", layout_name=None, progress=None):
-    """Check a whole file. ``checked.new`` holds the lines to write when ``checked.errors`` is
-    empty. ``progress(rows)`` hears how many rows have been checked, every few thousand."""
-    checked = LedgerCheck()
-    layout, rows = _file_rows(data, filename, layout_name, checked)
-    if layout is None:
-        return checked
-    decimal_comma = _decimal_comma(layout, rows, checked)
+def _stage(table, decimal_comma, checked, progress):
+    """Read every row once: a bad row's problems are kept, a line of another cost centre is
+    counted, a good one is staged. Returns whether the amounts were written with decimal
+    commas, judged from the whole file."""
+    checked.staged().delete()
+    checked.rows, checked.errors, checked.total_line = 0, [], None
+    checked.other_cost_centres = {}
     projects = {
         code.upper(): (pk, code) for code, pk in Project.objects.values_list("cost_centre", "pk")
     }
     # What the layout says the system calls our cost centres.
-    aliases = {theirs.upper(): ours for theirs, ours in layout.aliases}
-    seen_values = {}  # the line's values -> its line number
-    numbered = {}  # (transaction, line number) -> line number in the file
-    next_number = defaultdict(int)
-    ours = []
+    aliases = {theirs.upper(): ours for theirs, ours in table.layout.aliases}
+    style = DecimalStyle()
     sums = {"file": Decimal("0.00"), "since_total": Decimal("0.00")}
-    for line, raw, total in rows:
+    batch = []
+    for line, raw, total in table.rows():
         if total and not _dated(raw):
             _check_total(line, raw, sums, decimal_comma, checked)
             continue
         checked.rows += 1
         if progress and checked.rows % PROGRESS_EVERY == 0:
             progress(checked.rows)
+        for name in AMOUNTS:
+            style.see(raw.get(name, ""))
         values, problems = clean(raw, decimal_comma)
         sums["file"] += values["net_amount"] or 0
         sums["since_total"] += values["net_amount"] or 0
@@ -154,72 +198,11 @@ def check(data, filename="", layout_name=None, progress=None):
         if problems:
             checked.errors += [(line, problem) for problem in problems]
             continue
-        key = tuple(values[name] for name in (*SAME_LINE, "transaction_number", "line_number"))
-        if key in seen_values:
-            checked.repeats.append((line, seen_values[key]))
-            continue
-        seen_values[key] = line
-        number = values["transaction_number"]
-        if values["line_number"] is None:
-            next_number[number] += 1
-            values["line_number"] = next_number[number]
-        where = (number, values["line_number"])
-        if where in numbered:
-            checked.errors.append(
-                (
-                    line,
-                    f"transaction {number} line {values['line_number']} is also on line "
-                    f"{numbered[where]} with different values",
-                )
-            )
-            continue
-        numbered[where] = line
+        values.update(stage=checked.stage, line=line, project_id=project[0], attention="")
         values["cost_centre"] = project[1]
-        ours.append((line, project[0], values))
-    if not ours and not checked.errors and checked.other_cost_centres:
-        codes = ", ".join(sorted(checked.other_cost_centres)[:5])
-        checked.errors.append(
-            (
-                checked.total_line or 1,
-                f"none of the file's {checked.rows:,} lines is for a programme project's cost "
-                f"centre (the file's cost centres include {codes})",
-            )
-        )
-    _against_ledger(ours, numbered, checked)
-    checked.errors.sort()
-    return checked
-
-
-def _against_ledger(ours, numbered, checked):
-    """Lines already imported are counted; a changed one, or one in a closed month, is a
-    problem."""
-    existing = {}
-    numbers = sorted({number for number, _line in numbered})
-    for start in range(0, len(numbers), 1000):
-        for old in SpendLine.objects.filter(transaction_number__in=numbers[start : start + 1000]):
-            existing[(old.transaction_number, old.line_number)] = old
-    closed = closed_months()
-    for line, project_id, values in ours:
-        old = existing.get((values["transaction_number"], values["line_number"]))
-        if old is not None:
-            if (old.date, old.net_amount, old.irrecoverable_vat, old.cost_centre) != (
-                values["date"],
-                values["net_amount"],
-                values["irrecoverable_vat"],
-                values["cost_centre"],
-            ):
-                checked.errors.append(
-                    (
-                        line,
-                        f"transaction {old.transaction_number} line {old.line_number} was "
-                        "imported before with a different date, amount or cost centre",
-                    )
-                )
-            checked.already_there += 1
-            continue
-        if values["date"].replace(day=1) in closed:
-            checked.errors.append(
-                (line, f"dated in {values['date']:%B %Y}, a month finance has closed")
-            )
-            continue
-        checked.new.append(SpendLine(project_id=project_id, **values))
+        batch.append(tuple(values[name] for name in STAGED))
+        if len(batch) == BATCH:
+            bulk_insert_rows(StagedLine, STAGED, batch)
+            batch = []
+    bulk_insert_rows(StagedLine, STAGED, batch)
+    return style.decimal_comma

@@ -6,8 +6,6 @@ its old and new months rebuilt from the ledger (``on_line_saved``, ``on_line_del
 ``refresh_spend_totals`` rebuilds everything."""
 
 import datetime
-from collections import defaultdict
-from decimal import Decimal
 
 from django.apps import apps as installed_apps
 from django.db import transaction
@@ -41,8 +39,17 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
     if last is not None:
         after = _month_after(last)
         lines, totals = lines.filter(date__lt=after), totals.filter(month__lt=after)
-    summed = (
-        lines.annotate(month=TruncMonth("date"))
+    summed = _by_month(lines)
+    with transaction.atomic():
+        one_at_a_time("projects.spend_totals")
+        totals.delete()
+        insert_select(months, ["project_id", "month", "amount", "lines"], summed)
+
+
+def _by_month(lines):
+    return (
+        lines.order_by()
+        .annotate(month=TruncMonth("date"))
         .values("project", "month")
         .annotate(
             amount=MoneySum(F("net_amount") + F("irrecoverable_vat")),
@@ -50,30 +57,18 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
         )
         .values_list("project", "month", "amount", "lines")
     )
-    with transaction.atomic():
-        one_at_a_time("projects.spend_totals")
-        totals.delete()
-        insert_select(months, ["project_id", "month", "amount", "lines"], summed)
 
 
 def add_lines(lines):
-    """Add new ledger lines (SpendLine instances, already written in this transaction) to
-    their months' totals: work proportional to the months touched, not to the ledger."""
-    added = defaultdict(lambda: [Decimal("0.00"), 0])
-    for line in lines:
-        total = added[(line.project_id, line.date.replace(day=1))]
-        total[0] += line.net_amount + line.irrecoverable_vat
-        total[1] += 1
+    """Add new ledger lines (a queryset of lines already written in this transaction) to
+    their months' totals: one GROUP BY over those lines, and work proportional to the months
+    touched, not to the ledger."""
+    added = list(_by_month(lines))
     if not added:
         return
     with transaction.atomic():
         one_at_a_time("projects.spend_totals")
-        add_to_totals(
-            SpendMonth,
-            ["project_id", "month"],
-            ["amount", "lines"],
-            [(project, month, amount, n) for (project, month), (amount, n) in added.items()],
-        )
+        add_to_totals(SpendMonth, ["project_id", "month"], ["amount", "lines"], added)
 
 
 def refresh_for_lines(lines):

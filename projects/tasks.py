@@ -8,7 +8,6 @@ from core.import_runs import run_check, run_write
 from projects.services import spend_import
 
 KIND = "projects.ledger"
-FIRST_LINES = 20
 
 
 def _money(amount):
@@ -40,18 +39,18 @@ def preview_of(result):
         "already_there": result.already_there,
         "summary": [
             [code, f"{month:%B %Y}", lines, _money(net), _money(vat)]
-            for code, month, lines, net, vat in result.summary()
+            for code, month, lines, net, vat in result.summary
         ],
         "other_cost_centres": [
             [code, skipped.lines, _money(skipped.net)]
             for code, skipped in sorted(result.other_cost_centres.items())
         ],
         "repeats": result.repeats[:10],
-        "repeat_count": len(result.repeats),
+        "repeat_count": result.repeat_count,
         "total_line": result.total_line,
-        "first_lines": [_line(line) for line in result.new[:FIRST_LINES]],
-        "needing_attention": [_line(line) for line in result.needing_attention[:FIRST_LINES]],
-        "attention_count": len(result.needing_attention),
+        "first_lines": [_line(line) for line in result.first_lines],
+        "needing_attention": [_line(line) for line in result.needing_attention],
+        "attention_count": result.attention_count,
     }
 
 
@@ -71,7 +70,7 @@ def _write(run, data, progress):
     result = spend_import(
         user=run.started_by, data=data, filename=run.filename, layout=run.layout, progress=progress
     )
-    attention = len(result.needing_attention)
+    attention = result.attention_count
     return (
         f"{run.filename}: {result.added:,} lines added, {result.already_there:,} already there"
         + (f", {attention:,} needing attention." if attention else ".")

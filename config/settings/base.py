@@ -353,7 +353,6 @@ SUBMISSION_DEADLINE_WORKING_DAYS = 15
 PAPERS_CLEAR_WORKING_DAYS = 5
 
 PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-# CSV exports uploaded in the back office; larger ones are imported with the commands.
 # Background work (Django's task framework, the django-tasks backport): Wagtail's own tasks
 # run at once ("default"); the back-office imports queue in the database ("imports") for the
 # worker `manage.py db_worker --backend imports`, which `make run` starts beside the site.
@@ -361,11 +360,14 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# The ledger import streams its file (projects.ledger_check), so it takes large exports; the
+# family import still holds its file's families in memory, so it keeps the smaller limit.
+LEDGER_UPLOAD_MAX_BYTES = 512 * 1024 * 1024
 CSV_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # No request body may be larger than the largest upload plus its form (core/uploads.py).
-MAX_REQUEST_BODY_BYTES = CSV_UPLOAD_MAX_BYTES + 1024 * 1024
+MAX_REQUEST_BODY_BYTES = max(LEDGER_UPLOAD_MAX_BYTES, CSV_UPLOAD_MAX_BYTES) + 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
     "core.uploads.BodyLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -70,8 +70,10 @@ class ImportForm(UploadForm):
     file_label = "Finance system export"
     file_help_text = (
         "CSV or Excel, as the finance system wrote it; a whole department's export is fine: "
-        "lines for other cost centres are skipped and counted."
+        "lines for other cost centres are skipped and counted. Up to 512 MB, or compressed "
+        "(.gz, .zip)."
     )
+    limit_setting = "LEDGER_UPLOAD_MAX_BYTES"
 
     def get_layouts(self):
         return layouts_for("ledger")

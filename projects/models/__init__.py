@@ -10,6 +10,7 @@ from projects.models.projects import (
     SpendLine,
     SpendMonth,
 )
+from projects.models.staging import StagedLine
 from projects.models.variations import Variation
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "SpendImport",
     "SpendLine",
     "SpendMonth",
+    "StagedLine",
     "Variation",
 ]

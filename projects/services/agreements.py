@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -222,42 +223,59 @@ NOT_ACCEPTED = "Paid before the project's agreement was accepted"
 def payments_match_import(spend_import: SpendImport) -> int:
     """Inside the ledger import's transaction: match each approved payment of a project the
     import touched to a new line of that project paid to its lead organisation for exactly
-    the amount (oldest approval first). Flag the new lines of a project whose agreement is
-    not yet accepted, and payments to a grant's organisation no approved payment explains.
-    Returns how many payments were matched."""
-    lines = SpendLine.objects.filter(
-        spend_import=spend_import, project__agreement__isnull=False
-    ).select_related("project__agreement", "project__lead_organisation")
-    waiting: dict[int, list[ScheduledPayment]] = {}
-    for approved in (
-        ScheduledPayment.objects.select_for_update()
-        .filter(status=Status.APPROVED, agreement__project__in=lines.values("project"))
-        .order_by("approved_at", "pk")
-    ):
-        waiting.setdefault(approved.agreement_id, []).append(approved)
-    matched, flagged = 0, []
-    for line in lines.order_by("date", "transaction_number", "line_number"):
-        agreement = line.project.agreement
-        to_grantee = name_key(line.supplier) == name_key(line.project.lead_organisation.name)
-        amount = line.net_amount + line.irrecoverable_vat
-        payment = next((p for p in waiting.get(agreement.pk, []) if p.amount == amount), None)
-        if payment is not None and to_grantee:
-            waiting[agreement.pk].remove(payment)
-            _pay(payment, line)
-            log(
-                payment,
-                "projects.payment_match",
-                user=None,
-                data={"transaction": line.transaction_number},
-            )
-            matched += 1
-        elif line.attention:
-            continue
-        elif not agreement.accepted:
-            line.attention = NOT_ACCEPTED
-            flagged.append(line)
-        elif agreement.kind == GrantAgreement.Kind.GRANT and to_grantee:
-            line.attention = NO_PAYMENT
-            flagged.append(line)
-    SpendLine.objects.bulk_update(flagged, ["attention"])
+    the amount (oldest approval first, earliest line first). Flag the new lines of a project
+    whose agreement is not yet accepted, and payments to a grant's organisation no approved
+    payment explains. Works project by project in a few statements each, however many lines
+    the import brought. Returns how many payments were matched."""
+    new_lines = SpendLine.objects.filter(spend_import=spend_import)
+    agreements = GrantAgreement.objects.filter(
+        project__in=new_lines.values("project")
+    ).select_related("project__lead_organisation")
+    matched = 0
+    for agreement in agreements:
+        lines = new_lines.filter(project=agreement.project_id)
+        grantee = name_key(agreement.project.lead_organisation.name)
+        to_grantee = [
+            supplier
+            for supplier in lines.order_by().values_list("supplier", flat=True).distinct()
+            if name_key(supplier) == grantee
+        ]
+        paid = _match_payments(agreement, lines.filter(supplier__in=to_grantee))
+        matched += len(paid)
+        unexplained = lines.filter(attention="").exclude(pk__in=paid)
+        if not agreement.accepted:
+            unexplained.update(attention=NOT_ACCEPTED)
+        elif agreement.kind == GrantAgreement.Kind.GRANT:
+            unexplained.filter(supplier__in=to_grantee).update(attention=NO_PAYMENT)
     return matched
+
+
+def _match_payments(agreement: GrantAgreement, to_grantee: QuerySet[SpendLine]) -> list[int]:
+    """Pay the agreement's approved payments from the lines of exactly their amounts; the
+    lines that paid them."""
+    waiting = list(
+        ScheduledPayment.objects.select_for_update()
+        .filter(agreement=agreement, status=Status.APPROVED)
+        .order_by("approved_at", "pk")
+    )
+    if not waiting:
+        return []
+    paid = []
+    lines = to_grantee.order_by("date", "transaction_number", "line_number")
+    for line in lines.iterator(chunk_size=1000):
+        amount = line.net_amount + line.irrecoverable_vat
+        payment = next((p for p in waiting if p.amount == amount), None)
+        if payment is None:
+            continue
+        waiting.remove(payment)
+        _pay(payment, line)
+        log(
+            payment,
+            "projects.payment_match",
+            user=None,
+            data={"transaction": line.transaction_number},
+        )
+        paid.append(line.pk)
+        if not waiting:
+            break
+    return paid

@@ -1,44 +1,41 @@
 """spend_import: the whole file is validated first; nothing is written unless every row is
-good; lines already imported are counted, not added again."""
+good; lines already imported are counted, not added again. The file is read as a stream and
+its checked lines go into the ledger in one INSERT ... SELECT, so memory stays flat however
+long it is."""
 
-import hashlib
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Value
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.bulk import bulk_insert
+from core.bulk import insert_select
+from core.file_formats import sha256_of
 from core.locks import one_at_a_time
 from core.problems import ImportRefused
 from programme.models import User
-from projects import attention, spend_totals
-from projects.ledger_check import LedgerCheck, check
+from projects import spend_totals
+from projects.ledger_check import LINE_FIELDS, LedgerCheck, check, staged
 from projects.models import SpendImport, SpendLine
 from projects.services.agreements import payments_match_import
-
-BATCH = 2000
-
-
-def _flag(result: LedgerCheck) -> None:
-    attention.flag(result.new)
-    result.needing_attention = [line for line in result.new if line.attention]
 
 
 def spend_import(
     *,
     user: User | None,
-    data: bytes,
+    data: bytes | Callable,
     filename: str,
     layout: str | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     checking: Callable[[int], None] | None = None,
 ) -> LedgerCheck:
-    """Import ledger lines from an export (``layout`` names its layout; otherwise it is found
-    from the headings). Raises ImportRefused (with every bad row by line number) and writes
-    nothing if any row is bad. ``user=None`` is the command line. ``checking(rows)`` and
+    """Import ledger lines from an export (``data``: its bytes, or a function giving a fresh
+    binary stream of it; ``layout`` names its layout, otherwise it is found from the
+    headings). Raises ImportRefused (with every bad row by line number) and writes nothing if
+    any row is bad. ``user=None`` is the command line. ``checking(rows)`` and
     ``progress(written, total)`` hear how far the check and the writing have got."""
     if user is not None and not user.has_perm("projects.add_spendline"):
         raise PermissionDenied("Only finance can import spend.")
@@ -46,35 +43,32 @@ def spend_import(
         result = check(data, filename, layout, checking)
         if result.errors:
             raise ImportRefused(result.errors)
-        _flag(result)
-        result.added = len(result.new)
         return result
     with transaction.atomic():
         # Imports run one at a time and check inside the transaction, so a second import of
         # the same file started at once waits, then finds these lines already there. The
         # unique transaction number is the last guard against a double write.
         one_at_a_time("projects.spend_import")
-        result = check(data, filename, layout, checking)
-        if result.errors:
-            raise ImportRefused(result.errors)
-        _flag(result)
-        new = result.new
-        record = SpendImport.objects.create(
-            filename=filename[:255],
-            sha256=hashlib.sha256(data).hexdigest(),
-            imported_by=user,
-            rows_in_file=result.rows,
-            rows_added=len(new),
-            rows_already_there=result.already_there,
-        )
-        for start in range(0, len(new), BATCH):
-            batch = new[start : start + BATCH]
-            for line in batch:
-                line.spend_import = record
-            bulk_insert(SpendLine, batch)
-            if progress:
-                progress(min(start + BATCH, len(new)), len(new))
-        spend_totals.add_lines(new)
+        with staged(data, filename, layout, checking) as result:
+            if result.errors:
+                raise ImportRefused(result.errors)
+            record = SpendImport.objects.create(
+                filename=filename[:255],
+                sha256=sha256_of(data),
+                imported_by=user,
+                rows_in_file=result.rows,
+                rows_added=result.added,
+                rows_already_there=result.already_there,
+            )
+            lines = result.staged().annotate(import_id=Value(record.pk), explanation=Value(""))
+            insert_select(
+                SpendLine,
+                [*LINE_FIELDS, "spend_import_id", "explanation"],
+                lines.values_list(*LINE_FIELDS, "import_id", "explanation"),
+            )
+        if progress:
+            progress(result.added, result.added)
+        spend_totals.add_lines(record.lines.all())
         result.payments_matched = payments_match_import(record)
         log(
             record,
@@ -83,13 +77,12 @@ def spend_import(
             data={
                 "file": filename,
                 "layout": result.layout,
-                "added": len(new),
+                "added": result.added,
                 "already_there": result.already_there,
-                "repeats_dropped": len(result.repeats),
+                "repeats_dropped": result.repeat_count,
                 "other_cost_centres": sum(s.lines for s in result.other_cost_centres.values()),
             },
         )
-    result.added = len(new)
     result.spend_import = record
     return result
 

@@ -1,12 +1,13 @@
 """A zip file that cannot be unpacked says why: a compression method Python lacks, or a
-password."""
+password. Text is read in chunks, and what is found in it is placed on its line whichever
+chunk it falls in."""
 
 import io
 import zipfile
 
 import pytest
 
-from core.file_formats import FileProblem, unpack
+from core.file_formats import FileProblem, text_of, unpack
 
 CSV = b"Transaction Number,Date\nT1,01/05/2026\n"
 
@@ -28,8 +29,10 @@ def zipped(flag_bits=0, method=None):
 
 
 def test_a_plain_zip_gives_its_one_file():
-    inner, name, notes = unpack(zipped(), "ledger.zip")
-    assert (inner, name, notes) == (CSV, "ledger.csv", ["ledger.csv, unzipped"])
+    unpacked = unpack(zipped(), "ledger.zip")
+    with unpacked.open() as inner:
+        assert inner.read() == CSV
+    assert (unpacked.name, unpacked.notes) == ("ledger.csv", ["ledger.csv, unzipped"])
 
 
 def test_a_compression_method_python_lacks_is_named():
@@ -40,3 +43,29 @@ def test_a_compression_method_python_lacks_is_named():
 def test_a_password_protected_zip_says_so():
     with pytest.raises(FileProblem, match="password-protected"):
         unpack(zipped(flag_bits=0x1), "ledger.zip")
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr("core.file_formats.CHUNK", 7)
+
+
+def test_a_character_split_between_chunks_is_read_whole(small_chunks):
+    data = "Supplier\nBarnardo’s café\n".encode()
+    text, notes = text_of(unpack(data, "ledger.csv"))
+    with text() as stream:
+        assert (stream.read(), notes) == ("Supplier\nBarnardo’s café\n", [])
+
+
+def test_a_windows_1252_byte_in_a_later_chunk_names_its_line(small_chunks):
+    data = b"Supplier,Net\nAcme,1.00\nAcme,2.00\nAcme \xa3,3.00\n"
+    text, notes = text_of(unpack(data, "ledger.csv"))
+    assert notes == ["read as Windows-1252 (byte 0xA3 on line 4 is not UTF-8)"]
+    with text() as stream:
+        assert stream.read().splitlines()[3] == "Acme £,3.00"
+
+
+def test_a_nul_in_a_later_chunk_names_its_line(small_chunks):
+    data = b"Supplier,Net\nAcme,1.00\nAc\x00me,2.00\n"
+    with pytest.raises(FileProblem, match="Line 3 holds a NUL"):
+        text_of(unpack(data, "ledger.csv"))

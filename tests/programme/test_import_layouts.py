@@ -53,7 +53,7 @@ def test_a_saved_ledger_layout_maps_columns_and_cost_centres(ledger_layout, tmp_
 def test_a_saved_layout_is_found_from_the_headings_too(ledger_layout):
     ProjectFactory(cost_centre="FP2026009")
     checked = check_ledger(LEDGER, "erp.csv")
-    assert (checked.layout, checked.errors, len(checked.new)) == ("Council ERP", [], 2)
+    assert (checked.layout, checked.errors, checked.added) == ("Council ERP", [], 2)
 
 
 def test_a_layout_that_says_utf8_names_a_windows_1252_file(ledger_layout):

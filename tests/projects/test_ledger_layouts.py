@@ -238,7 +238,7 @@ def test_a_file_with_no_programme_cost_centre_is_refused(project, finance_office
 
 def test_the_preview_sums_new_lines_by_cost_centre_and_month(project):
     checked = check(UNIT4, "gl.csv")
-    assert [(row[0], row[1].month, row[2], row[3]) for row in checked.summary()] == [
+    assert [(row[0], row[1].month, row[2], row[3]) for row in checked.summary] == [
         ("FP2026009", 11, 3, Decimal("3895.40"))
     ]
 

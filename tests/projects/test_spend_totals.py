@@ -137,7 +137,7 @@ class TotalsFollowAnyChanges(TestCase):
                     SpendLineFactory.build(project=projects[0], date=day, net_amount=amount),
                 ]
                 SpendLine.objects.bulk_create(batch)
-                spend_totals.add_lines(batch)
+                spend_totals.add_lines(SpendLine.objects.filter(pk__in=[b.pk for b in batch]))
             elif action == "move":
                 line.project, line.date = projects[index], day
                 line.save()

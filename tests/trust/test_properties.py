@@ -138,7 +138,7 @@ def test_any_ledger_file_is_checked_without_crashing(rows):
     assert all(1 <= line <= lines and reason for line, reason in result.errors)
     if not result.errors:
         skipped = sum(other.lines for other in result.other_cost_centres.values())
-        accounted = len(result.new) + result.already_there + len(result.repeats) + skipped
+        accounted = result.added + result.already_there + result.repeat_count + skipped
         assert accounted == result.rows
 
 

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         try:
             result = spend_import(
                 user=user,
-                data=path.read_bytes(),
+                data=lambda: path.open("rb"),
                 filename=path.name,
                 layout=layout,
                 dry_run=dry_run,
@@ -42,12 +42,14 @@ class Command(BaseCommand):
         how_read(self, result)
         for line, first in result.repeats:
             self.stdout.write(f"line {line}: repeats line {first} exactly; imported once")
+        if result.repeat_count > len(result.repeats):
+            self.stdout.write(f"  and {result.repeat_count - len(result.repeats):,} more repeats")
         for code, skipped in sorted(result.other_cost_centres.items()):
             self.stdout.write(
                 f"skipped: {skipped.lines:,} lines, £{skipped.net:,.2f}, for cost centre {code}, "
                 "which is not a programme project's"
             )
-        for cost_centre, month, lines, net, vat in result.summary():
+        for cost_centre, month, lines, net, vat in result.summary:
             self.stdout.write(
                 f"  {cost_centre} {month:%B %Y}: {lines:,} lines, net £{net:,.2f}, "
                 f"irrecoverable VAT £{vat:,.2f}"
@@ -61,3 +63,6 @@ class Command(BaseCommand):
         )
         for line in result.needing_attention:
             self.stdout.write(f"needs attention: {line.transaction_number}: {line.attention}")
+        if result.attention_count > len(result.needing_attention):
+            more = result.attention_count - len(result.needing_attention)
+            self.stdout.write(f"  and {more:,} more lines need attention (see the back office)")

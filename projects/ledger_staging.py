@@ -1,0 +1,163 @@
+"""What the database finds among a ledger file's staged lines (``StagedLine``), in statements
+whose cost grows with the file but whose memory does not: exact repeats (dropped once and
+reported), line numbers for split invoices that give none, two different lines under one
+transaction and line number, lines imported before (counted, or refused if changed), lines in
+a month finance has closed, and the lines that need attention. Then what the preview shows of
+the new lines."""
+
+from django.db import connection
+from django.db.models import Count, Exists, F, Min, OuterRef, Window
+from django.db.models.functions import TruncMonth
+
+from core.money import MoneySum
+from projects import attention
+from projects.models import SpendLine, StagedLine
+from projects.months import closed_months
+
+# Fields that make two rows the same line of the ledger.
+SAME_LINE = (
+    "date",
+    "supplier",
+    "description",
+    "cost_centre",
+    "expense_type",
+    "net_amount",
+    "transaction_number",
+    "line_number",
+)
+KEPT_REPEATS = 100
+SHOWN = 20
+
+
+def analyse(checked):
+    staged = checked.staged()
+    if not checked.errors and checked.other_cost_centres and not staged.exists():
+        codes = ", ".join(sorted(checked.other_cost_centres)[:5])
+        checked.errors.append(
+            (
+                checked.total_line or 1,
+                f"none of the file's {checked.rows:,} lines is for a programme project's cost "
+                f"centre (the file's cost centres include {codes})",
+            )
+        )
+    _drop_repeats(checked, staged)
+    _number_split_invoices(checked.stage)
+    _one_line_per_number(checked, staged)
+    _against_ledger(checked, staged)
+    checked.errors.sort()
+    if not checked.errors:
+        _set_sequence(checked.stage)
+        attention.flag(staged)
+        _summarise(checked, staged)
+
+
+def _first_of(staged, fields):
+    """Each staged line with the file line of the first line sharing its ``fields``."""
+    return staged.annotate(first=Window(Min("line"), partition_by=[F(name) for name in fields]))
+
+
+def _drop_repeats(checked, staged):
+    repeats = _first_of(staged, SAME_LINE).filter(line__gt=F("first"))
+    checked.repeat_count = repeats.count()
+    if checked.repeat_count:
+        checked.repeats = list(repeats.order_by("line").values_list("line", "first")[:KEPT_REPEATS])
+        StagedLine.objects.filter(pk__in=repeats.values("pk")).delete()
+
+
+def _update_from_window(stage, column, window, where=""):
+    """Set ``column`` of the stage's lines to ROW_NUMBER() OVER (``window``): one UPDATE ...
+    FROM, which PostgreSQL and SQLite both have."""
+    table = StagedLine._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {column} = numbered.n FROM ("  # noqa: S608 - names are ours
+            f"SELECT id, ROW_NUMBER() OVER ({window}) AS n FROM {table} "
+            f"WHERE stage = %s {where}) AS numbered WHERE {table}.id = numbered.id",
+            [stage],
+        )
+
+
+def _number_split_invoices(stage):
+    """A line with no line number is numbered after the transaction's earlier unnumbered
+    lines, in file order."""
+    _update_from_window(
+        stage,
+        "line_number",
+        "PARTITION BY transaction_number ORDER BY line",
+        "AND line_number IS NULL",
+    )
+
+
+def _one_line_per_number(checked, staged):
+    clashes = _first_of(staged, ("transaction_number", "line_number")).filter(line__gt=F("first"))
+    checked.errors += [
+        (
+            line,
+            f"transaction {number} line {line_number} is also on line {first} with "
+            "different values",
+        )
+        for line, number, line_number, first in clashes.values_list(
+            "line", "transaction_number", "line_number", "first"
+        )
+    ]
+
+
+def _against_ledger(checked, staged):
+    """Lines already imported are counted and dropped; a changed one, or one in a closed
+    month, is a problem."""
+    same = SpendLine.objects.filter(
+        transaction_number=OuterRef("transaction_number"), line_number=OuterRef("line_number")
+    )
+    changed = staged.filter(
+        Exists(
+            same.exclude(
+                date=OuterRef("date"),
+                net_amount=OuterRef("net_amount"),
+                irrecoverable_vat=OuterRef("irrecoverable_vat"),
+                cost_centre=OuterRef("cost_centre"),
+            )
+        )
+    )
+    checked.errors += [
+        (
+            line,
+            f"transaction {number} line {line_number} was imported before with a different "
+            "date, amount or cost centre",
+        )
+        for line, number, line_number in changed.values_list(
+            "line", "transaction_number", "line_number"
+        )
+    ]
+    there = staged.filter(Exists(same))
+    checked.already_there = there.count()
+    if checked.already_there:
+        there.delete()
+    closed = closed_months()
+    if closed:
+        in_closed = staged.annotate(month=TruncMonth("date")).filter(month__in=closed)
+        checked.errors += [
+            (line, f"dated in {day:%B %Y}, a month finance has closed")
+            for line, day in in_closed.values_list("line", "date")
+        ]
+
+
+def _set_sequence(stage):
+    """Number the new lines in date order (a file's own order within a day and
+    transaction), the order attention follows a project's running spend in."""
+    _update_from_window(stage, "sequence", "ORDER BY date, transaction_number, line")
+
+
+def _summarise(checked, staged):
+    totals = staged.aggregate(lines=Count("pk"), net=MoneySum("net_amount"))
+    checked.added, checked.new_net = totals["lines"], totals["net"] or checked.new_net
+    checked.summary = list(
+        staged.annotate(month=TruncMonth("date"))
+        .values("cost_centre", "month")
+        .annotate(lines=Count("pk"), net=MoneySum("net_amount"), vat=MoneySum("irrecoverable_vat"))
+        .order_by("cost_centre", "month")
+        .values_list("cost_centre", "month", "lines", "net", "vat")
+    )
+    checked.first_lines = list(staged.order_by("line")[:SHOWN])
+    flagged = staged.exclude(attention="")
+    checked.attention_count = flagged.count()
+    checked.needing_attention = list(flagged.order_by("sequence")[:SHOWN])

@@ -1,0 +1,40 @@
+"""Ledger lines being checked (``StagedLine``): the import streams a file's good rows here, so
+finding repeats, split invoices, lines already imported and lines that need attention is done
+by the database over any number of rows, and the checked lines go into the ledger in one
+INSERT ... SELECT. Rows live only inside the import's transaction; they are never shown."""
+
+from django.db import models
+
+from projects.models.projects import Project
+
+
+class StagedLine(models.Model):
+    stage = models.CharField(max_length=32)
+    line = models.PositiveIntegerField(help_text="The row's line in the file.")
+    # The ledger line's values, as SpendLine holds them; line_number is blank until numbered.
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+    transaction_number = models.CharField(max_length=50)
+    line_number = models.PositiveIntegerField(null=True)
+    date = models.DateField()
+    supplier = models.CharField(max_length=255)
+    description = models.CharField(max_length=500, blank=True)
+    cost_centre = models.CharField(max_length=20)
+    expense_type = models.CharField(max_length=100)
+    net_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    irrecoverable_vat = models.DecimalField(max_digits=12, decimal_places=2)
+    paid_to_individual = models.BooleanField()
+    # Its place among the new lines in date order, where attention is worked out.
+    sequence = models.PositiveIntegerField(null=True)
+    attention = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["stage", "line"]),
+            models.Index(fields=["stage", "transaction_number", "line_number"]),
+            models.Index(fields=["stage", "sequence"]),
+        ]
+
+    def __str__(self):
+        return f"Line {self.line}: {self.transaction_number}"
