@@ -54,6 +54,28 @@ def markdown(run):
                 f"| {row['benchmark']} | {row['ours_rows_per_s']:,.0f} | "
                 f"{row['limit_rows_per_s']:,.0f} |"
             )
+    if run.get("import_memory"):
+        memory = run["import_memory"]
+        lines += [
+            "",
+            "## Import memory",
+            "",
+            "Peak Python memory (tracemalloc) and time of each import, its file read from disk; "
+            f"the bulk path is {memory['bulk']} of the same rows with no checks. Target: a peak "
+            "under 150 MiB that does not grow with the file.",
+            "",
+            f"| import | rows | peak | ours | {memory['bulk']} | ratio | flat, under 150 MiB |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        smallest = {}
+        for row in memory["rows"]:
+            first = smallest.setdefault(row["import"], row["peak_mib"])
+            flat = row["peak_mib"] < 150 and row["peak_mib"] <= first * 1.5 + 5
+            lines.append(
+                f"| {row['import']} | {row['rows']:,} | {row['peak_mib']:.1f} MiB | "
+                f"{_ms(row['ours_s'])} | {_ms(row['bulk_s'])} | {row['ratio']:.2f}x | "
+                f"{_verdict(flat)} |"
+            )
     if run.get("pages"):
         lines += [
             "",

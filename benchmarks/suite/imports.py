@@ -31,6 +31,9 @@ SPEND_COLUMNS = [
     "net_amount",
     "irrecoverable_vat",
     "paid_to_individual",
+    "line_number",
+    "attention",
+    "explanation",
 ]
 
 
@@ -61,64 +64,63 @@ def _bulk(table, columns, rows):
             )
 
 
-def spend_file(count, seed=3):
+def spend_rows(count, seed=3):
+    """(the file's cells, the ledger row) for ``count`` lines of a ledger export."""
     rng = random.Random(seed)  # noqa: S311 - benchmark data
     projects = list(Project.objects.values_list("pk", "cost_centre", "start_date"))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(LEDGER_HEADER[:8])
-    rows = []
     for number in range(count):
         pk, code, start = rng.choice(projects)
         day = start + datetime.timedelta(days=rng.randint(0, 200))
         amount = f"{rng.randint(100, 90000) / 100:.2f}"
-        writer.writerow(
-            [
-                f"BENCH{number:08d}",
-                day.strftime("%d/%m/%Y"),
-                "Bench Ltd",
-                "Benchmark line",
-                code,
-                "Staff",
-                amount,
-                "0.00",
-            ]  # fmt: skip
-        )
-        rows.append(
-            (
-                f"BENCH{number:08d}",
-                day,
-                "Bench Ltd",
-                "Benchmark line",
-                code,
-                pk,
-                "Staff",
-                amount,
-                "0.00",
-                False,
-            )  # fmt: skip
-        )
+        number_text = f"BENCH{number:08d}"
+        cells = [number_text, day.strftime("%d/%m/%Y"), "Bench Ltd", "Benchmark line", code,
+                 "Staff", amount, "0.00"]  # fmt: skip
+        row = (number_text, day, "Bench Ltd", "Benchmark line", code, pk, "Staff", amount,
+               "0.00", False, 1, "", "")  # fmt: skip
+        yield cells, row
+
+
+def spend_file(count, seed=3):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(LEDGER_HEADER[:8])
+    rows = []
+    for cells, row in spend_rows(count, seed):
+        writer.writerow(cells)
+        rows.append(row)
     return out.getvalue().encode(), rows
 
 
-def family_file(count, seed=4):
-    """``count`` need rows, four per family."""
+FAMILY_HEADER = [h for h in FAMILY_EXPORT_HEADER if h != "Lead Practitioner Role"]
+
+
+def family_rows(count, seed=4):
+    """(the file's cells, the family or None, the need) for ``count`` need rows, four per
+    family; the family comes with its first need."""
     rng = random.Random(seed)  # noqa: S311 - benchmark data
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([h for h in FAMILY_EXPORT_HEADER if h != "Lead Practitioner Role"])
-    families, needs = [], []
     for number in range(count // 4):
         plan = datetime.date(2024, 4, 1) + datetime.timedelta(days=rng.randint(0, 300))
         closed = plan + datetime.timedelta(days=200)
-        families.append((number, case_hash(f"BENCH-{number}"), plan, closed))
+        family = (number, case_hash(f"BENCH-{number}"), plan, closed)
         for outcome in rng.sample(range(1, 11), 4):
             achieved = plan + datetime.timedelta(days=60)
-            writer.writerow(
-                [f"BENCH-{number}", plan.strftime("%d/%m/%Y"), closed.strftime("%d/%m/%Y"), "",
-                 outcome, plan.strftime("%d/%m/%Y"), achieved.strftime("%d/%m/%Y"), "yes", ""]
-            )  # fmt: skip
-            needs.append((number, outcome, plan, achieved, True))
+            cells = [f"BENCH-{number}", plan.strftime("%d/%m/%Y"), closed.strftime("%d/%m/%Y"),
+                     "", outcome, plan.strftime("%d/%m/%Y"), achieved.strftime("%d/%m/%Y"),
+                     "yes", ""]  # fmt: skip
+            yield cells, family, (number, outcome, plan, achieved, True)
+            family = None
+
+
+def family_file(count, seed=4):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FAMILY_HEADER)
+    families, needs = [], []
+    for cells, family, need in family_rows(count, seed):
+        writer.writerow(cells)
+        if family:
+            families.append(family)
+        needs.append(need)
     return out.getvalue().encode(), families, needs
 
 

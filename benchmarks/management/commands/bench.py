@@ -13,10 +13,10 @@ from django.utils import timezone
 from benchmarks import report
 from benchmarks.listings import query_counts
 from benchmarks.sizes import SCALES
-from benchmarks.suite import export, imports, load, measure, pages, selectors
+from benchmarks.suite import export, import_memory, imports, load, measure, pages, selectors
 from projects.models import Project
 
-SUITES = ["export", "imports", "selectors", "pages", "load"]
+SUITES = ["export", "imports", "memory", "selectors", "pages", "load"]
 
 
 def demo_query_counts():
@@ -79,6 +79,7 @@ class Command(BaseCommand):
         steps = [
             ("export", lambda: run["compared"].extend(export.run(runs))),
             ("imports", lambda: run["compared"].extend(imports.run(runs))),
+            ("memory", lambda: run.update(import_memory=import_memory.run())),
             ("selectors", lambda: run["compared"].extend(selectors.run(runs))),
             ("pages", lambda: run.update(pages=pages.run(runs, demo_query_counts()))),
             ("load", lambda: run.update(load=load.run(duration=duration))),
