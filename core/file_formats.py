@@ -204,21 +204,30 @@ def _first_bad_byte(unpacked, encoding):
 
 def _scan_text(unpacked, encoding):
     """Read the text once for a NUL (which no text export holds, and PostgreSQL refuses to
-    store or even compare) and for anything but blanks."""
-    lines, blank = 0, True
+    store or even compare), for anything but blanks, and for how its lines end: at a line feed
+    (with or without a carriage return before it), or, in Excel for Mac's "CSV (Macintosh)",
+    at a carriage return alone. Returns that ending."""
+    feeds = returns = 0
+    blank = True
     with io.TextIOWrapper(unpacked.open(), encoding=encoding, newline="") as text:
         while chunk := text.read(CHUNK):
             if "\x00" in chunk:
-                line = lines + chunk.count("\n", 0, chunk.index("\x00")) + 1
+                before = chunk[: chunk.index("\x00")]
+                line = (
+                    feeds + before.count("\n") if feeds or "\n" in chunk
+                    else returns + before.count("\r")
+                ) + 1  # fmt: skip
                 raise FileProblem(
                     f"Line {line} holds a NUL character, which a CSV export never does: the "
                     "file may be damaged or not a CSV. Nothing was imported.",
                     line,
                 )
-            lines += chunk.count("\n")
+            feeds += chunk.count("\n")
+            returns += chunk.count("\r")
             blank = blank and not chunk.strip()
     if blank:
         raise FileProblem("The file is empty.")
+    return "\r" if returns and not feeds else "\n"
 
 
 def text_of(unpacked, encoding=None):
@@ -249,10 +258,12 @@ def text_of(unpacked, encoding=None):
                 )
             chosen = "cp1252"
             notes = [f"read as Windows-1252 (byte 0x{byte:02X} on line {line} is not UTF-8)"]
-    _scan_text(unpacked, chosen)
-    # Lines end at a line feed only (a carriage return inside a quoted cell is part of it), as
-    # the line numbers in every message count them.
-    return (lambda: io.TextIOWrapper(unpacked.open(), encoding=chosen, newline="\n")), notes
+    # Lines end at a line feed (a carriage return inside a quoted cell is part of it), as the
+    # line numbers in every message count them, or at a carriage return in a Mac CSV.
+    ending = _scan_text(unpacked, chosen)
+    if ending == "\r":
+        notes.append("lines ending in carriage returns (a Mac CSV)")
+    return (lambda: io.TextIOWrapper(unpacked.open(), encoding=chosen, newline=ending)), notes
 
 
 def csv_rows(text, delimiter):

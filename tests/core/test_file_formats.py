@@ -69,3 +69,11 @@ def test_a_nul_in_a_later_chunk_names_its_line(small_chunks):
     data = b"Supplier,Net\nAcme,1.00\nAc\x00me,2.00\n"
     with pytest.raises(FileProblem, match="Line 3 holds a NUL"):
         text_of(unpack(data, "ledger.csv"))
+
+
+def test_a_mac_csv_ends_its_lines_with_carriage_returns():
+    data = b"Supplier,Net\rAcme,1.00\rBeta,2.00\r"
+    text, notes = text_of(unpack(data, "ledger.csv"))
+    with text() as stream:
+        assert list(stream) == ["Supplier,Net\r", "Acme,1.00\r", "Beta,2.00\r"]
+    assert notes == ["lines ending in carriage returns (a Mac CSV)"]
