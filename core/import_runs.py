@@ -64,16 +64,27 @@ def progress_of(run):
         return 0, 0
 
 
-def _reporter(run, which):
-    state = {"checked": 0, "written": 0}
+class Progress:
+    """What the worker reports as it goes: rows checked (``checked(rows)``), then rows
+    written (``written(rows, total)``); the page reads them with ``progress_of``."""
 
-    def report(count, _total=None):
-        state[which] = count
+    def __init__(self, run):
+        self.run, self.rows_checked, self.rows_written = run, 0, 0
+
+    def checked(self, count):
+        self.rows_checked = count
+        self._save()
+
+    def written(self, count, _total=None):
+        self.rows_written = count
+        self._save()
+
+    def _save(self):
         storage = _storage()
-        storage.delete(_progress_name(run))
-        storage.save(_progress_name(run), ContentFile(f"{state['checked']} {state['written']}"))
-
-    return report
+        storage.delete(_progress_name(self.run))
+        storage.save(
+            _progress_name(self.run), ContentFile(f"{self.rows_checked} {self.rows_written}")
+        )
 
 
 def _set(run, **fields):
@@ -118,13 +129,13 @@ def run_check(run_id, check):
     """The worker's first step. ``check(run, data, progress)`` returns (the preview as JSON
     data, with ``nothing_new`` when importing would change nothing; bytes to keep instead of
     the upload, or None) or raises ImportRefused; ``data`` is a function giving a fresh
-    stream of the upload."""
+    stream of the upload, ``progress`` a Progress."""
     run = ImportRun.objects.select_related("started_by").get(pk=run_id)
     if run.status != ImportRun.Status.QUEUED or not run.kept:
         return
     _set(run, status=ImportRun.Status.CHECKING)
     try:
-        preview, replacement = check(run, _source(run), _reporter(run, "checked"))
+        preview, replacement = check(run, _source(run), Progress(run))
     except ImportRefused as refused:
         _refuse(run, refused.problems)
         return
@@ -147,13 +158,14 @@ def run_check(run_id, check):
 
 
 def run_write(run_id, write):
-    """The worker's second step, once confirmed. ``write(run, data, progress)`` returns the
+    """The worker's second step, once confirmed. ``write(run, data, progress)`` (a Progress,
+    which hears the rows checked again and then written) returns the
     message to show or raises ImportRefused (nothing written)."""
     run = ImportRun.objects.select_related("started_by").get(pk=run_id)
     if run.status != ImportRun.Status.WRITING or not run.kept:
         return
     try:
-        message = write(run, _source(run), _reporter(run, "written"))
+        message = write(run, _source(run), Progress(run))
     except ImportRefused as refused:
         _refuse(run, refused.problems, "Problems appeared since the preview; nothing was imported.")
         return

@@ -33,7 +33,7 @@ def preview_of(result):
 def _check(run, data, progress):
     checked = family_csv.check(
         data, today=timezone.localdate(), filename=run.filename, layout=run.layout,
-        progress=progress,
+        progress=progress.checked,
     )  # fmt: skip
     result = family_outcomes_import(
         user=run.started_by,
@@ -53,7 +53,7 @@ def _write(run, data, progress):
         checked=checked,
         filename=run.filename,
         sha256=run.sha256,
-        progress=progress,
+        progress=progress.written,
     )
     return (
         f"{run.filename}: {result.added:,} family plans added, {result.updated:,} updated, "

@@ -61,14 +61,19 @@ def _check(run, data, progress):
         filename=run.filename,
         layout=run.layout,
         dry_run=True,
-        checking=progress,
+        checking=progress.checked,
     )
     return preview_of(result), None
 
 
 def _write(run, data, progress):
     result = spend_import(
-        user=run.started_by, data=data, filename=run.filename, layout=run.layout, progress=progress
+        user=run.started_by,
+        data=data,
+        filename=run.filename,
+        layout=run.layout,
+        checking=progress.checked,
+        progress=progress.written,
     )
     attention = result.attention_count
     return (

@@ -73,7 +73,7 @@ def test_the_page_reads_the_progress_the_worker_reports(client_for, finance_offi
     seen = []
 
     def check(run, data, progress):
-        progress(5000)
+        progress.checked(5000)
         seen.append(progress_of(run))
         return {"nothing_new": False}, None
 
