@@ -8,6 +8,8 @@ import tracemalloc
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.problems import ImportRefused
 from projects import ledger_check
@@ -91,3 +93,16 @@ def test_decimal_commas_after_the_sample_are_read_from_the_whole_file(
     result = spend_import(user=finance_officer, data=data, filename="l.csv")
     assert result.new_net == Decimal("1270.56")
     assert "amounts written with decimal commas (1.234,56)" in result.notes
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's"
+)
+def test_the_planner_hears_what_was_staged_before_the_joins(project, finance_officer):
+    # Analysed while empty, the staging table was planned as empty: 50,000 lines then took
+    # over ten minutes. The staged lines are analysed before the first join.
+    with CaptureQueriesContext(connection) as queries:
+        spend_import(user=finance_officer, data=ledger(20), filename="l.csv")
+    statements = [query["sql"] for query in queries]
+    analysed = statements.index('ANALYZE "projects_stagedline"')
+    assert analysed < next(i for i, sql in enumerate(statements) if "ROW_NUMBER()" in sql)
