@@ -65,9 +65,13 @@ def _bulk(table, columns, rows):
 
 
 def spend_rows(count, seed=3):
-    """(the file's cells, the ledger row) for ``count`` lines of a ledger export."""
-    rng = random.Random(seed)  # noqa: S311 - benchmark data
+    """(the file's cells, the ledger row) for ``count`` lines of a ledger export. The projects
+    are read first, so the rows may feed a COPY on the same connection."""
     projects = list(Project.objects.values_list("pk", "cost_centre", "start_date"))
+    return _spend_rows(count, random.Random(seed), projects)  # noqa: S311 - benchmark data
+
+
+def _spend_rows(count, rng, projects):
     for number in range(count):
         pk, code, start = rng.choice(projects)
         day = start + datetime.timedelta(days=rng.randint(0, 200))
