@@ -16,6 +16,7 @@ import os
 import sqlite3
 import subprocess
 import tarfile
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -24,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import DecimalField
 from django.utils import timezone
 
+from core.file_formats import sha256_of
 from core.money import MoneySum, to_money
 
 CHECKSUM_CHUNK = 5000
@@ -70,14 +72,6 @@ def totals():
     figures["audit log entries"] = log.objects.count()
     figures["audit log checksum"] = checksum(log)
     return figures
-
-
-def _sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _pg_environment():
@@ -159,7 +153,7 @@ def backup(folder):
         "created": timezone.now().isoformat(),
         "engine": engine,
         "totals": figures,
-        "files": {path.name: _sha256(path) for path in (database, files)},
+        "files": {path.name: sha256_of(partial(path.open, "rb")) for path in (database, files)},
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
@@ -170,7 +164,7 @@ def _check_files(folder, manifest):
         path = folder / name
         if not path.exists():
             raise BackupError(f"{name} is missing from the backup.")
-        if _sha256(path) != digest:
+        if sha256_of(partial(path.open, "rb")) != digest:
             raise BackupError(f"{name} does not match its checksum: the backup is damaged.")
 
 

@@ -134,11 +134,17 @@ def _zip_member(open_packed):
     return members[0]
 
 
+def _zip_damage(error):
+    if isinstance(error, zlib.error):
+        return f"The zip file's contents are damaged: {error}."
+    return f"The zip file is damaged: {error}."
+
+
 def _open_member(archive, member):
     try:
         return archive.open(member)
     except zipfile.BadZipFile as error:
-        raise FileProblem(f"The zip file is damaged: {error}.") from error
+        raise FileProblem(_zip_damage(error)) from error
     except NotImplementedError as error:  # a compression method Python does not read
         raise FileProblem(f"The zip file cannot be unpacked: {error}.") from error
     except RuntimeError as error:  # an encrypted member, which needs a password
@@ -146,15 +152,10 @@ def _open_member(archive, member):
 
 
 def _unzip(open_packed, member):
-    def damaged(error):
-        if isinstance(error, zlib.error):
-            return f"The zip file's contents are damaged: {error}."
-        return f"The zip file is damaged: {error}."
-
     def open_inner():
         outer = open_packed()
         inner = _open_member(zipfile.ZipFile(outer), member)
-        return io.BufferedReader(_Unpacking(inner, outer, damaged), CHUNK)
+        return io.BufferedReader(_Unpacking(inner, outer, _zip_damage), CHUNK)
 
     return open_inner
 
@@ -176,10 +177,6 @@ def unpack(source, filename):
     return Unpacked(open_packed, name)
 
 
-def _line_of(stream_lines, chunk, at):
-    return stream_lines + chunk.count(b"\n", 0, max(at, 0)) + 1
-
-
 def _first_bad_byte(unpacked, encoding):
     """(line, byte) of the first byte that is not ``encoding``, or None: read once, in
     chunks, never whole."""
@@ -193,7 +190,7 @@ def _first_bad_byte(unpacked, encoding):
                 decoder.decode(chunk)
             except UnicodeDecodeError as error:
                 at = error.start - buffered
-                return _line_of(lines, chunk, at), chunk[max(at, 0)]
+                return lines + chunk.count(b"\n", 0, max(at, 0)) + 1, chunk[max(at, 0)]
             lines += chunk.count(b"\n")
         try:
             decoder.decode(b"", final=True)

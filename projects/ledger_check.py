@@ -81,7 +81,7 @@ class LedgerCheck:
     payments_matched: int = 0  # approved payments the new lines paid
     spend_import: Any = None
 
-    def staged(self):
+    def new_lines(self):
         """The new lines, while the check's transaction is open."""
         return StagedLine.objects.filter(stage=self.stage)
 
@@ -89,14 +89,14 @@ class LedgerCheck:
 @contextmanager
 def staged(source, filename="", layout_name=None, progress=None):
     """Check a whole file (``source``: bytes, or a function giving a fresh binary stream of
-    it) inside a transaction, and yield the LedgerCheck: while it is open, ``staged()`` are the
+    it) inside a transaction, and yield the LedgerCheck: while it is open, ``new_lines()`` are the
     lines to write when ``errors`` is empty. ``progress(rows)`` hears how many rows have been
     checked, every few thousand."""
     checked = LedgerCheck(stage=secrets.token_hex(16))
     with transaction.atomic():
         _check(source, filename, layout_name, progress, checked)
         yield checked
-        checked.staged().delete()
+        checked.new_lines().delete()
 
 
 def check(source, filename="", layout_name=None, progress=None):
@@ -165,7 +165,7 @@ def _stage(table, decimal_comma, checked, progress):
     """Read every row once: a bad row's problems are kept, a line of another cost centre is
     counted, a good one is staged. Returns whether the amounts were written with decimal
     commas, judged from the whole file."""
-    checked.staged().delete()
+    checked.new_lines().delete()
     checked.rows, checked.errors, checked.total_line = 0, [], None
     checked.other_cost_centres = {}
     projects = {

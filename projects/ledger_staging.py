@@ -31,7 +31,7 @@ SHOWN = 20
 
 def analyse(checked):
     _fresh_statistics()
-    staged = checked.staged()
+    staged = checked.new_lines()
     if not checked.errors and checked.other_cost_centres and not staged.exists():
         codes = ", ".join(sorted(checked.other_cost_centres)[:5])
         checked.errors.append(

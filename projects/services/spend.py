@@ -60,7 +60,7 @@ def spend_import(
                 rows_added=result.added,
                 rows_already_there=result.already_there,
             )
-            lines = result.staged().annotate(import_id=Value(record.pk), explanation=Value(""))
+            lines = result.new_lines().annotate(import_id=Value(record.pk), explanation=Value(""))
             insert_select(
                 SpendLine,
                 [*LINE_FIELDS, "spend_import_id", "explanation"],
