@@ -10,7 +10,7 @@ import hashlib
 import logging
 import secrets
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import storages
 from django.utils import timezone
 
@@ -127,9 +127,9 @@ def _source(run):
 
 def run_check(run_id, check):
     """The worker's first step. ``check(run, data, progress)`` returns (the preview as JSON
-    data, with ``nothing_new`` when importing would change nothing; bytes to keep instead of
-    the upload, or None) or raises ImportRefused; ``data`` is a function giving a fresh
-    stream of the upload, ``progress`` a Progress."""
+    data, with ``nothing_new`` when importing would change nothing; an open binary file to
+    keep instead of the upload, or None) or raises ImportRefused; ``data`` is a function
+    giving a fresh stream of the upload, ``progress`` a Progress."""
     run = ImportRun.objects.select_related("started_by").get(pk=run_id)
     if run.status != ImportRun.Status.QUEUED or not run.kept:
         return
@@ -151,9 +151,8 @@ def run_check(run_id, check):
     if replacement is not None:
         storage = _storage()
         storage.delete(run.kept)
-        run.kept = storage.save(
-            f"{FOLDER}/checked-{secrets.token_hex(16)}", ContentFile(replacement)
-        )
+        with replacement:
+            run.kept = storage.save(f"{FOLDER}/checked-{secrets.token_hex(16)}", File(replacement))
     _set(run, status=ImportRun.Status.CHECKED, preview=preview, kept=run.kept)
 
 

@@ -2,21 +2,23 @@
 ``programme.case_layouts``. A family is a case; each of its plans (its own start and
 closure) is an episode, imported as a family record of its own. Case references are hashed on
 the way in; what this module hands on holds no reference in clear. Every bad row is reported by
-line number and reason."""
+line number and reason. The file is read as a stream and its plans gathered one at a time
+(evaluations.family_plans), so memory does not grow with the file."""
 
-import datetime
-import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from core.external_sort import sorted_rows
 from core.problems import did_you_mean
 from core.tabular import FileProblem, choose_layout, open_table
 from core.values import parse_date
+from evaluations import family_plans
 from evaluations.family_lookups import Lookups
+from evaluations.family_plans import FamilyRecord, PlanFile, PlansOpener, Row, gather
 from evaluations.pseudonyms import case_hash
-from evaluations.rules import Need
 from programme.case_layouts import name_key
 from programme.import_layouts import layouts_for
 
@@ -44,52 +46,32 @@ UNKNOWN = {"unknown", "not known", "not yet known", "n/a", "na", "-", "tbc", "pe
 PROGRESS_EVERY = 5000
 MAX_REFERENCE = 100
 MAX_ROLE = 100
-
-
-@dataclass
-class FamilyRecord:
-    """One plan (episode) of one case."""
-
-    case_hash: str
-    first_line: int
-    plan_start: datetime.date
-    case_closed: datetime.date | None
-    organisation_id: int | None
-    role: str
-    needs: dict = field(default_factory=dict)  # outcome number -> Need
-    projects: set = field(default_factory=set)  # project ids
-    # The row the lead practitioner was taken from: (need identified, line).
-    lead_from: tuple = ()
-
-    @property
-    def key(self):
-        return episode_key(self.case_hash, self.plan_start)
-
-    def signature(self):
-        return (
-            self.plan_start,
-            self.case_closed,
-            self.organisation_id,
-            self.role,
-            tuple(sorted(self.needs.values(), key=lambda need: need.outcome)),
-            tuple(sorted(self.projects)),
-        )
-
-
-def episode_key(digest, plan_start):
-    return f"{digest}:{plan_start.isoformat()}"
+# How many case references' hashes are remembered while reading (then forgotten, and so on).
+HASHES_KEPT = 10_000
 
 
 @dataclass
 class CheckedFile:
     rows: int = 0
-    families: dict = field(default_factory=dict)  # episode key -> FamilyRecord
     errors: list = field(default_factory=list)  # (line number, reason)
     warnings: list = field(default_factory=list)  # (line number, what was done)
     layout: str = ""
     notes: list = field(default_factory=list)
     ignored_personal: list = field(default_factory=list)
-    aliases: tuple = ()
+    # The plans found, kept a JSON line each (family_plans): how many, and what opens them.
+    plan_count: int = 0
+    plans_opener: PlansOpener | None = None
+    # The temporary file the plans are kept in, held for as long as this is.
+    plan_file: PlanFile | None = None
+
+    def plans(self) -> Iterator[FamilyRecord]:
+        """The file's plans, one at a time, in order of case and plan start."""
+        return family_plans.read(self.plans_opener) if self.plans_opener else iter(())
+
+    @classmethod
+    def kept(cls, opener: PlansOpener, rows: int, plan_count: int) -> "CheckedFile":
+        """A file checked earlier whose plans were kept (PlanFile) until its confirmation."""
+        return cls(rows=rows, plan_count=plan_count, plans_opener=opener)
 
 
 def _given(raw, key):
@@ -200,158 +182,64 @@ def clean(raw, lookups, today):
     return reference, values, problems
 
 
-def _lead(record, line, values, checked):
-    """A plan whose lead practitioner changed takes the one on its latest need, saying so."""
-    lead = (values["organisation_id"], values["role"])
-    if lead == (record.organisation_id, record.role):
-        return
-    taken_from = (values["identified_on"], line)
-    if taken_from > record.lead_from:
-        kept_line, record.lead_from = line, taken_from
-        record.organisation_id, record.role = lead
-    else:
-        kept_line = record.lead_from[1]
-    checked.warnings.append(
-        (
-            line,
-            "the lead practitioner differs from another row of the same plan; the one on the "
-            f"latest need (line {kept_line}) is kept",
-        )
-    )
-
-
-def _merge(checked, line, reference, values, hashes):
-    """Add a good row to its family's plan, reporting where it disagrees with the plan's
-    first row."""
-    digest = hashes.get(reference)
-    if digest is None:
-        digest = hashes[reference] = case_hash(reference)
-    key = episode_key(digest, values["plan_start"])
-    record = checked.families.get(key)
-    if record is None:
-        record = checked.families[key] = FamilyRecord(
+def _rows(table, lookups, today, checked, progress):
+    """The good rows, as family_plans.Row; each bad row's problems go to ``checked.errors``."""
+    hashes: dict[str, str] = {}  # a case's rows are usually together: hash each once
+    count = 0
+    for line, raw, total in table.rows():
+        if total:
+            continue
+        count += 1
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count)
+        reference, values, problems = clean(raw, lookups, today)
+        if problems:
+            checked.errors += [(line, problem) for problem in problems]
+            continue
+        digest = hashes.get(reference)
+        if digest is None:
+            if len(hashes) >= HASHES_KEPT:
+                hashes.clear()
+            digest = hashes[reference] = case_hash(reference)
+        yield Row(
             case_hash=digest,
-            first_line=line,
             plan_start=values["plan_start"],
+            line=line,
             case_closed=values["case_closed"],
             organisation_id=values["organisation_id"],
             role=values["role"],
-            lead_from=(values["identified_on"], line),
+            outcome=values["outcome"],
+            identified_on=values["identified_on"],
+            achieved_on=values["achieved_on"],
+            sustained=values["sustained"],
+            projects=tuple(sorted(values["projects"])),
         )
-    problems = []
-    if record.case_closed != values["case_closed"]:
-        problems.append(
-            f"case closed differs from line {record.first_line} for the same plan (a plan "
-            "starting on the same day)"
-        )
-    outcome = values["outcome"]
-    if outcome in record.needs:
-        problems.append(
-            f"outcome {outcome} is already on line {record.needs[outcome][1]} for this plan"
-        )
-    if problems:
-        return problems
-    _lead(record, line, values, checked)
-    record.needs[outcome] = (
-        Need(outcome, values["identified_on"], values["achieved_on"], values["sustained"]),
-        line,
-    )
-    record.projects |= values["projects"]
-    return []
-
-
-def _open(data, filename, layout_name, checked):
-    layouts = layouts_for("families")
-    try:
-        layout = choose_layout(layouts, layout_name) if layout_name else None
-        table = open_table(data, filename, layouts, layout)
-        rows = [(line, raw) for line, raw, total in table.rows() if not total]
-    except FileProblem as problem:
-        checked.errors.append((problem.line, str(problem)))
-        return []
-    checked.layout = table.layout.name
-    checked.notes = table.read_notes()
-    checked.ignored_personal = table.ignored_personal
-    checked.aliases = table.layout.aliases
-    return rows
+    checked.rows = count
 
 
 def check(data, today=None, filename="", layout=None, progress=None):
     """Validate a whole file (in the layout of that name, or the one found from its
-    headings); nothing here writes to the database. ``progress(rows)`` hears how many rows
-    have been checked, every few thousand."""
+    headings), read as a stream; nothing here writes to the database. The good rows are
+    sorted by case and plan start and gathered into plans, kept in a temporary file that
+    ``checked.plans()`` reads. ``progress(rows)`` hears how many rows have been checked,
+    every few thousand."""
     today = today or timezone.localdate()
     checked = CheckedFile()
-    rows = _open(data, filename, layout, checked)
-    if checked.errors:
+    layouts = layouts_for("families")
+    try:
+        chosen = choose_layout(layouts, layout) if layout else None
+        table = open_table(data, filename, layouts, chosen)
+        checked.layout = table.layout.name
+        checked.ignored_personal = table.ignored_personal
+        lookups = Lookups(table.layout.aliases)
+        rows = sorted_rows(_rows(table, lookups, today, checked, progress))
+    except FileProblem as problem:
+        checked.errors = [(problem.line, str(problem))]
         return checked
-    lookups = Lookups(checked.aliases)
-    hashes = {}  # each case's rows share one hash
-    for count, (line, raw) in enumerate(rows, start=1):
-        if progress and count % PROGRESS_EVERY == 0:
-            progress(count)
-        reference, values, problems = clean(raw, lookups, today)
-        if not problems:
-            problems = _merge(checked, line, reference, values, hashes)
-        checked.errors += [(line, problem) for problem in problems]
-    checked.rows = len(rows)
-    for record in checked.families.values():
-        record.needs = {number: need for number, (need, _line) in record.needs.items()}
+    checked.notes = table.read_notes()
+    plan_file = PlanFile(gather(rows, checked.errors, checked.warnings))
     checked.errors.sort()
-    return checked
-
-
-def dumps(checked):
-    """The checked families as JSON, to keep between the preview and the confirmation. Holds
-    hashes only, never a case reference."""
-    return json.dumps(
-        {
-            "rows": checked.rows,
-            "families": [
-                {
-                    "case_hash": record.case_hash,
-                    "first_line": record.first_line,
-                    "plan_start": record.plan_start.isoformat(),
-                    "case_closed": record.case_closed and record.case_closed.isoformat(),
-                    "organisation_id": record.organisation_id,
-                    "role": record.role,
-                    "projects": sorted(record.projects),
-                    "needs": [
-                        [
-                            need.outcome,
-                            need.identified_on.isoformat(),
-                            need.achieved_on and need.achieved_on.isoformat(),
-                            need.sustained,
-                        ]
-                        for need in record.needs.values()
-                    ],
-                }
-                for record in checked.families.values()
-            ],
-        }
-    )
-
-
-def _day(text):
-    return datetime.date.fromisoformat(text) if text else None
-
-
-def loads(text):
-    payload = json.loads(text)
-    checked = CheckedFile(rows=payload["rows"])
-    for item in payload["families"]:
-        record = FamilyRecord(
-            case_hash=item["case_hash"],
-            first_line=item["first_line"],
-            plan_start=_day(item["plan_start"]),
-            case_closed=_day(item["case_closed"]),
-            organisation_id=item["organisation_id"],
-            role=item["role"],
-            projects=set(item["projects"]),
-            needs={
-                number: Need(number, _day(identified), _day(achieved), sustained)
-                for number, identified, achieved, sustained in item["needs"]
-            },
-        )
-        checked.families[record.key] = record
+    checked.warnings.sort()
+    checked.plan_count, checked.plan_file = plan_file.count, plan_file
+    checked.plans_opener = plan_file.open
     return checked

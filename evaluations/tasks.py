@@ -2,6 +2,8 @@
 checked families in place of it (hashes only: the case references and any other personal data
 in the upload are gone once it is checked), and once confirmed, write them."""
 
+import io
+
 from django.utils import timezone
 from django_tasks import task
 
@@ -19,6 +21,7 @@ def preview_of(result):
         "notes": result.notes,
         "ignored_personal": result.ignored_personal,
         "rows": result.rows,
+        "plans": result.added + result.updated + result.unchanged + result.retired,
         "added": result.added,
         "updated": result.updated,
         "unchanged": result.unchanged,
@@ -42,12 +45,15 @@ def _check(run, data, progress):
         sha256=run.sha256,
         dry_run=True,
     )
-    return preview_of(result), family_csv.dumps(checked).encode()
+    return preview_of(result), checked.plan_file.open_bytes()
 
 
 def _write(run, data, progress):
-    with data() as kept:
-        checked = family_csv.loads(kept.read().decode())
+    checked = family_csv.CheckedFile.kept(
+        lambda: io.TextIOWrapper(data(), encoding="utf-8"),
+        rows=run.preview["rows"],
+        plan_count=run.preview.get("plans", 0),
+    )
     result = family_outcomes_import(
         user=run.started_by,
         checked=checked,

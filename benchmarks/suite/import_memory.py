@@ -1,9 +1,8 @@
 """Peak memory and time of both imports at 50,000 and 500,000 rows, each file written to disk
-first and read from there as the back office reads a kept upload. The ledger import streams
-(projects.ledger_check), so its peak should stay flat; the family import still holds the
-file's families, so its peak grows with the file. Beside each, the time of the database's bulk
-path (COPY on PostgreSQL, executemany on SQLite) for the same rows with no checks, and the
-ratio. Every run is rolled back."""
+first and read from there as the back office reads a kept upload. Both imports stream
+(projects.ledger_check, evaluations.family_plans), so their peaks should stay flat. Beside
+each, the time of the database's bulk path (COPY on PostgreSQL, executemany on SQLite) for the
+same rows with no checks, and the ratio. Every run is rolled back."""
 
 import csv
 import tempfile

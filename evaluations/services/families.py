@@ -3,6 +3,7 @@ replaced whole (its needs and the projects that supported it), so importing a ne
 updates families and importing the same file again changes nothing."""
 
 import datetime
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from core.bulk import bulk_insert, bulk_insert_rows
 from core.locks import one_at_a_time
 from core.problems import ImportRefused, grouped
 from evaluations import day_counts
-from evaluations.family_csv import CheckedFile, FamilyRecord, episode_key
+from evaluations.family_csv import CheckedFile
+from evaluations.family_plans import FamilyRecord, episode_key
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, RetiredCase
 from evaluations.rules import Need, assess
 from programme.models import Outcome, User
@@ -44,10 +46,10 @@ class FamilyImportResult:
     warnings: list = field(default_factory=list)
 
 
-def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _batches(items: Iterable[T]) -> Iterator[list[T]]:
+    items = iter(items)
+    while batch := list(itertools.islice(items, BATCH)):
+        yield batch
 
 
 def _existing(
@@ -220,77 +222,39 @@ def _write(
         # One import at a time: a second import of the same file waits, then finds these
         # families and counts them as unchanged.
         one_at_a_time("evaluations.family_import")
-        existing = _existing(checked.families.values(), numbers)
-        retired = _retired(
-            {r.case_hash for key, r in checked.families.items() if key not in existing}
-        )
-        new, changed = [], []
-        for key, record in checked.families.items():
-            if key not in existing and record.case_hash in retired:
-                # Deleted under the retention policy and still counted in the calendar.
-                result.retired += 1
-            elif key not in existing:
-                new.append(record)
-            elif existing[key][1] != record.signature():
-                changed.append((existing[key][0], record))
-            else:
-                result.unchanged += 1
-        result.added, result.updated = len(new), len(changed)
-        if dry_run:
-            return result
-        record_import = FamilyImport.objects.create(
-            filename=filename[:255],
-            sha256=sha256,
-            imported_by=user,
-            rows_in_file=checked.rows,
-            families_added=result.added,
-            families_updated=result.updated,
-            families_unchanged=result.unchanged,
-        )
-        total, done = len(new) + len(changed), 0
+        record_import = None
+        if not dry_run:
+            # Its counts are known once every plan has been sorted out, below.
+            record_import = FamilyImport.objects.create(
+                filename=filename[:255],
+                sha256=sha256,
+                imported_by=user,
+                rows_in_file=checked.rows,
+                families_added=0,
+                families_updated=0,
+                families_unchanged=0,
+            )
         # The results calendar moves by what these families count now less what the changed
         # ones counted before.
         change: Counter = Counter()
-        for batch in _batches(new):
-            families = [_family(record, record_import) for record in batch]
-            bulk_insert(Family, families)
-            _count(change, families, batch, project_dates)
-            pks = {
-                episode_key(digest, plan_start): pk
-                for digest, plan_start, pk in Family.objects.filter(
-                    case_hash__in={r.case_hash for r in batch}
-                ).values_list("case_hash", "plan_start", "pk")
-            }
-            _write_children([(pks[r.key], r) for r in batch], outcome_pks, project_dates)
+        done = 0
+        for batch in _batches(checked.plans()):
+            new, changed = _sort_out(batch, numbers, result)
+            if record_import is not None:
+                _add(new, record_import, change, outcome_pks, project_dates)
+                _replace(changed, record_import, change, outcome_pks, project_dates)
             done += len(batch)
             if progress:
-                progress(done, total)
-        for batch in _batches(changed):
-            change.subtract(day_counts.counted([pk for pk, _record in batch]))
-            families = [_family(record, record_import, pk=pk) for pk, record in batch]
-            _count(change, families, [record for _pk, record in batch], project_dates)
-            Family.objects.bulk_update(
-                families,
-                [
-                    "lead_organisation",
-                    "lead_role",
-                    "plan_start",
-                    "case_closed",
-                    "eligible",
-                    "all_needs_sustained",
-                    "sustain_until",
-                    "family_import",
-                    "updated_at",
-                ],
-            )
-            ids = [pk for pk, _record in batch]
-            FamilyNeed.objects.filter(family_id__in=ids).delete()
-            FamilySupport.objects.filter(family_id__in=ids).delete()
-            _write_children(batch, outcome_pks, project_dates)
-            done += len(batch)
-            if progress:
-                progress(done, total)
+                progress(done, checked.plan_count)
+        if record_import is None:
+            return result
         day_counts.apply(change)
+        record_import.families_added = result.added
+        record_import.families_updated = result.updated
+        record_import.families_unchanged = result.unchanged
+        record_import.save(
+            update_fields=["families_added", "families_updated", "families_unchanged"]
+        )
         log(
             record_import,
             "evaluations.family_import",
@@ -304,6 +268,83 @@ def _write(
         )
     result.family_import = record_import
     return result
+
+
+def _sort_out(
+    batch: list[FamilyRecord], numbers: dict[int, int], result: FamilyImportResult
+) -> tuple[list[FamilyRecord], list[tuple[int, FamilyRecord]]]:
+    """A batch's plans that are new and those that changed (with the pk of the family they
+    replace), counting those unchanged and those of retired cases in the result."""
+    existing = _existing(batch, numbers)
+    retired = _retired({r.case_hash for r in batch if r.key not in existing})
+    new, changed = [], []
+    for record in batch:
+        found = existing.get(record.key)
+        if found is None and record.case_hash in retired:
+            # Deleted under the retention policy and still counted in the calendar.
+            result.retired += 1
+        elif found is None:
+            new.append(record)
+        elif found[1] != record.signature():
+            changed.append((found[0], record))
+        else:
+            result.unchanged += 1
+    result.added += len(new)
+    result.updated += len(changed)
+    return new, changed
+
+
+def _add(
+    new: list[FamilyRecord],
+    record_import: FamilyImport,
+    change: Counter,
+    outcome_pks: dict[int, int],
+    project_dates: ProjectDates,
+) -> None:
+    if not new:
+        return
+    families = [_family(record, record_import) for record in new]
+    bulk_insert(Family, families)
+    _count(change, families, new, project_dates)
+    pks = {
+        episode_key(digest, plan_start): pk
+        for digest, plan_start, pk in Family.objects.filter(
+            case_hash__in={r.case_hash for r in new}
+        ).values_list("case_hash", "plan_start", "pk")
+    }
+    _write_children([(pks[r.key], r) for r in new], outcome_pks, project_dates)
+
+
+def _replace(
+    changed: list[tuple[int, FamilyRecord]],
+    record_import: FamilyImport,
+    change: Counter,
+    outcome_pks: dict[int, int],
+    project_dates: ProjectDates,
+) -> None:
+    if not changed:
+        return
+    ids = [pk for pk, _record in changed]
+    change.subtract(day_counts.counted(ids))
+    families = [_family(record, record_import, pk=pk) for pk, record in changed]
+    _count(change, families, [record for _pk, record in changed], project_dates)
+    Family.objects.bulk_update(
+        families,
+        [
+            "lead_organisation",
+            "lead_role",
+            "plan_start",
+            "case_closed",
+            "eligible",
+            "all_needs_sustained",
+            "sustain_until",
+            "family_import",
+            "updated_at",
+        ],
+    )
+    FamilyNeed.objects.filter(family_id__in=ids).delete()
+    FamilySupport.objects.filter(family_id__in=ids).delete()
+    _write_children(changed, outcome_pks, project_dates)
 
 
 def _write_children(

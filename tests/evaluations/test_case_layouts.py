@@ -43,7 +43,7 @@ def test_a_liquidlogic_export_with_a_title_and_personal_columns():
     assert checked.layout == "Liquidlogic EHM"
     assert checked.ignored_personal == ["Child Name", "Date of Birth"]
     assert "2 title lines above the header (line 3)" in checked.notes
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert sorted(record.needs) == [1, 6, 9]
     assert {need.sustained for need in record.needs.values()} == {True}
 
@@ -63,7 +63,7 @@ def test_a_mosaic_export_with_two_plans_for_one_family():
     assert checked.errors == []
     assert checked.layout == "Mosaic"
     assert "semicolon-delimited" in checked.notes
-    assert sorted(record.plan_start for record in checked.families.values()) == [
+    assert sorted(record.plan_start for record in checked.plans()) == [
         datetime.date(2025, 1, 6),
         datetime.date(2025, 9, 1),
     ]
@@ -111,7 +111,7 @@ def test_a_capita_one_workbook_imports_through_the_command(tmp_path):
 def test_an_outcome_may_be_given_by_its_number(written):
     rows = "Case Reference,Plan Start,Lead Practitioner Organisation,Outcome,Need Identified\r\n"
     rows += f'C1,06/01/2025,,"{written}",06/01/2025\r\n'
-    (record,) = check(rows.encode(), today=TODAY).families.values()
+    (record,) = check(rows.encode(), today=TODAY).plans()
     assert list(record.needs) == [6]
 
 
@@ -130,7 +130,7 @@ def test_open_cases_and_lists_of_projects_as_systems_write_them(db):
     rows += f'C1,06/01/2025,Open,,1,06/01/2025,N/A,Not sustained,"{first.reference}, '
     rows += f'{second.reference}"\r\n'
     checked = check(rows.encode(), today=TODAY)
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert checked.errors == []
     assert record.case_closed is None
     assert record.projects == {first.pk, second.pk}

@@ -137,7 +137,7 @@ def test_a_changed_lead_practitioner_takes_the_latest_with_a_warning(db):
         ["C1", "06/01/2025", "", second.name, "2", "01/03/2025", "", "", ""]
     ]
     checked = check(family_rows_csv(rows), today=TODAY)
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert record.organisation_id == second.pk
     assert checked.warnings == [
         (
@@ -150,7 +150,7 @@ def test_a_changed_lead_practitioner_takes_the_latest_with_a_warning(db):
 
 def test_no_for_sustained_on_an_open_case_means_not_known_yet(db):
     checked = check(family_rows_csv(a_family("C1", closed="", sustained="N")), today=TODAY)
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert checked.errors == []
     assert {need.sustained for need in record.needs.values()} == {None}
 
@@ -167,14 +167,14 @@ def test_no_for_sustained_on_an_open_case_means_not_known_yet(db):
 def test_outcomes_are_matched_however_a_system_words_them(db, written, number):
     rows = [["C1", "06/01/2025", "", "", written, "06/01/2025", "", "", ""]]
     checked = check(family_rows_csv(rows), today=TODAY)
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert list(record.needs) == [number]
 
 
 def test_an_organisation_with_a_curly_apostrophe_and_an_ampersand_is_matched(db):
     organisation = OrganisationFactory(name="Barnardo's Health & Care")
     rows = need_rows("C1", "06/01/2025", "", [1], organisation="BARNARDO’S Health and Care")
-    (record,) = check(family_rows_csv(rows), today=TODAY).families.values()
+    (record,) = check(family_rows_csv(rows), today=TODAY).plans()
     assert record.organisation_id == organisation.pk
 
 

@@ -89,8 +89,8 @@ def test_the_public_page_shows_counts_of_ten_or_more(client, results_page, impor
 def test_no_page_outside_the_programme_team_shows_a_case_reference_or_a_family_row(
     client, client_for, results_page, few_families, member, finance_officer, lead
 ):
-    digest = Family.objects.first().case_hash
-    assert digest == case_hash("CASE-0")
+    digest = case_hash("CASE-0")
+    assert Family.objects.filter(case_hash=digest).exists()
     pages = [(None, results_page.url)]
     for user in (member, finance_officer):
         pages.append((user, "/portal/results/?year=2025-26"))

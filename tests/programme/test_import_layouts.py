@@ -84,7 +84,7 @@ def test_a_saved_case_management_layout_applies_its_aliases():
         b"E1,06/01/2025,Barnardos Liverpool,Housing stability,06/01/2025\r\n"
     )
     checked = check_families(data, today=TODAY, layout="local-ehm")
-    (record,) = checked.families.values()
+    (record,) = checked.plans()
     assert checked.errors == []
     assert list(record.needs) == [9]
     assert record.organisation_id is not None

@@ -204,4 +204,4 @@ def test_any_bytes_as_a_case_management_export_are_checked_without_crashing(data
         assert all(line >= 1 and reason.strip() for line, reason in checked.errors)
     else:
         # Every row of a good file is one need of one family.
-        assert sum(len(family.needs) for family in checked.families.values()) == checked.rows
+        assert sum(len(family.needs) for family in checked.plans()) == checked.rows

@@ -1,8 +1,8 @@
-import hashlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.file_formats import sha256_of
 from core.problems import ImportRefused, describe, grouped
 from evaluations.family_csv import check
 from evaluations.services import family_outcomes_import
@@ -26,19 +26,18 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file at {path}")
-        data = path.read_bytes()
         self.stdout.write(f"Checking {path.name} ...")
-        checked = check(data, filename=path.name, layout=layout)
+        checked = check(lambda: path.open("rb"), filename=path.name, layout=layout)
 
         def progress(done, total):
-            self.stdout.write(f"  {done:,} of {total:,} families written")
+            self.stdout.write(f"  {done:,} of {total:,} family plans done")
 
         try:
             result = family_outcomes_import(
                 user=user,
                 checked=checked,
                 filename=path.name,
-                sha256=hashlib.sha256(data).hexdigest(),
+                sha256=sha256_of(lambda: path.open("rb")),
                 dry_run=dry_run,
                 progress=progress,
             )
