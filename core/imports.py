@@ -33,8 +33,6 @@ class UploadForm(forms.Form):
 
     file_label = "Export"
     file_help_text = ""
-    # The setting that holds the largest file this import takes in the back office.
-    limit_setting = "CSV_UPLOAD_MAX_BYTES"
 
     file = forms.FileField(error_messages={"empty": "The selected file is empty."})
     layout = forms.ChoiceField(
@@ -62,7 +60,7 @@ class UploadForm(forms.Form):
                 "Choose a CSV file or an Excel workbook (.csv, .txt, .xlsx), or one of them "
                 "compressed (.gz, .zip)."
             )
-        limit = getattr(settings, self.limit_setting)
+        limit = settings.IMPORT_UPLOAD_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
                 f"The file is larger than {limit // (1024 * 1024)} MB; "

@@ -360,14 +360,13 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
-# The ledger import streams its file (projects.ledger_check), so it takes large exports; the
-# family import still holds its file's families in memory, so it keeps the smaller limit.
-LEDGER_UPLOAD_MAX_BYTES = 512 * 1024 * 1024
-CSV_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
+# Both imports stream their files (projects.ledger_check, evaluations.family_plans), so the
+# back office takes large exports.
+IMPORT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # No request body may be larger than the largest upload plus its form (core/uploads.py).
-MAX_REQUEST_BODY_BYTES = max(LEDGER_UPLOAD_MAX_BYTES, CSV_UPLOAD_MAX_BYTES) + 1024 * 1024
+MAX_REQUEST_BODY_BYTES = IMPORT_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
     "core.uploads.BodyLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -8,7 +8,7 @@ class FamilyImportForm(UploadForm):
     file_label = "Case-management export"
     file_help_text = (
         "CSV or Excel, one row per need. Case references are hashed as the file is read and "
-        "are never stored."
+        "are never stored. Up to 512 MB, or compressed (.gz, .zip)."
     )
 
     def get_layouts(self):

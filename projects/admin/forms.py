@@ -73,7 +73,6 @@ class ImportForm(UploadForm):
         "lines for other cost centres are skipped and counted. Up to 512 MB, or compressed "
         "(.gz, .zip)."
     )
-    limit_setting = "LEDGER_UPLOAD_MAX_BYTES"
 
     def get_layouts(self):
         return layouts_for("ledger")

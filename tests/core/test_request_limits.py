@@ -31,6 +31,5 @@ def test_an_undeclared_body_is_stopped_by_the_upload_handler_past_the_limit(sett
 
 
 def test_the_limit_covers_the_largest_upload_the_product_accepts(settings):
-    assert settings.MAX_REQUEST_BODY_BYTES > settings.CSV_UPLOAD_MAX_BYTES
-    assert settings.MAX_REQUEST_BODY_BYTES > settings.LEDGER_UPLOAD_MAX_BYTES >= 500 * 2**20
+    assert settings.MAX_REQUEST_BODY_BYTES > settings.IMPORT_UPLOAD_MAX_BYTES >= 500 * 2**20
     assert settings.MAX_REQUEST_BODY_BYTES > settings.PROPOSAL_ATTACHMENT_MAX_BYTES

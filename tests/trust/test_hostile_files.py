@@ -138,7 +138,7 @@ def test_an_upload_that_is_not_a_csv_file_is_refused(client, finance_officer, pr
 
 
 def test_an_upload_over_the_size_limit_is_refused(client, finance_officer, project, settings):
-    settings.LEDGER_UPLOAD_MAX_BYTES = 100
+    settings.IMPORT_UPLOAD_MAX_BYTES = 100
     client.force_login(finance_officer)
     upload = SimpleUploadedFile("ledger.csv", GOOD.encode() * 10, "text/csv")
     response = client.post("/admin/spend/import/", {"file": upload})
