@@ -1,6 +1,7 @@
-"""Finance imports a whole year's ledger export of 500,000 lines in the back office: the upload
-is checked and then written by the worker (the database task backend, as the site runs it),
-while the page shows how far it has got; every line arrives and the total is exact.
+"""Finance imports a whole year's ledger export of 500,000 lines in the back office, and the
+programme team a case-management export of 500,000 need rows: the upload is checked and then
+written by the worker (the database task backend, as the site runs it), while the page shows
+how far it has got; every line arrives and the totals are exact.
 
 On PostgreSQL only: the test's SQLite database is shared in memory between the site's and the
 worker's threads, where a writing transaction locks whole tables, so a page read during the
@@ -16,6 +17,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import expect
 
 from programme import roles
+from evaluations.models import Family, FamilyNeed
 from projects.models import SpendLine
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, ProjectFactory, UserFactory
@@ -73,10 +75,27 @@ def write_ledger(path, rows):
     return total
 
 
-@pytest.mark.skipif(
+def write_families(path, rows):
+    """A case-management export of ``rows`` need rows, four to a case; how many cases."""
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Case Reference", "Plan Start", "Case Closed",
+                         "Lead Practitioner Organisation", "Outcome", "Need Identified",
+                         "Achieved On", "Sustained", "Projects"])  # fmt: skip
+        for number in range(rows // 4):
+            for outcome in (1, 4, 9, 10):
+                writer.writerow([f"EH-{number:06d}", "06/01/2025", "30/06/2025", "", outcome,
+                                 "06/01/2025", "01/05/2025", "yes", ""])  # fmt: skip
+    return rows // 4
+
+
+only_on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL: the shared in-memory SQLite test database locks whole tables",
 )
+
+
+@only_on_postgresql
 def test_a_large_ledger_export_is_checked_and_written_by_the_worker(new_page, worker, tmp_path):
     finance = UserFactory(role=roles.FINANCE, email="helen@families.example")
     ProjectFactory(cost_centre="FP2026005", approved_amount=Decimal("999999999.00"))
@@ -97,3 +116,27 @@ def test_a_large_ledger_export_is_checked_and_written_by_the_worker(new_page, wo
     expect(page.locator("main")).to_contain_text(f"{ROWS:,} lines added", timeout=WAIT_MS)
     assert SpendLine.objects.count() == ROWS
     assert sum(SpendLine.objects.values_list("net_amount", flat=True)) == total
+
+
+@only_on_postgresql
+def test_a_large_case_management_export_is_checked_and_written_by_the_worker(
+    new_page, worker, tmp_path
+):
+    officer = UserFactory(role=roles.PROGRAMME_TEAM, email="sam@families.example")
+    export = tmp_path / "cases-2026.csv"
+    cases = write_families(export, ROWS)
+    page = new_page()
+    page.set_default_timeout(WAIT_MS)
+    sign_in(page, officer.email, PASSWORD)
+    page.goto("/admin/families/import/")
+    page.locator("input[type=file]").set_input_files(export)
+    page.get_by_role("button", name="Check the file").click()
+    status = page.locator("main p[role=status]")
+    expect(status).to_contain_text("rows checked so far", timeout=WAIT_MS)
+    expect(page.locator("main")).to_contain_text(
+        f"{ROWS:,} rows read: {cases:,} new family plans", timeout=WAIT_MS
+    )
+
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("main")).to_contain_text(f"{cases:,} family plans added", timeout=WAIT_MS)
+    assert (Family.objects.count(), FamilyNeed.objects.count()) == (cases, ROWS)
