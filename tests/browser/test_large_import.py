@@ -16,8 +16,8 @@ from django.db import connection
 from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import expect
 
-from programme import roles
 from evaluations.models import Family, FamilyNeed
+from programme import roles
 from projects.models import SpendLine
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, ProjectFactory, UserFactory
