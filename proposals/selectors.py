@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -33,6 +33,51 @@ def proposals_for_back_office() -> QuerySet[Proposal]:
         .with_total()
         .select_related("meeting", "lead_organisation", "lead")
     )
+
+
+# The listing's quick views: what the programme team looks for every day.
+QUICK_VIEWS = [
+    ("awaiting_screening", "Awaiting screening"),
+    ("screening_overdue", "Screening overdue"),
+    ("next_agenda", "For the next meeting"),
+    ("changed_this_week", "Changed in the last 7 days"),
+]
+
+
+def _quick_conditions(today: datetime.date) -> dict[str, Q]:
+    """Each quick view as a condition on proposals: awaiting screening; still unscreened
+    when its meeting's papers were due; screened eligible for the next meeting; changed in
+    the last seven days."""
+    coming = Meeting.objects.filter(date__gte=today).order_by("date").values("pk")[:1]
+    return {
+        "awaiting_screening": Q(status=Proposal.Status.SUBMITTED),
+        "screening_overdue": Q(status=Proposal.Status.SUBMITTED, meeting__papers_date__lt=today),
+        "next_agenda": Q(status=Proposal.Status.ELIGIBLE, meeting=Subquery(coming)),
+        "changed_this_week": Q(
+            updated_at__gte=timezone.make_aware(
+                datetime.datetime.combine(today - datetime.timedelta(days=7), datetime.time())
+            )
+        ),
+    }
+
+
+def quick_view(queryset: QuerySet[Proposal], name: str, today: datetime.date) -> QuerySet[Proposal]:
+    return queryset.filter(_quick_conditions(today)[name])
+
+
+def listing_counts(today: datetime.date) -> dict:
+    """How many proposals (drafts aside) each status and each quick view holds, in one
+    query: ``{"statuses": [(value, label, count)], "views": [(name, label, count)]}``."""
+    conditions = _quick_conditions(today)
+    statuses = [c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT]
+    counts = Proposal.objects.exclude(status=Proposal.Status.DRAFT).aggregate(
+        **{f"status_{value}": Count("pk", filter=Q(status=value)) for value, _ in statuses},
+        **{f"view_{name}": Count("pk", filter=conditions[name]) for name, _ in QUICK_VIEWS},
+    )
+    return {
+        "statuses": [(value, label, counts[f"status_{value}"]) for value, label in statuses],
+        "views": [(name, label, counts[f"view_{name}"]) for name, label in QUICK_VIEWS],
+    }
 
 
 def forward_plan(today: datetime.date) -> QuerySet[Proposal]:

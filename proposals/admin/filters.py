@@ -1,13 +1,18 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from programme.models import Meeting, Organisation, Outcome, Priority
 from proposals.models import OutcomeTarget, Proposal
+from proposals.selectors import QUICK_VIEWS, quick_view
 
 
 class ProposalFilterSet(WagtailFilterSet):
+    show = django_filters.ChoiceFilter(
+        choices=QUICK_VIEWS, method="quick", label="Show", empty_label="All proposals"
+    )
     # Checkboxes: a multiple-select box clips its options and needs Ctrl to choose two.
     status = django_filters.MultipleChoiceFilter(
         choices=[c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT],
@@ -33,6 +38,9 @@ class ProposalFilterSet(WagtailFilterSet):
     class Meta:
         model = Proposal
         fields = ["status", "kind", "meeting", "lead_organisation"]
+
+    def quick(self, queryset, name, value):
+        return quick_view(queryset, value, timezone.localdate()) if value else queryset
 
     def with_priority(self, queryset, name, value):
         if not value:

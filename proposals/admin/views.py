@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,12 @@ from programme.selectors import active_criteria
 from proposals import services
 from proposals.admin.forms import ScreeningForm
 from proposals.models import Proposal
-from proposals.selectors import latest_version, proposals_for_back_office, screening_record
+from proposals.selectors import (
+    latest_version,
+    listing_counts,
+    proposals_for_back_office,
+    screening_record,
+)
 
 
 class MoneyColumn(Column):
@@ -27,8 +33,15 @@ def screen_url(proposal):
 
 
 class ProposalIndexView(SafeExportIndexView):
+    results_template_name = "proposals/admin/index_results.html"
+
     def get_base_queryset(self):
         return proposals_for_back_office()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["listing_counts"] = listing_counts(timezone.localdate())
+        return context
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

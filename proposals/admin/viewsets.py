@@ -1,4 +1,5 @@
 from django.urls import path
+from wagtail.admin.ui.tables import DateColumn
 
 from core.admin.viewsets import ProgrammeViewSet
 from proposals.admin.filters import ProposalFilterSet
@@ -42,6 +43,7 @@ class ProposalViewSet(ProgrammeViewSet):
         "status",
         "meeting",
         MoneyColumn("total_requested", label="Requested", sort_key="total_requested"),
+        DateColumn("updated_at", label="Last change", sort_key="updated_at"),
     ]
     list_export = [
         "reference",

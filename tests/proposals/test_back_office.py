@@ -1,9 +1,13 @@
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from proposals import services
 from proposals.models import Proposal
+from proposals.selectors import listing_counts, proposals_for_back_office
 from tests.factories import BudgetLineFactory, ProposalFactory, complete_proposal
 from tests.proposals.conftest import TODAY
 
@@ -173,3 +177,56 @@ def test_filtering_by_priority_and_outcome_asks_exists_and_never_distinct(
     assert other.reference not in page
     listing = [q["sql"] for q in queries.captured_queries if "proposals_proposal" in q["sql"]]
     assert listing and not any("DISTINCT" in sql.upper() for sql in listing)
+
+
+def test_awaiting_screening_shows_only_submitted_proposals(client_for, programme_officer, ready):
+    waiting = submitted()
+    screened = submitted()
+    Proposal.objects.filter(pk=screened.pk).update(status=Proposal.Status.ELIGIBLE)
+    page = client_for(programme_officer).get("/admin/proposals/?show=awaiting_screening")
+    html = page.content.decode()
+    assert waiting.reference in html
+    assert screened.reference not in html
+
+
+def test_screening_is_overdue_once_the_meetings_papers_date_has_passed(
+    client_for, programme_officer, ready
+):
+    late = submitted(meeting=ready[0])
+    in_time = submitted(meeting=ready[1])
+    papers_due = ready[0].papers_date + datetime.timedelta(days=1)
+    with time_machine.travel(papers_due, tick=False):
+        html = client_for(programme_officer).get("/admin/proposals/?show=screening_overdue")
+    assert late.reference in html.content.decode()
+    assert in_time.reference not in html.content.decode()
+
+
+def test_for_the_next_meeting_shows_eligible_proposals_placed_on_it(
+    client_for, programme_officer, ready
+):
+    coming = submitted(meeting=ready[0])
+    later = submitted(meeting=ready[1])
+    Proposal.objects.update(status=Proposal.Status.ELIGIBLE)
+    with time_machine.travel(ready[0].date - datetime.timedelta(days=3), tick=False):
+        html = client_for(programme_officer).get("/admin/proposals/?show=next_agenda")
+    assert coming.reference in html.content.decode()
+    assert later.reference not in html.content.decode()
+
+
+def test_the_status_counts_add_up_to_the_proposals_listed(programme_officer, ready):
+    for _ in range(3):
+        submitted()
+    Proposal.objects.filter(pk=Proposal.objects.first().pk).update(status="eligible")
+    ProposalFactory()  # a draft: never counted
+    counts = listing_counts(TODAY)
+    by_status = {value: count for value, _label, count in counts["statuses"]}
+    assert (by_status["submitted"], by_status["eligible"]) == (2, 1)
+    assert sum(by_status.values()) == proposals_for_back_office().count() == 3
+    views = {name: count for name, _label, count in counts["views"]}
+    assert views["awaiting_screening"] == 2
+
+
+def test_the_listing_links_each_status_with_its_count(client_for, programme_officer, ready):
+    submitted()
+    html = client_for(programme_officer).get("/admin/proposals/").content.decode()
+    assert '<a href="/admin/proposals/?status=submitted">Submitted</a> (1)' in html
