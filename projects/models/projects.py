@@ -178,7 +178,10 @@ class SpendLine(models.Model):
         ]
         indexes = [
             models.Index(fields=["project", "date"]),
-            models.Index(fields=["date"]),
+            # The ledger's listing order: its first page is read from the index, no sort.
+            models.Index(
+                fields=["-date", "transaction_number", "line_number"], name="spend_ledger_order"
+            ),
             models.Index(
                 fields=["date"],
                 condition=~Q(attention="") & Q(explained_at=None),
