@@ -1,16 +1,32 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from core.financial_years import validate_financial_year
-from core.money import money_sum
+from core.money import MoneyOutput, money_sum
 
 
 class ProposalQuerySet(models.QuerySet):
     def with_total(self):
-        """Annotate ``total_requested``: always the sum of the budget lines, in SQL."""
-        return self.annotate(total_requested=money_sum("budget_lines__amount"))
+        """Annotate ``total_requested``: always the sum of the budget lines, in SQL. A
+        subquery, not a join with GROUP BY, so counting the proposals (a listing's pages)
+        leaves the budget lines alone."""
+        lines = (
+            BudgetLine.objects.filter(proposal=OuterRef("pk"))
+            .order_by()
+            .values("proposal")
+            .annotate(total=money_sum("amount"))
+            .values("total")
+        )
+        return self.annotate(
+            total_requested=Coalesce(
+                Subquery(lines), Decimal("0.00"), output_field=MoneyOutput()
+            )
+        )
 
     def led_by(self, user):
         """Proposals this person leads or co-leads (EXISTS: none repeats, no DISTINCT)."""
