@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.security import normalise_email
 from programme.models import Meeting, User
+from programme.roles import PROGRAMME_TEAM
 from programme.selectors import active_criteria, meeting_for_submission, missed_meeting
 from proposals.models import Attachment, BudgetLine, CoLeadInvitation, Proposal, ProposalVersion
 from proposals.permissions import can_view, is_lead
@@ -37,6 +38,7 @@ def proposals_for_back_office() -> QuerySet[Proposal]:
 
 # The listing's quick views: what the programme team looks for every day.
 QUICK_VIEWS = [
+    ("mine_to_screen", "Mine to screen"),
     ("awaiting_screening", "Awaiting screening"),
     ("screening_overdue", "Screening overdue"),
     ("next_agenda", "For the next meeting"),
@@ -44,12 +46,13 @@ QUICK_VIEWS = [
 ]
 
 
-def _quick_conditions(today: datetime.date) -> dict[str, Q]:
-    """Each quick view as a condition on proposals: awaiting screening; still unscreened
-    when its meeting's papers were due; screened eligible for the next meeting; changed in
-    the last seven days."""
+def _quick_conditions(today: datetime.date, user: User) -> dict[str, Q]:
+    """Each quick view as a condition on proposals: awaiting screening by this person;
+    awaiting screening; still unscreened when its meeting's papers were due; screened
+    eligible for the next meeting; changed in the last seven days."""
     coming = Meeting.objects.filter(date__gte=today).order_by("date").values("pk")[:1]
     return {
+        "mine_to_screen": Q(status=Proposal.Status.SUBMITTED, screener=user),
         "awaiting_screening": Q(status=Proposal.Status.SUBMITTED),
         "screening_overdue": Q(status=Proposal.Status.SUBMITTED, meeting__papers_date__lt=today),
         "next_agenda": Q(status=Proposal.Status.ELIGIBLE, meeting=Subquery(coming)),
@@ -61,14 +64,16 @@ def _quick_conditions(today: datetime.date) -> dict[str, Q]:
     }
 
 
-def quick_view(queryset: QuerySet[Proposal], name: str, today: datetime.date) -> QuerySet[Proposal]:
-    return queryset.filter(_quick_conditions(today)[name])
+def quick_view(
+    queryset: QuerySet[Proposal], name: str, today: datetime.date, user: User
+) -> QuerySet[Proposal]:
+    return queryset.filter(_quick_conditions(today, user)[name])
 
 
-def listing_counts(today: datetime.date) -> dict:
+def listing_counts(today: datetime.date, user: User) -> dict:
     """How many proposals (drafts aside) each status and each quick view holds, in one
     query: ``{"statuses": [(value, label, count)], "views": [(name, label, count)]}``."""
-    conditions = _quick_conditions(today)
+    conditions = _quick_conditions(today, user)
     statuses = [c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT]
     counts = Proposal.objects.exclude(status=Proposal.Status.DRAFT).aggregate(
         **{f"status_{value}": Count("pk", filter=Q(status=value)) for value, _ in statuses},
@@ -78,6 +83,13 @@ def listing_counts(today: datetime.date) -> dict:
         "statuses": [(value, label, counts[f"status_{value}"]) for value, label in statuses],
         "views": [(name, label, counts[f"view_{name}"]) for name, label in QUICK_VIEWS],
     }
+
+
+def screeners() -> QuerySet[User]:
+    """Who may be assigned screening: the programme team's active members."""
+    return User.objects.filter(is_active=True, groups__name=PROGRAMME_TEAM).order_by(
+        "first_name", "last_name"
+    )
 
 
 def forward_plan(today: datetime.date) -> QuerySet[Proposal]:

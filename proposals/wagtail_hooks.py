@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from core.admin.dashboard import Row, WorkPanel
+from proposals.admin.bulk_actions import AssignScreenerBulkAction
 from proposals.admin.views import screen_url
 from proposals.admin.viewsets import ProposalViewSet
 from proposals.selectors import awaiting_screening
@@ -10,6 +11,9 @@ from proposals.selectors import awaiting_screening
 @hooks.register("register_admin_viewset")
 def register_proposals():
     return ProposalViewSet()
+
+
+hooks.register("register_bulk_action", AssignScreenerBulkAction)
 
 
 @hooks.register("register_log_actions")
@@ -32,6 +36,9 @@ def register_proposal_actions(actions):
     actions.register_action("proposals.co_lead_remove", "Remove co-lead", "Removed a co-lead")
     actions.register_action("proposals.submit", "Submit", "Submitted a version")
     actions.register_action("proposals.screen", "Screen", "Screened against the criteria")
+    actions.register_action(
+        "proposals.assign_screener", "Assign screener", "Assigned the screening"
+    )
     actions.register_action("proposals.withdraw", "Withdraw", "Withdrew the proposal")
 
 

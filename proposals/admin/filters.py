@@ -40,7 +40,9 @@ class ProposalFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "meeting", "lead_organisation"]
 
     def quick(self, queryset, name, value):
-        return quick_view(queryset, value, timezone.localdate()) if value else queryset
+        if not value:
+            return queryset
+        return quick_view(queryset, value, timezone.localdate(), self.request.user)
 
     def with_priority(self, queryset, name, value):
         if not value:

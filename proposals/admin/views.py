@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from core.admin.views import BackOfficePage
@@ -33,14 +33,27 @@ def screen_url(proposal):
 
 
 class ProposalIndexView(SafeExportIndexView):
+    template_name = "proposals/admin/index.html"
     results_template_name = "proposals/admin/index_results.html"
+
+    @cached_property
+    def columns(self):
+        """Checkboxes for the bulk action (assign screener) for those who screen."""
+        if not self.request.user.has_perm("proposals.screen_proposal"):
+            return super().columns
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="proposal"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda proposal: f"proposal_{proposal.pk}_title"
+        )
 
     def get_base_queryset(self):
         return proposals_for_back_office()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["listing_counts"] = listing_counts(timezone.localdate())
+        context["listing_counts"] = listing_counts(timezone.localdate(), self.request.user)
         return context
 
     def get_list_more_buttons(self, instance):

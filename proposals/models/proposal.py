@@ -61,6 +61,14 @@ class Proposal(models.Model):
     lead_organisation = models.ForeignKey(
         "programme.Organisation", on_delete=models.PROTECT, related_name="proposals"
     )
+    # Who in the programme team is to screen it (services.proposals_assign_screener).
+    screener = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals_to_screen",
+    )
     summary = models.TextField(blank=True)
     need_and_evidence = models.TextField("need and evidence", blank=True)
     whole_family_approach = models.TextField(blank=True)

@@ -1,5 +1,6 @@
 """Every change to a proposal: keyword-only, one transaction, permission checked, audited."""
 
+from .assignment import proposals_assign_screener
 from .co_leads import (
     co_lead_accept,
     co_lead_decline,
@@ -46,4 +47,5 @@ __all__ = [
     "proposal_submit",
     "proposal_update",
     "proposal_withdraw",
+    "proposals_assign_screener",
 ]

@@ -218,7 +218,7 @@ def test_the_status_counts_add_up_to_the_proposals_listed(programme_officer, rea
         submitted()
     Proposal.objects.filter(pk=Proposal.objects.first().pk).update(status="eligible")
     ProposalFactory()  # a draft: never counted
-    counts = listing_counts(TODAY)
+    counts = listing_counts(TODAY, programme_officer)
     by_status = {value: count for value, _label, count in counts["statuses"]}
     assert (by_status["submitted"], by_status["eligible"]) == (2, 1)
     assert sum(by_status.values()) == proposals_for_back_office().count() == 3
