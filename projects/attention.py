@@ -17,7 +17,7 @@ from projects.selectors import spent_to_date
 PAGE = 5000
 
 
-def flag(staged: QuerySet[StagedLine], page: int = PAGE) -> int:
+def flag(staged: QuerySet[StagedLine]) -> int:
     """Set ``attention`` on each staged new line that does not fit its project, in date order
     (``sequence``) so the line that first takes a project past its approval is the one named;
     read a page at a time, so memory does not grow with the file. Returns how many."""
@@ -27,8 +27,8 @@ def flag(staged: QuerySet[StagedLine], page: int = PAGE) -> int:
     running = defaultdict(Decimal, spent_to_date(projects))
     flagged = 0
     last = staged.aggregate(last=Max("sequence"))["last"] or 0
-    for start in range(1, last + 1, page):
-        lines = staged.filter(sequence__gte=start, sequence__lt=start + page).order_by("sequence")
+    for start in range(1, last + 1, PAGE):
+        lines = staged.filter(sequence__gte=start, sequence__lt=start + PAGE).order_by("sequence")
         changed = []
         for pk, project_id, day, net, vat in lines.values_list(
             "pk", "project_id", "date", "net_amount", "irrecoverable_vat"

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.problems import ImportRefused
-from projects import ledger_check
+from projects import attention, ledger_check
 from projects.models import SpendLine, SpendMonth, StagedLine
 from projects.services import spend_import
 from tests.factories import ProjectFactory
@@ -45,7 +45,11 @@ def peak_while_importing(path, user):
         tracemalloc.stop()
 
 
-def test_peak_memory_does_not_grow_with_the_file(project, finance_officer, tmp_path):
+def test_peak_memory_does_not_grow_with_the_file(project, finance_officer, tmp_path, monkeypatch):
+    # The lines staged at once and the staged lines read back a page at a time, both smaller
+    # than the files, as they are against a file of millions of lines.
+    monkeypatch.setattr(ledger_check, "BATCH", 100)
+    monkeypatch.setattr(attention, "PAGE", 100)
     small, large = tmp_path / "small.csv", tmp_path / "large.csv"
     small.write_bytes(ledger(1000))
     large.write_bytes(ledger(4000, first=1000))
