@@ -55,39 +55,33 @@ def _batches(items: Iterable[T]) -> Iterator[list[T]]:
 def _existing(
     records: Iterable[FamilyRecord], numbers: dict[int, int]
 ) -> dict[str, tuple[int, tuple]]:
-    """{episode key: (pk, signature)} for the families' plans already here, read in
-    batches."""
+    """{episode key: (pk, signature)} for a batch's plans already here."""
     found = {}
-    for batch in _batches({record.case_hash for record in records}):
-        families = Family.objects.filter(case_hash__in=batch).prefetch_related("needs", "supports")
-        for family in families:
-            needs = sorted(
-                (
-                    Need(numbers[n.outcome_id], n.identified_on, n.achieved_on, n.sustained)
-                    for n in family.needs.all()
-                ),
-                key=lambda need: need.outcome,
-            )
-            signature = (
-                family.plan_start,
-                family.case_closed,
-                family.lead_organisation_id,
-                family.lead_role,
-                tuple(needs),
-                tuple(sorted(s.project_id for s in family.supports.all())),
-            )
-            found[episode_key(family.case_hash, family.plan_start)] = (family.pk, signature)
-    return found
-
-
-def _retired(hashes: Iterable[str]) -> set[str]:
-    """The case references among these that were deleted under the retention policy."""
-    found: set[str] = set()
-    for batch in _batches(hashes):
-        found.update(
-            RetiredCase.objects.filter(case_hash__in=batch).values_list("case_hash", flat=True)
+    hashes = {record.case_hash for record in records}
+    families = Family.objects.filter(case_hash__in=hashes).prefetch_related("needs", "supports")
+    for family in families:
+        needs = sorted(
+            (
+                Need(numbers[n.outcome_id], n.identified_on, n.achieved_on, n.sustained)
+                for n in family.needs.all()
+            ),
+            key=lambda need: need.outcome,
         )
+        signature = (
+            family.plan_start,
+            family.case_closed,
+            family.lead_organisation_id,
+            family.lead_role,
+            tuple(needs),
+            tuple(sorted(s.project_id for s in family.supports.all())),
+        )
+        found[episode_key(family.case_hash, family.plan_start)] = (family.pk, signature)
     return found
+
+
+def _retired(hashes: set[str]) -> set[str]:
+    """The case references among a batch's that were deleted under the retention policy."""
+    return set(RetiredCase.objects.filter(case_hash__in=hashes).values_list("case_hash", flat=True))
 
 
 def _family(
