@@ -89,6 +89,18 @@ def write_families(path, rows):
     return rows // 4
 
 
+def checked_upload(page, email, url, path):
+    """Sign in, upload the file and watch the worker check it; the page's status line."""
+    page.set_default_timeout(WAIT_MS)
+    sign_in(page, email, PASSWORD)
+    page.goto(url)
+    page.locator("input[type=file]").set_input_files(path)
+    page.get_by_role("button", name="Check the file").click()
+    status = page.locator("main p[role=status]")
+    expect(status).to_contain_text("rows checked so far", timeout=WAIT_MS)
+    return status
+
+
 only_on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL: the shared in-memory SQLite test database locks whole tables",
@@ -102,13 +114,7 @@ def test_a_large_ledger_export_is_checked_and_written_by_the_worker(new_page, wo
     ledger = tmp_path / "ledger-2026.csv"
     total = write_ledger(ledger, ROWS)
     page = new_page()
-    page.set_default_timeout(WAIT_MS)
-    sign_in(page, finance.email, PASSWORD)
-    page.goto("/admin/spend/import/")
-    page.locator("input[type=file]").set_input_files(ledger)
-    page.get_by_role("button", name="Check the file").click()
-    status = page.locator("main p[role=status]")
-    expect(status).to_contain_text("rows checked so far", timeout=WAIT_MS)
+    status = checked_upload(page, finance.email, "/admin/spend/import/", ledger)
     expect(page.locator("main")).to_contain_text(f"{ROWS:,} will be added", timeout=WAIT_MS)
 
     page.get_by_role("button", name=f"Import {ROWS:,} lines").click()
@@ -126,13 +132,7 @@ def test_a_large_case_management_export_is_checked_and_written_by_the_worker(
     export = tmp_path / "cases-2026.csv"
     cases = write_families(export, ROWS)
     page = new_page()
-    page.set_default_timeout(WAIT_MS)
-    sign_in(page, officer.email, PASSWORD)
-    page.goto("/admin/families/import/")
-    page.locator("input[type=file]").set_input_files(export)
-    page.get_by_role("button", name="Check the file").click()
-    status = page.locator("main p[role=status]")
-    expect(status).to_contain_text("rows checked so far", timeout=WAIT_MS)
+    checked_upload(page, officer.email, "/admin/families/import/", export)
     expect(page.locator("main")).to_contain_text(
         f"{ROWS:,} rows read: {cases:,} new family plans", timeout=WAIT_MS
     )
