@@ -20,13 +20,14 @@ from benchmarks.batches import BATCH, Progress, batched
 from benchmarks.generate_records import LedgerAndFamilies
 from benchmarks.sizes import DEMO_LEAD, DEMO_LEAD_SHARE, FIRST_YEAR, SCALES, VOTERS
 from core.financial_years import fy_for_date, fy_name, fy_quarter
+from core.search import index_rows
 from demo.people import DEMO_PASSWORD
 from evaluations.models import ProjectTarget
 from governance.models import Decision
 from programme import roles
 from programme.models import Fund, Meeting, Membership, Organisation, Outcome, User
 from programme.scheduling import meeting_dates
-from projects.models import BudgetProfileLine, Project
+from projects.models import BudgetProfileLine, Project, SpendLine
 from proposals.models import BudgetLine, OutcomeTarget, Proposal, ProposalVersion
 
 KINDS = ["funded_service"] * 5 + ["community"] * 2 + ["it", "research"]
@@ -52,6 +53,7 @@ class Generator(LedgerAndFamilies):
             self.ledger()
         with transaction.atomic():
             self.families()
+        self.search_index()
         self.analyse()
 
     # Reference data and people ---------------------------------------------------------
@@ -375,6 +377,13 @@ class Generator(LedgerAndFamilies):
                     quarter=quarter,
                     amount=amount - each * (len(quarters) - 1) if last else each,
                 )
+
+    def search_index(self):
+        """Bulk inserts fire no signals: index what search finds, as an import does."""
+        for model in (Organisation, Proposal, Project, SpendLine):
+            self.stdout.write(f"Indexing {model._meta.verbose_name_plural} for search")
+            with transaction.atomic():
+                index_rows(model.get_indexed_objects())
 
     def analyse(self):
         """Fresh planner statistics after a bulk load."""

@@ -247,7 +247,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "rtf",
 ]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, ranked and stemmed on either database (core.search_backends).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "core.search_backends.sqlite"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+        else "core.search_backends.postgres"
+    }
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from Gravatar: that would send a hash of each user's email elsewhere.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -10,15 +10,35 @@ the index view instead."""
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.search.index import class_is_indexed
 
 from core.admin.counts import CountsIndexMixin, CountsInspectMixin
 from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.estimates import EstimatingPaginator
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
+from core.search import search
 
 
-class SafeExportIndexView(CountsIndexMixin, PeopleColumnsMixin, SafeCsvMixin, IndexView):
+class RankedSearchMixin:
+    """A listing of an indexed model searches through core.search: stemmed, ranked by
+    relevance unless a column's order was chosen, with the lead:, org: and ref: filters
+    its model's ``search_lookups`` define."""
+
+    def search_queryset(self, queryset):
+        if not (self.is_searching and class_is_indexed(queryset.model)):
+            return super().search_queryset(queryset)
+        return search(
+            queryset,
+            self.search_query,
+            queryset.model.search_lookups,
+            by_relevance=not self.is_explicitly_ordered,
+        )
+
+
+class SafeExportIndexView(
+    RankedSearchMixin, CountsIndexMixin, PeopleColumnsMixin, SafeCsvMixin, IndexView
+):
     paginator_class = EstimatingPaginator
 
 

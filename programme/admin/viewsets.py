@@ -47,7 +47,6 @@ class OrganisationViewSet(ProgrammeViewSet):
         "website",
     ]
     filterset_class = OrganisationFilterSet
-    search_fields = ["name", "short_name"]
     inspect_view_enabled = True
     form_fields = [
         "name",

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.search import index
 
 from core.security import normalise_email, plain_email
 
@@ -64,7 +65,7 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
 
-class Organisation(models.Model):
+class Organisation(index.Indexed, models.Model):
     class Sector(models.TextChoices):
         POLICE = "police", "Police"
         HEALTH = "health", "Health"
@@ -82,6 +83,14 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
+
+    search_fields = [
+        index.SearchField("name", boost=5),
+        index.SearchField("short_name", boost=5),
+        index.SearchField("org_identifier"),
+        index.SearchField("get_sector_display"),
+    ]
+    search_lookups = {"org": ["name", "short_name"], "ref": ["org_identifier"]}
     sector = models.CharField(max_length=20, choices=Sector.choices)
     on_strategic_group = models.BooleanField(
         "represented on the strategic group",

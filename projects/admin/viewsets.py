@@ -95,7 +95,6 @@ class ProjectViewSet(ListingViewSet):
         "rag",
     ]
     filterset_class = ProjectFilterSet
-    search_fields = ["reference", "title", "cost_centre", "lead_organisation__name"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "reference",
@@ -165,7 +164,6 @@ class SpendLineViewSet(ListingViewSet):
         "irrecoverable_vat",
     ]
     filterset_class = SpendFilterSet
-    search_fields = ["transaction_number", "supplier", "description", "cost_centre"]
     inspect_view_enabled = True
 
     def get_form_class(self, for_update=False):

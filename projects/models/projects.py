@@ -2,13 +2,14 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from wagtail.search import index
 
 from core.financial_years import validate_financial_year
 from core.models import ImportRecord
 from proposals.models import Proposal
 
 
-class Project(models.Model):
+class Project(index.Indexed, models.Model):
     """An approved proposal being delivered: what it was given and how it is going."""
 
     class Status(models.TextChoices):
@@ -53,6 +54,21 @@ class Project(models.Model):
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, default=Rag.GREEN)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # The title ranks above the rest; the proposal's budget lines count least.
+    search_fields = [
+        index.SearchField("title", boost=10),
+        index.SearchField("reference", boost=5),
+        index.SearchField("cost_centre", boost=5),
+        index.RelatedFields("lead", [index.SearchField("get_full_name")]),
+        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
+        index.RelatedFields("proposal", [index.SearchField("summary")]),
+    ]
+    search_lookups = {
+        "ref": ["reference", "cost_centre"],
+        "lead": ["lead__first_name", "lead__last_name"],
+        "org": ["lead_organisation__name", "lead_organisation__short_name"],
+    }
 
     class Meta:
         ordering = ["reference"]
@@ -135,7 +151,7 @@ class ClosedMonth(models.Model):
         return f"{self.month:%B %Y}"
 
 
-class SpendLine(models.Model):
+class SpendLine(index.Indexed, models.Model):
     """A line of the council's ledger charged to a project's cost centre. Credit notes are
     negative. The cost is the net amount plus irrecoverable VAT."""
 
@@ -168,6 +184,20 @@ class SpendLine(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     explained_at = models.DateTimeField(null=True, blank=True)
+
+    # An import writes its lines in bulk and indexes them itself (projects.services.spend).
+    search_fields = [
+        index.SearchField("supplier", boost=2),
+        index.SearchField("description"),
+        index.SearchField("transaction_number", boost=2),
+        index.SearchField("cost_centre"),
+        index.SearchField("expense_type"),
+    ]
+    search_lookups = {
+        "ref": ["transaction_number", "project__reference"],
+        "lead": ["project__lead__first_name", "project__lead__last_name"],
+        "org": ["project__lead_organisation__name", "project__lead_organisation__short_name"],
+    }
 
     class Meta:
         ordering = ["-date", "transaction_number", "line_number"]

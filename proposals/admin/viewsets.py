@@ -27,14 +27,6 @@ class ProposalViewSet(ProgrammeViewSet):
     inspect_view_class = ProposalInspectView
     inspect_view_enabled = True
     filterset_class = ProposalFilterSet
-    search_fields = [
-        "reference",
-        "title",
-        "summary",
-        "lead__first_name",
-        "lead__last_name",
-        "lead_organisation__name",
-    ]
     list_display = [
         "reference",
         "title",

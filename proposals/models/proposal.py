@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from wagtail.search import index
 
 from core.financial_years import validate_financial_year
 from core.money import MoneyOutput, money_sum
@@ -34,7 +35,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(Q(lead=user) | Exists(co_led))
 
 
-class Proposal(models.Model):
+class Proposal(index.Indexed, models.Model):
     class Kind(models.TextChoices):
         IT = "it", "IT project"
         RESEARCH = "research", "Research project"
@@ -90,6 +91,25 @@ class Proposal(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()
+
+    # The title ranks above the rest; a budget line's words count least. Budget lines are
+    # part of the text (core.search.follow_part, proposals.apps).
+    search_fields = [
+        index.SearchField("title", boost=10),
+        index.SearchField("reference", boost=5),
+        index.SearchField("summary", boost=2),
+        index.SearchField("need_and_evidence"),
+        index.SearchField("whole_family_approach"),
+        index.SearchField("sustainability"),
+        index.RelatedFields("lead", [index.SearchField("get_full_name")]),
+        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
+        index.RelatedFields("budget_lines", [index.SearchField("description", boost=0.5)]),
+    ]
+    search_lookups = {
+        "ref": ["reference"],
+        "lead": ["lead__first_name", "lead__last_name"],
+        "org": ["lead_organisation__name", "lead_organisation__short_name"],
+    }
 
     class Meta:
         ordering = ["-created_at"]

@@ -57,8 +57,9 @@ def test_the_listing_filters_by_amount_requested(client_for, programme_officer, 
 
 
 def test_the_listing_searches_by_title(client_for, programme_officer, ready):
-    found = submitted()
-    Proposal.objects.filter(pk=found.pk).update(title="Operation Encompass")
+    found = Proposal.objects.get(pk=submitted().pk)
+    found.title = "Operation Encompass"
+    found.save()
     other = submitted()
     page = client_for(programme_officer).get("/admin/proposals/?q=Encompass").content.decode()
     assert found.reference in page

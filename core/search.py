@@ -1,0 +1,127 @@
+"""Search that ranks, through Wagtail's search backend (core.search_backends).
+
+What a person types is words, "quoted phrases" and field filters: ``lead:`` (the lead's
+name), ``org:`` (the lead organisation) and ``ref:`` (a reference), each taking one word or
+a quoted value (``org:"Merseyside Police"``). The filters are SQL on the live records; the
+words and phrases are matched in the index, stemmed, and ranked by relevance.
+
+Each indexed model says what the filters look in (``search_lookups``, a ``Lookups``); a
+model with no such field matches nothing for that filter. The index is kept by Wagtail's
+own signals for the records themselves; ``follow_part`` re-indexes a record when a row
+that is part of its text (a proposal's budget line) changes, and ``index_rows`` indexes
+rows written in bulk (an import's ledger lines), which no signal announces."""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial, reduce
+from operator import and_, or_
+
+from django.db.models import Model, Q, QuerySet
+from django.db.models.signals import post_delete, post_save
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import insert_or_update_object
+from wagtail.search.query import And, Phrase, PlainText, SearchQuery
+
+FIELD_FILTERS = ("lead", "org", "ref")
+_FIELD_FILTER = re.compile(r'(?<!\S)(lead|org|ref):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+
+# Per listing: filter name -> the lookups it searches (icontains, any of them, every word).
+Lookups = Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
+class SearchText:
+    query: SearchQuery | None
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ranks(self) -> bool:
+        return self.query is not None
+
+
+def parse(text: str) -> SearchText:
+    """Words, phrases and field filters out of what was typed."""
+    fields = {}
+    for match in _FIELD_FILTER.finditer(text):
+        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        if value:
+            fields[match.group(1).lower()] = value
+    rest = _FIELD_FILTER.sub(" ", text)
+    parts = rest.split('"')
+    queries: list[SearchQuery] = []
+    for index, part in enumerate(parts):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        # Odd pieces were inside quotes; an unclosed quote's text is plain words.
+        in_quotes = index % 2 == 1 and index < len(parts) - 1
+        queries.append(Phrase(part) if in_quotes else PlainText(part, operator="and"))
+    query = None
+    if len(queries) == 1:
+        query = queries[0]
+    elif queries:
+        query = And(queries)
+    return SearchText(query=query, fields=fields)
+
+
+def filter_fields(queryset: QuerySet, fields: dict[str, str], lookups: Lookups) -> QuerySet:
+    for name, value in fields.items():
+        paths = lookups.get(name)
+        if not paths:
+            return queryset.none()
+        words = [
+            reduce(or_, (Q(**{f"{path}__icontains": word}) for path in paths))
+            for word in value.split()
+        ]
+        queryset = queryset.filter(reduce(and_, words))
+    return queryset
+
+
+def search(
+    queryset: QuerySet, text: str | SearchText, lookups: Lookups, *, by_relevance: bool = True
+) -> QuerySet:
+    """The records of ``queryset`` that match ``text``, as a queryset a listing can count and
+    page. Ranked by relevance (best first, with a ``_score``) unless ``by_relevance`` is
+    False, when the queryset's own order stands."""
+    parsed = parse(text) if isinstance(text, str) else text
+    queryset = filter_fields(queryset, parsed.fields, lookups)
+    if parsed.query is None:
+        return queryset
+    results = get_search_backend().search(
+        parsed.query, queryset, order_by_relevance=by_relevance
+    )
+    if by_relevance:
+        results = results.annotate_score("_score")
+    return results.get_queryset()
+
+
+INDEX_BATCH = 1000
+
+
+def index_rows(queryset: QuerySet) -> int:
+    """Index the rows of ``queryset`` a batch at a time, in key order so memory stays flat;
+    returns how many."""
+    backend = get_search_backend()
+    rows = queryset.order_by("pk")
+    indexed = 0
+    batch = list(rows[:INDEX_BATCH])
+    while batch:
+        backend.add_bulk(queryset.model, batch)
+        indexed += len(batch)
+        batch = list(rows.filter(pk__gt=batch[-1].pk)[:INDEX_BATCH])
+    return indexed
+
+
+def _reindex_whole(instance: Model, *, part_of: str, **kwargs) -> None:
+    whole = getattr(instance, part_of, None)
+    if whole is not None and type(whole)._default_manager.filter(pk=whole.pk).exists():
+        insert_or_update_object(whole)
+
+
+def follow_part(model: type[Model], *, part_of: str) -> None:
+    """Re-index the record ``part_of`` names when a ``model`` row is saved or deleted."""
+    handler = partial(_reindex_whole, part_of=part_of)
+    uid = f"search-part-{model._meta.label}"
+    post_save.connect(handler, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(handler, sender=model, weak=False, dispatch_uid=uid)

@@ -1,0 +1,99 @@
+"""Search that ranks (core.search): stemming, phrases, relevance and field filters, through
+the search backend on whichever database the suite runs on."""
+
+import pytest
+
+from core.search import parse, search
+from proposals.models import Proposal
+from tests.factories import BudgetLineFactory, OrganisationFactory, ProposalFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+def found(text, **kwargs):
+    return list(search(Proposal.objects.all(), text, Proposal.search_lookups, **kwargs))
+
+
+def test_a_phrase_in_a_title_outranks_the_same_words_in_a_budget_line():
+    in_line = ProposalFactory(title="Community hub refurbishment")
+    BudgetLineFactory(proposal=in_line, description="Parenting support sessions for families")
+    in_title = ProposalFactory(title="Parenting support for fathers")
+    BudgetLineFactory(proposal=in_title, description="Venue hire")
+
+    assert found('"parenting support"') == [in_title, in_line]
+
+
+def test_words_are_stemmed():
+    proposal = ProposalFactory(title="Mentoring young parents")
+
+    assert found("mentor parent") == [proposal]
+
+
+def test_a_phrase_matches_only_its_words_in_order():
+    ProposalFactory(title="Support for parenting in schools")
+    in_order = ProposalFactory(title="Parenting support in schools")
+
+    assert found('"parenting support"') == [in_order]
+
+
+def test_every_word_must_match():
+    ProposalFactory(title="Domestic abuse refuge")
+    both = ProposalFactory(title="Domestic abuse perpetrator programme")
+
+    assert found("abuse perpetrator") == [both]
+
+
+def test_a_budget_line_added_after_saving_is_found():
+    proposal = ProposalFactory(title="Youth club")
+    BudgetLineFactory(proposal=proposal, description="Minibus lease")
+
+    assert found("minibus") == [proposal]
+
+
+def test_org_filter_matches_the_lead_organisation_on_its_own():
+    police = OrganisationFactory(name="Merseyside Police")
+    lead = UserFactory(organisation=police)
+    theirs = ProposalFactory(lead=lead, lead_organisation=police)
+    ProposalFactory()
+
+    assert found('org:"merseyside police"') == [theirs]
+
+
+def test_field_filters_narrow_a_ranked_search():
+    police = OrganisationFactory(name="Merseyside Police")
+    lead = UserFactory(organisation=police, first_name="Asha", last_name="Patel")
+    theirs = ProposalFactory(title="Knife crime diversion", lead=lead, lead_organisation=police)
+    ProposalFactory(title="Knife crime awareness")
+
+    assert found("knife lead:patel org:police") == [theirs]
+
+
+def test_ref_filter_matches_part_of_a_reference():
+    wanted = ProposalFactory(reference="FP-2031-017")
+    ProposalFactory(reference="FP-2031-018")
+
+    assert found("ref:2031-017") == [wanted]
+
+
+def test_the_listing_order_stands_when_not_ranking():
+    older = ProposalFactory(title="Parenting support")
+    newer = ProposalFactory(title="Parenting support and more parenting support")
+
+    assert found("parenting", by_relevance=False) == list(
+        Proposal.objects.filter(pk__in=[older.pk, newer.pk])
+    )
+
+
+def test_parse_separates_phrases_words_and_filters():
+    parsed = parse('knife "crime diversion" org:"Merseyside Police" ref:FP-2026')
+
+    assert parsed.fields == {"org": "Merseyside Police", "ref": "FP-2026"}
+    assert repr(parsed.query) == (
+        "<And <PlainText 'knife' operator='and' boost=1> <Phrase 'crime diversion'>>"
+    )
+
+
+def test_a_colon_in_other_words_is_kept_as_text():
+    parsed = parse("meeting 10:30")
+
+    assert parsed.fields == {}
+    assert "10:30" in repr(parsed.query)
