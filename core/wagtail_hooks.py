@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.urls import path
 from wagtail import hooks
 
 from core.admin.audit import AuditTrailViewSet, recent_changes_panel, replace_site_history
+from core.admin.find import FindView, search_area
 from core.admin.menu import grouped_main_menu
 
 audit_trail = AuditTrailViewSet()
@@ -9,6 +11,12 @@ audit_trail = AuditTrailViewSet()
 hooks.register("register_admin_viewset", lambda: audit_trail)
 hooks.register("register_reports_menu_item", audit_trail.menu_item)
 hooks.register("construct_reports_menu", replace_site_history)
+hooks.register("register_admin_search_area", search_area)
+
+
+@hooks.register("register_admin_urls")
+def programme_search_url():
+    return [path("search/programme/", FindView.as_view(), name="programme_search")]
 
 
 @hooks.register("construct_main_menu")

@@ -6,8 +6,10 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core.admin.dashboard import Row, WorkPanel
+from core.admin.find import HOOK as SEARCH_HOOK
+from core.admin.find import FindSection
 from programme.admin.viewsets import MeetingViewSet, OutcomeViewSet, ProgrammeSetUpGroup
-from programme.models import Interest
+from programme.models import Interest, Organisation
 
 
 @hooks.register("register_admin_viewset")
@@ -75,4 +77,16 @@ def register_changes_panel(request, panels):
             link_url=reverse("interests:index"),
             order=60,
         )
+    )
+
+
+@hooks.register(SEARCH_HOOK)
+def organisations_search():
+    return FindSection(
+        label="Organisations",
+        queryset=Organisation.objects.all,
+        listing_url_name="organisations:index",
+        url=lambda organisation: reverse("organisations:inspect", args=[organisation.pk]),
+        detail=lambda organisation: organisation.get_sector_display(),
+        order=30,
     )

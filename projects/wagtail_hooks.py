@@ -2,10 +2,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from core.admin.find import HOOK as SEARCH_HOOK
+from core.admin.find import FindSection
 from core.admin.menu import PermissionMenuItem
 from projects.admin.panels import attention_panel, overdue_panel
 from projects.admin.variations import VariationViewSet
 from projects.admin.viewsets import ProgressReportViewSet, ProjectViewSet, SpendLineViewSet
+from projects.models import Project, SpendLine
 
 
 @hooks.register("register_admin_viewset")
@@ -103,3 +106,32 @@ def spend_attention_panel(request, panels):
 def overdue_reports_panel(request, panels):
     if request.user.has_perm("projects.change_project"):
         panels.append(overdue_panel(timezone.localdate()))
+
+
+@hooks.register(SEARCH_HOOK)
+def projects_search():
+    return FindSection(
+        label="Projects",
+        queryset=lambda: Project.objects.select_related("lead_organisation"),
+        listing_url_name="projects_admin:index",
+        url=lambda project: reverse("projects_admin:edit", args=[project.pk]),
+        detail=lambda project: (
+            f"{project.lead_organisation} · {project.get_status_display()} · "
+            f"£{project.approved_amount:,.2f} approved"
+        ),
+        order=20,
+    )
+
+
+@hooks.register(SEARCH_HOOK)
+def ledger_search():
+    return FindSection(
+        label="Spend lines",
+        queryset=lambda: SpendLine.objects.select_related("project"),
+        listing_url_name="spend:index",
+        url=lambda line: reverse("spend:inspect", args=[line.pk]),
+        detail=lambda line: (
+            f"{line.date:%-d %b %Y} · {line.project.reference} · £{line.net_amount:,.2f}"
+        ),
+        order=40,
+    )

@@ -2,10 +2,12 @@ from django.urls import reverse
 from wagtail import hooks
 
 from core.admin.dashboard import Row, WorkPanel
+from core.admin.find import HOOK as SEARCH_HOOK
+from core.admin.find import FindSection
 from proposals.admin.bulk_actions import AssignScreenerBulkAction
 from proposals.admin.views import screen_url
 from proposals.admin.viewsets import ProposalViewSet
-from proposals.selectors import awaiting_screening
+from proposals.selectors import awaiting_screening, proposals_for_back_office
 
 
 @hooks.register("register_admin_viewset")
@@ -14,6 +16,21 @@ def register_proposals():
 
 
 hooks.register("register_bulk_action", AssignScreenerBulkAction)
+
+
+@hooks.register(SEARCH_HOOK)
+def proposals_search():
+    return FindSection(
+        label="Proposals",
+        queryset=proposals_for_back_office,
+        listing_url_name="proposals_admin:index",
+        url=lambda proposal: reverse("proposals_admin:inspect", args=[proposal.pk]),
+        detail=lambda proposal: (
+            f"{proposal.lead_organisation} · {proposal.get_status_display()}"
+            + (f" · {proposal.meeting}" if proposal.meeting else "")
+        ),
+        order=10,
+    )
 
 
 @hooks.register("register_log_actions")

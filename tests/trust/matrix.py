@@ -105,6 +105,7 @@ evaluations:results                    GET  login 403   403   200   200   200   
 evaluations:project_results            GET  login 200   404   403   403   403   200   403   403
 audit_trail:index                      GET  login 403   403   403   403   403   200   200   200
 audit_trail:results                    GET  login 403   403   403   403   403   200   200   200
+programme_search                       GET  login 403   403   403   403   403   200   200   200
 spend:import                           GET  login 403   403   403   403   403   no    200   no
 spend:close_month                      GET  login 403   403   403   403   403   no    200   no
 spend:attention                        GET  login 403   403   403   403   403   no    200   no
