@@ -4,7 +4,7 @@ from wagtail import hooks
 from core.admin.dashboard import Row, WorkPanel
 from core.admin.find import HOOK as SEARCH_HOOK
 from core.admin.find import FindSection
-from proposals.admin.bulk_actions import AssignScreenerBulkAction
+from proposals.admin.bulk_actions import BULK_ACTIONS
 from proposals.admin.views import screen_url
 from proposals.admin.viewsets import ProposalViewSet
 from proposals.selectors import awaiting_screening, proposals_for_back_office
@@ -15,7 +15,8 @@ def register_proposals():
     return ProposalViewSet()
 
 
-hooks.register("register_bulk_action", AssignScreenerBulkAction)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register(SEARCH_HOOK)
@@ -53,6 +54,9 @@ def register_proposal_actions(actions):
     actions.register_action("proposals.co_lead_remove", "Remove co-lead", "Removed a co-lead")
     actions.register_action("proposals.submit", "Submit", "Submitted a version")
     actions.register_action("proposals.screen", "Screen", "Screened against the criteria")
+    actions.register_action(
+        "proposals.place_on_agenda", "Place on agenda", "Placed on the next meeting's agenda"
+    )
     actions.register_action(
         "proposals.assign_screener", "Assign screener", "Assigned the screening"
     )

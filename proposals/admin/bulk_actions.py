@@ -1,17 +1,53 @@
-"""The proposals listing's bulk action: the programme team shares out screening by assigning
-the selected proposals awaiting screening to one of its members, through Wagtail's
-bulk-action views (as snippets use them) and ``services.proposals_assign_screener``."""
+"""The proposals listing's bulk actions, through Wagtail's bulk-action views (as snippets use
+them): the programme team assigns a screener to proposals awaiting screening
+(``services.proposals_assign_screener``) and places eligible ones on the next open agenda
+(``services.proposals_place_on_next_agenda``); anyone who may list proposals exports the
+selection with the listing's own columns. Each action refuses those who may not take it,
+whatever the footer shows."""
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.views.bulk_action import BulkAction
 
 from programme.models import User
 from proposals import services
 from proposals.models import Proposal
-from proposals.selectors import proposals_for_back_office, screeners
+from proposals.selectors import next_open_agenda, proposals_for_back_office, screeners
 
 SCREEN = "proposals.screen_proposal"
+VIEW = "proposals.view_proposal"
+
+
+class ProposalBulkAction(BulkAction):
+    models = [Proposal]
+    permission = SCREEN
+
+    @classmethod
+    def allowed(cls, user) -> bool:
+        return user.has_perm(cls.permission)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return list(proposals_for_back_office().filter(pk__in=object_ids).order_by("reference"))
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return proposals_for_back_office().values_list("pk", flat=True)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
 
 
 class AssignScreenerForm(forms.Form):
@@ -27,26 +63,13 @@ class AssignScreenerForm(forms.Form):
         self.fields["screener"].label_from_instance = lambda user: user.get_full_name()
 
 
-class AssignScreenerBulkAction(BulkAction):
+class AssignScreenerBulkAction(ProposalBulkAction):
     display_name = "Assign screener"
     action_type = "assign_screener"
     aria_label = "Assign a screener to the selected proposals"
     template_name = "proposals/admin/bulk_assign_screener.html"
     action_priority = 10
-    models = [Proposal]
     form_class = AssignScreenerForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(SCREEN):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return list(proposals_for_back_office().filter(pk__in=object_ids).order_by("reference"))
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        return proposals_for_back_office().values_list("pk", flat=True)
 
     def check_perm(self, obj):
         # Only proposals awaiting screening can be assigned; the rest are listed as such.
@@ -62,14 +85,68 @@ class AssignScreenerBulkAction(BulkAction):
         )
         return len(assigned), 0
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-            return self.form_invalid(form)
-
     def get_success_message(self, num_parent_objects, num_child_objects):
         noun = "proposal" if num_parent_objects == 1 else "proposals"
         screener = self.cleaned_form.cleaned_data["screener"].get_full_name()
         return f"{num_parent_objects} {noun} assigned to {screener} to screen."
+
+
+class PlaceOnAgendaBulkAction(ProposalBulkAction):
+    display_name = "Place on next agenda"
+    action_type = "place_on_agenda"
+    aria_label = "Place the selected eligible proposals on the next meeting's agenda"
+    template_name = "proposals/admin/bulk_place_on_agenda.html"
+    action_priority = 20
+
+    def check_perm(self, obj):
+        # Only eligible proposals can go on an agenda; the rest are listed as such.
+        return obj.status == Proposal.Status.ELIGIBLE
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=next_open_agenda(timezone.localdate()), **kwargs)
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        _meeting, moved = services.proposals_place_on_next_agenda(
+            user=user, proposals=objects, today=timezone.localdate()
+        )
+        return len(moved), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        meeting = next_open_agenda(timezone.localdate())
+        if num_parent_objects == 0:
+            return f"Those proposals were already placed for {meeting}."
+        noun = "proposal" if num_parent_objects == 1 else "proposals"
+        return f"{num_parent_objects} {noun} placed for {meeting}."
+
+
+class ExportSelectionBulkAction(ProposalBulkAction):
+    """Reading only: the page offers the listing's own CSV and Excel downloads of the
+    selected proposals (ProposalIndexView keeps to ``selected``)."""
+
+    display_name = "Export"
+    action_type = "export_selection"
+    aria_label = "Download the selected proposals as a spreadsheet"
+    template_name = "proposals/admin/bulk_export.html"
+    action_priority = 30
+    permission = VIEW
+    http_method_names = ["get"]
+
+    def check_perm(self, obj):
+        return True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selected = [("selected", item["item"].pk) for item in context["items"]]
+        listing = reverse("proposals_admin:index")
+        context["downloads"] = [
+            (label, f"{listing}?{urlencode([('export', kind), *selected])}")
+            for kind, label in (("xlsx", "Download Excel"), ("csv", "Download CSV"))
+        ]
+        return context
+
+
+BULK_ACTIONS = [AssignScreenerBulkAction, PlaceOnAgendaBulkAction, ExportSelectionBulkAction]

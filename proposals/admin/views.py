@@ -14,6 +14,7 @@ from core.admin.views import BackOfficePage
 from core.admin.viewsets import CountsInspectView, SafeExportIndexView
 from programme.selectors import active_criteria
 from proposals import services
+from proposals.admin.bulk_actions import BULK_ACTIONS
 from proposals.admin.forms import ScreeningForm
 from proposals.models import Proposal
 from proposals.selectors import (
@@ -37,11 +38,33 @@ class ProposalIndexView(SafeExportIndexView):
     results_template_name = "proposals/admin/index_results.html"
 
     @cached_property
+    def bulk_actions(self):
+        """The bulk actions this person may take (every lister may export)."""
+        return [
+            {
+                "label": action.display_name,
+                "aria_label": action.aria_label,
+                "url": reverse(
+                    "wagtail_bulk_action", args=["proposals", "proposal", action.action_type]
+                ),
+            }
+            for action in BULK_ACTIONS
+            if action.allowed(self.request.user)
+        ]
+
+    @cached_property
     def columns(self):
-        """Checkboxes for the bulk action (assign screener) for those who screen."""
-        if not self.request.user.has_perm("proposals.screen_proposal"):
+        if not self.bulk_actions:
             return super().columns
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="proposal"), *super().columns]
+
+    def filter_queryset(self, queryset):
+        """``selected`` keeps to the proposals a bulk export chose."""
+        queryset = super().filter_queryset(queryset)
+        selected = [pk for pk in self.request.GET.getlist("selected") if pk.isdigit()]
+        if "selected" in self.request.GET:
+            queryset = queryset.filter(pk__in=selected)
+        return queryset
 
     def _get_title_column(self, *args, **kwargs):
         return super()._get_title_column(
@@ -54,6 +77,7 @@ class ProposalIndexView(SafeExportIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listing_counts"] = listing_counts(timezone.localdate(), self.request.user)
+        context["bulk_actions"] = self.bulk_actions
         return context
 
     def get_list_more_buttons(self, instance):

@@ -1,6 +1,6 @@
 """Every change to a proposal: keyword-only, one transaction, permission checked, audited."""
 
-from .assignment import proposals_assign_screener
+from .assignment import proposals_assign_screener, proposals_place_on_next_agenda
 from .co_leads import (
     co_lead_accept,
     co_lead_decline,
@@ -48,4 +48,5 @@ __all__ = [
     "proposal_update",
     "proposal_withdraw",
     "proposals_assign_screener",
+    "proposals_place_on_next_agenda",
 ]

@@ -112,11 +112,12 @@ def test_mine_to_screen_lists_what_is_assigned_to_me(
     assert mine.reference in html and theirs.reference not in html
 
 
-def test_only_those_who_screen_get_the_listings_checkboxes(
+def test_only_those_who_screen_are_offered_assigning(
     client_for, programme_officer, finance_officer, ready
 ):
     submitted()
     team = client_for(programme_officer).get("/admin/proposals/").content.decode()
     finance = client_for(finance_officer).get("/admin/proposals/").content.decode()
     assert "data-bulk-action-checkbox" in team and "Assign screener" in team
-    assert "data-bulk-action-checkbox" not in finance
+    assert "data-bulk-action-checkbox" in finance and "Export" in finance
+    assert "Assign screener" not in finance and "Place on next agenda" not in finance
