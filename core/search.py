@@ -6,10 +6,12 @@ a quoted value (``org:"Merseyside Police"``). The filters are SQL on the live re
 words and phrases are matched in the index, stemmed, and ranked by relevance.
 
 Each indexed model says what the filters look in (``search_lookups``, a ``Lookups``); a
-model with no such field matches nothing for that filter. The index is kept by Wagtail's
-own signals for the records themselves; ``follow_part`` re-indexes a record when a row
-that is part of its text (a proposal's budget line) changes, and ``index_rows`` indexes
-rows written in bulk (an import's ledger lines), which no signal announces."""
+model with no such field matches nothing for that filter.
+
+The index is kept as records are saved and deleted (``follow``, called from each app's
+``ready()``); ``follow_part`` re-indexes a record when a row that is part of its text (a
+proposal's budget line) changes, and ``index_rows`` indexes rows written in bulk (an
+import's ledger lines), which no signal announces."""
 
 import re
 from collections.abc import Mapping, Sequence
@@ -20,7 +22,6 @@ from operator import and_, or_
 from django.db.models import Model, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import insert_or_update_object
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 FIELD_FILTERS = ("lead", "org", "ref")
@@ -113,15 +114,40 @@ def index_rows(queryset: QuerySet) -> int:
     return indexed
 
 
-def _reindex_whole(instance: Model, *, part_of: str, **kwargs) -> None:
-    whole = getattr(instance, part_of, None)
-    if whole is not None and type(whole)._default_manager.filter(pk=whole.pk).exists():
-        insert_or_update_object(whole)
+def reindex(model: type[Model], pk) -> None:
+    """Write one record's entry again, read with the related rows its search fields need
+    (Wagtail's own handler reads each related list once for every part of the entry)."""
+    record = model.get_indexed_objects().filter(pk=pk).first()
+    if record is not None:
+        get_search_backend().add(record)
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex(sender, instance.pk)
+
+
+def _deleted(sender, instance, **kwargs):
+    get_search_backend().delete(instance)
+
+
+def _part_changed(sender, instance, *, part_of: str, raw=False, **kwargs):
+    if not raw:
+        reindex(sender._meta.get_field(part_of).related_model, getattr(instance, f"{part_of}_id"))
+
+
+def follow(model: type[Model]) -> None:
+    """Keep ``model``'s entries: written again when a record is saved, removed when it is
+    deleted. The model sets ``search_auto_update = False``, so Wagtail's handler does not
+    write them a second time."""
+    uid = f"search-{model._meta.label}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
 
 
 def follow_part(model: type[Model], *, part_of: str) -> None:
     """Re-index the record ``part_of`` names when a ``model`` row is saved or deleted."""
-    handler = partial(_reindex_whole, part_of=part_of)
+    handler = partial(_part_changed, part_of=part_of)
     uid = f"search-part-{model._meta.label}"
     post_save.connect(handler, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(handler, sender=model, weak=False, dispatch_uid=uid)

@@ -11,8 +11,12 @@ class ProgrammeConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
+        from core.search import follow
+        from programme.models import Organisation
         from programme.roles import set_up_roles
         from programme.sessions import record_sign_in, record_sign_out
+
+        follow(Organisation)
 
         post_migrate.connect(set_up_roles, sender=self, dispatch_uid="programme.set_up_roles")
         user_logged_in.connect(record_sign_in, dispatch_uid="programme.sessions.sign_in")

@@ -8,8 +8,12 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save, pre_save
 
+        from core.search import follow
         from projects import spend_totals
-        from projects.models import SpendLine
+        from projects.models import Project, SpendLine
+
+        follow(Project)
+        follow(SpendLine)
 
         # The ledger's monthly totals follow a line saved or deleted one at a time (the back
         # office); the import adds its lines' totals itself.

@@ -6,7 +6,8 @@ class ProposalsConfig(AppConfig):
     verbose_name = "Funding proposals"
 
     def ready(self):
-        from core.search import follow_part
-        from proposals.models import BudgetLine
+        from core.search import follow, follow_part
+        from proposals.models import BudgetLine, Proposal
 
+        follow(Proposal)
         follow_part(BudgetLine, part_of="proposal")

@@ -1,5 +1,7 @@
 """Title-length norms over the entries that have a title (see the package's docstring)."""
 
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, F
 from django.db.models.functions import Length
@@ -13,9 +15,13 @@ def has_title(model) -> bool:
     )
 
 
+@cache
+def titled_models() -> tuple:
+    return tuple(model for model in get_indexed_models() if has_title(model))
+
+
 def titled_content_type_ids() -> list[int]:
-    models = [model for model in get_indexed_models() if has_title(model)]
-    content_types = ContentType.objects.get_for_models(*models).values()
+    content_types = ContentType.objects.get_for_models(*titled_models()).values()
     return [content_type.pk for content_type in content_types]
 
 

@@ -84,6 +84,8 @@ class Organisation(index.Indexed, models.Model):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
 
+    # Kept by core.search.follow (programme.apps).
+    search_auto_update = False
     search_fields = [
         index.SearchField("name", boost=5),
         index.SearchField("short_name", boost=5),

@@ -55,7 +55,8 @@ class Project(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # The title ranks above the rest; the proposal's budget lines count least.
+    # The title ranks above the rest. The index is kept by core.search.follow (projects.apps).
+    search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=10),
         index.SearchField("reference", boost=5),
@@ -185,7 +186,9 @@ class SpendLine(index.Indexed, models.Model):
     )
     explained_at = models.DateTimeField(null=True, blank=True)
 
-    # An import writes its lines in bulk and indexes them itself (projects.services.spend).
+    # Kept by core.search.follow (projects.apps); an import writes its lines in bulk and
+    # indexes them itself (projects.services.spend).
+    search_auto_update = False
     search_fields = [
         index.SearchField("supplier", boost=2),
         index.SearchField("description"),

@@ -92,8 +92,9 @@ class Proposal(index.Indexed, models.Model):
 
     objects = ProposalQuerySet.as_manager()
 
-    # The title ranks above the rest; a budget line's words count least. Budget lines are
-    # part of the text (core.search.follow_part, proposals.apps).
+    # The title ranks above the rest; a budget line's words count least. The index is kept
+    # by core.search.follow, with the budget lines as part of the text (proposals.apps).
+    search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=10),
         index.SearchField("reference", boost=5),

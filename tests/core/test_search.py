@@ -2,8 +2,10 @@
 the search backend on whichever database the suite runs on."""
 
 import pytest
+from wagtail.search.models import IndexEntry
 
 from core.search import parse, search
+from programme.models import Organisation
 from proposals.models import Proposal
 from tests.factories import BudgetLineFactory, OrganisationFactory, ProposalFactory, UserFactory
 
@@ -97,3 +99,21 @@ def test_a_colon_in_other_words_is_kept_as_text():
 
     assert parsed.fields == {}
     assert "10:30" in repr(parsed.query)
+
+
+def test_a_deleted_record_leaves_the_index():
+    proposal = ProposalFactory(title="Youth club")
+    BudgetLineFactory(proposal=proposal)
+
+    proposal.delete()
+
+    assert not IndexEntry.objects.filter(object_id=str(proposal.pk)).exclude(title="").exists()
+
+
+def test_a_renamed_organisation_is_found_by_its_new_name():
+    organisation = OrganisationFactory(name="Old Name Trust")
+    organisation.name = "Merseyside Family Trust"
+    organisation.save()
+
+    assert list(search(Organisation.objects.all(), "merseyside", {})) == [organisation]
+    assert list(search(Organisation.objects.all(), "old", {})) == []
