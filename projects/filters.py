@@ -3,6 +3,7 @@ against actual page and its downloads share."""
 
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from core.financial_years import current_fy, fy_name, fy_start_year
@@ -32,9 +33,34 @@ class ProjectReferenceFilter(django_filters.CharFilter):
 
 
 class ProjectFilterSet(WagtailFilterSet):
+    """With "Show": the projects the signed-in officer looks after, and the ones that need
+    looking at (rated red, or running past their end date)."""
+
+    show = django_filters.ChoiceFilter(
+        label="Show",
+        choices=[
+            ("mine", "Mine as lead officer"),
+            ("red", "Rated red"),
+            ("overrunning", "Past their end date, not completed"),
+        ],
+        method="quick_view",
+        empty_label="All projects",
+    )
+
     class Meta:
         model = Project
-        fields = ["status", "rag", "kind", "fund", "lead_organisation"]
+        fields = ["status", "rag", "kind", "fund", "lead_organisation", "lead_officer"]
+
+    def quick_view(self, queryset, name, value):
+        if value == "mine":
+            return queryset.filter(lead_officer=self.request.user)
+        if value == "red":
+            return queryset.filter(rag=Project.Rag.RED)
+        if value == "overrunning":
+            return queryset.filter(end_date__lt=timezone.localdate()).exclude(
+                status__in=[Project.Status.COMPLETED, Project.Status.CLOSED]
+            )
+        return queryset
 
 
 class SpendFilterSet(WagtailFilterSet):

@@ -77,6 +77,7 @@ class ProjectViewSet(ListingViewSet):
         "lead_organisation",
         "status",
         "rag",
+        "lead_officer",
         "cost_centre",
         "approved_amount",
     ]
@@ -86,6 +87,7 @@ class ProjectViewSet(ListingViewSet):
         "kind",
         "lead",
         "lead_organisation",
+        "lead_officer",
         "fund",
         "approved_amount",
         "cost_centre",
@@ -102,6 +104,7 @@ class ProjectViewSet(ListingViewSet):
         "kind",
         "lead",
         "lead_organisation",
+        "lead_officer",
         "fund",
         "approved_amount",
         "cost_centre",
@@ -112,9 +115,9 @@ class ProjectViewSet(ListingViewSet):
         "approved_on",
         "withdrawn",
     ]
-    form_fields = ["cost_centre", "start_date", "end_date", "status", "rag"]
+    form_fields = ["lead_officer", "cost_centre", "start_date", "end_date", "status", "rag"]
 
-    list_select_related = ["lead_organisation", "fund"]
+    list_select_related = ["lead_organisation", "fund", "lead_officer"]
 
     def get_urlpatterns(self):
         return [

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from core.financial_years import validate_financial_year
 from core.models import ImportRecord
+from programme.roles import PROGRAMME_TEAM
 from proposals.models import Proposal
 
 
@@ -33,6 +34,16 @@ class Project(index.Indexed, models.Model):
     lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     lead_organisation = models.ForeignKey(
         "programme.Organisation", on_delete=models.PROTECT, related_name="projects"
+    )
+    # Who in the programme team looks after the project: at first whoever screened it.
+    lead_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects_overseen",
+        limit_choices_to={"groups__name": PROGRAMME_TEAM, "is_active": True},
+        help_text="The programme team's officer who looks after the project.",
     )
     fund = models.ForeignKey(
         "programme.Fund", null=True, blank=True, on_delete=models.PROTECT, related_name="projects"

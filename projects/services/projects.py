@@ -52,6 +52,7 @@ def project_follow_decision(
             kind=proposal.kind,
             lead=proposal.lead,
             lead_organisation=proposal.lead_organisation,
+            lead_officer=proposal.screener,
             fund=fund,
             approved_amount=approved_amount,
             approved_on=decided_on,

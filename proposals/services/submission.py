@@ -111,6 +111,9 @@ def proposal_screen(
         for criterion, (result, note) in results.items()
     )
     proposal.status = target
+    # Whoever screens a proposal nobody was assigned becomes its screener (and, if it is
+    # approved, its project's lead officer).
+    proposal.screener = proposal.screener or user
     rolled_from = None
     if target == Status.ELIGIBLE:
         today = today or timezone.localdate()
@@ -129,7 +132,7 @@ def proposal_screen(
             )
             if proposal.meeting is None:
                 raise ValidationError("There is no later meeting to place this proposal on.")
-    proposal.save(update_fields=["status", "meeting", "updated_at"])
+    proposal.save(update_fields=["status", "meeting", "screener", "updated_at"])
     log(
         proposal,
         "proposals.screen",
