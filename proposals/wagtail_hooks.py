@@ -80,7 +80,9 @@ def proposals_to_screen(request, panels):
                 Row(
                     f"{proposal.reference} {proposal.title}",
                     screen_url(proposal),
-                    f"submitted {proposal.submitted_at:%-d %B %Y}",
+                    f"submitted {proposal.submitted_at:%-d %B %Y}"
+                    if proposal.submitted_at
+                    else "submitted",
                 )
                 for proposal in waiting[:5]
             ],
