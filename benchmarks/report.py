@@ -4,6 +4,30 @@ import json
 
 from benchmarks.listings import OVER_LIMIT
 
+# How we measure against the nearest peer; nothing of the peer is in this repository.
+PEER_METHOD = [
+    "## Against the nearest peer (method)",
+    "",
+    "The peer is Hypha (HyphaApp/hypha 6.7.0), the open-source grant-management system on "
+    "Django and Wagtail. It is cloned outside this repository, installed in its own virtual "
+    "environment from its own requirements, and filled with its own factories "
+    "(`ApplicationSubmissionFactory`, with rounds, reviewers and staff) to the same number of "
+    "proposals as ours, in its own database on the same PostgreSQL server on the same "
+    "machine. Nothing of it is committed here.",
+    "",
+    "Both are measured the same way: in-process with Django's test client, signed in as a "
+    "staff member, each page fetched once to warm caches and then the median of the runs "
+    "taken, queries counted with `CaptureQueriesContext`. The pages compared: the staff "
+    "listing of proposals (ours `/admin/proposals/`, Hypha `/apply/submissions/all/`), a "
+    "search of it (ours `/admin/proposals/?q=...` and the one search box "
+    "`/admin/search/programme/?q=...`, Hypha `/apply/submissions/all/?query=...` with the "
+    "same words), and a proposal's detail page (ours `/admin/proposals/inspect/<pk>/`, Hypha "
+    "`/apply/submissions/<pk>/`). Sizes: 1,000 and 20,000 proposals are the county and "
+    "national data sets of `seed_scale`; for 10,000 and 100,000 the same generator runs with "
+    "the proposal count changed in `benchmarks/sizes.py`. The target is ten times the peer's "
+    "speed, with fewer queries.",
+]
+
 
 def _ms(seconds):
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
@@ -113,6 +137,7 @@ def markdown(run):
         ]
     if run.get("notes"):
         lines += ["", "## Notes", "", *[f"- {note}" for note in run["notes"]]]
+    lines += ["", *PEER_METHOD]
     return "\n".join(lines) + "\n"
 
 
