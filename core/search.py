@@ -42,7 +42,9 @@ class SearchText:
 
 
 def parse(text: str) -> SearchText:
-    """Words, phrases and field filters out of what was typed."""
+    """Words, phrases and field filters out of what was typed (control characters are
+    spaces: a NUL would end the full-text query's string on SQLite)."""
+    text = "".join(char if char.isprintable() else " " for char in text)
     fields = {}
     for match in _FIELD_FILTER.finditer(text):
         value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
