@@ -28,6 +28,7 @@ from programme import roles
 from programme.models import Fund, Meeting, Membership, Organisation, Outcome, User
 from programme.scheduling import meeting_dates
 from projects.models import BudgetProfileLine, Project, SpendLine
+from projects.reporting import refresh_slots
 from proposals.models import BudgetLine, OutcomeTarget, Proposal, ProposalVersion
 
 KINDS = ["funded_service"] * 5 + ["community"] * 2 + ["it", "research"]
@@ -347,6 +348,7 @@ class Generator(LedgerAndFamilies):
             .values_list("pk", "cost_centre", "start_date", "end_date", "approved_amount")
         )
         batched(BudgetProfileLine, self._profile())
+        refresh_slots(Project.objects.filter(cost_centre__startswith="SC"))
         targets = {row["pk"]: row["outcomes"] for row in approved}
         proposal_of = dict(
             Project.objects.filter(cost_centre__startswith="SC").values_list("pk", "proposal_id")

@@ -11,8 +11,11 @@ class ProjectsConfig(AppConfig):
         from core.search import follow
         from projects import spend_totals
         from projects.models import Project, SpendLine
+        from projects.reporting import on_project_saved
 
         follow(Project)
+        # The quarters a project owes reports for follow its dates (projects.reporting).
+        post_save.connect(on_project_saved, sender=Project)
         follow(SpendLine)
 
         # The ledger's monthly totals follow a line saved or deleted one at a time (the back

@@ -1,14 +1,16 @@
 """When progress reports are due: one for each financial quarter a project was running, due a
 set number of days after the quarter ends. One place for the rule; the portal, the overdue list
-and the services all use it."""
+and the services all use it. The quarters each project owes are kept as ReportSlot rows
+(``keep_slots``, on every save of a project), so the overdue list is one query."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
 
 from core.financial_years import fy_for_date, fy_quarter
-from projects.models import ProgressReport, Project
+from projects.models import ProgressReport, Project, ReportSlot
 from projects.periods import Period
 
 REPORTING = [
@@ -38,19 +40,58 @@ class ReportDue:
         return today > self.due_date
 
 
-def quarters_reported_on(project, today):
+def quarters_reported_on(project, today=None):
     """Every quarter from the project's start that has ended by today (and began before the
-    project's end): the quarters a report is owed for."""
+    project's end): the quarters a report is owed for. Without ``today``, all of them."""
     quarters = []
     day = project.start_date
     while day <= project.end_date:
         period = Period(fy_for_date(day), fy_quarter(day))
         _, end = period.bounds()
-        if end >= today:
+        if today is not None and end >= today:
             break
         quarters.append(ReportDue(project, period.financial_year, period.quarter, end))
         day = end + datetime.timedelta(days=1)
     return quarters
+
+
+def _slots(project):
+    return [
+        ReportSlot(
+            project=project,
+            financial_year=due.financial_year,
+            quarter=due.quarter,
+            quarter_end=due.quarter_end,
+            due_date=due.due_date,
+        )
+        for due in quarters_reported_on(project)
+    ]
+
+
+def keep_slots(project: Project) -> None:
+    """Make the project's ReportSlot rows its quarters, start to end (its dates may have
+    moved)."""
+    wanted = {(slot.financial_year, slot.quarter): slot for slot in _slots(project)}
+    held = set(project.report_slots.values_list("financial_year", "quarter"))
+    stale = held - wanted.keys()
+    for financial_year, quarter in stale:
+        project.report_slots.filter(financial_year=financial_year, quarter=quarter).delete()
+    ReportSlot.objects.bulk_create([slot for key, slot in wanted.items() if key not in held])
+
+
+def refresh_slots(projects: QuerySet[Project]) -> int:
+    """Rebuild the slots of many projects at once (after a bulk load); returns how many."""
+    ReportSlot.objects.filter(project__in=projects).delete()
+    slots = [slot for project in projects.iterator() for slot in _slots(project)]
+    ReportSlot.objects.bulk_create(slots, batch_size=2000)
+    return len(slots)
+
+
+def on_project_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A project saved with new dates (or new) owes the quarters its dates now span."""
+    dated = update_fields is None or {"start_date", "end_date"} & set(update_fields)
+    if not raw and dated:
+        keep_slots(instance)
 
 
 def reports_outstanding(project, today, reported=None):
@@ -80,13 +121,17 @@ def outstanding_by_project(projects, today):
     return {p.pk: reports_outstanding(p, today, reported.get(p.pk, set())) for p in projects}
 
 
-def overdue_reports(today):
-    """Every report past its due date across the reporting projects, in two queries."""
-    projects = Project.objects.filter(status__in=REPORTING)
-    reported = _reported(projects.values("pk"))
-    return [
-        due
-        for project in projects.select_related("lead", "lead_organisation").order_by("reference")
-        for due in reports_outstanding(project, today, reported.get(project.pk, set()))
-        if due.overdue(today)
-    ]
+def overdue_reports(today: datetime.date) -> QuerySet[ReportSlot]:
+    """Every report past its due date across the reporting projects and not yet written,
+    oldest first: one query on the slots' due dates."""
+    written = ProgressReport.objects.filter(
+        project=OuterRef("project"),
+        financial_year=OuterRef("financial_year"),
+        quarter=OuterRef("quarter"),
+    )
+    return (
+        ReportSlot.objects.filter(due_date__lt=today, project__status__in=REPORTING)
+        .exclude(Exists(written))
+        .select_related("project__lead", "project__lead_organisation")
+        .order_by("due_date", "project__reference", "pk")
+    )

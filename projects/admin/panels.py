@@ -11,12 +11,13 @@ from projects.reporting import overdue_reports
 
 
 def overdue_panel(today: datetime.date) -> WorkPanel:
-    overdue = sorted(overdue_reports(today), key=lambda due: due.due_date)
+    overdue = overdue_reports(today)
+    count = overdue.count()
     return WorkPanel(
         name="overdue-reports",
         heading="Overdue progress reports",
-        summary=f"{len(overdue)} report{'s' if len(overdue) != 1 else ''} overdue"
-        if overdue
+        summary=f"{count} report{'s' if count != 1 else ''} overdue"
+        if count
         else "Every progress report due is in.",
         rows=[
             Row(

@@ -126,8 +126,9 @@ class OverdueReportsView(BackOfficePage, TemplateView):
     header_icon = "warning"
 
     def get_context_data(self, **kwargs):
-        overdue = sorted(overdue_reports(timezone.localdate()), key=lambda due: due.due_date)
-        page = Paginator(overdue, 50).get_page(self.request.GET.get("p"))
+        page = Paginator(overdue_reports(timezone.localdate()), 50).get_page(
+            self.request.GET.get("p")
+        )
         return super().get_context_data(
             page=page, due_days=settings.PROGRESS_REPORT_DUE_DAYS, **kwargs
         )

@@ -10,6 +10,7 @@ from projects.models.projects import (
     SpendLine,
     SpendMonth,
 )
+from projects.models.reporting import ReportSlot
 from projects.models.staging import StagedLine
 from projects.models.variations import Variation
 
@@ -21,6 +22,7 @@ __all__ = [
     "ProgressReport",
     "Project",
     "ProjectClosure",
+    "ReportSlot",
     "ScheduledPayment",
     "SpendImport",
     "SpendLine",

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projects.models import Milestone, ProgressReport, Project
-from projects.reporting import overdue_reports, quarters_reported_on
+from projects.reporting import overdue_reports, quarters_reported_on, reports_outstanding
 from projects.services import progress_report_submit
 from tests.factories import ProjectFactory, UserFactory
 
@@ -102,15 +102,37 @@ def test_overdue_reports_lists_quarters_past_their_due_date_without_a_report(pro
 def test_a_closed_project_owes_no_reports(project):
     project.status = Project.Status.CLOSED
     project.save()
-    assert overdue_reports(TODAY) == []
+    assert list(overdue_reports(TODAY)) == []
 
 
 def test_the_overdue_list_takes_the_same_queries_for_many_projects():
     ProjectFactory(status=Project.Status.ACTIVE)
     with CaptureQueriesContext(connection) as few:
-        overdue_reports(TODAY)
+        list(overdue_reports(TODAY))
     for _ in range(10):
         ProjectFactory(status=Project.Status.ACTIVE)
     with CaptureQueriesContext(connection) as many:
-        overdue_reports(TODAY)
+        list(overdue_reports(TODAY))
     assert len(many) == len(few)
+
+
+def test_moving_a_projects_end_changes_the_reports_it_owes(project):
+    day = datetime.date(2026, 11, 23)
+    assert [slot.label for slot in overdue_reports(day)] == ["Q1 2026-27", "Q2 2026-27"]
+
+    project.end_date = datetime.date(2026, 6, 30)
+    project.save()
+
+    assert [slot.label for slot in overdue_reports(day)] == ["Q1 2026-27"]
+    assert not project.report_slots.filter(quarter_end__gt=project.end_date).exists()
+
+
+def test_the_overdue_list_agrees_with_each_projects_outstanding_quarters(project, lead):
+    submit(lead, project)
+    day = datetime.date(2027, 9, 1)
+
+    listed = [(slot.project, slot.label) for slot in overdue_reports(day)]
+
+    assert listed == [
+        (project, due.label) for due in reports_outstanding(project, day) if due.overdue(day)
+    ]
