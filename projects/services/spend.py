@@ -15,7 +15,7 @@ from core.bulk import insert_select
 from core.file_formats import sha256_of
 from core.locks import one_at_a_time
 from core.problems import ImportRefused
-from core.search import index_rows
+from core.search import index_matching
 from programme.models import User
 from projects import spend_totals
 from projects.ledger_check import LINE_FIELDS, LedgerCheck, check, staged
@@ -70,7 +70,9 @@ def spend_import(
         if progress:
             progress(result.added, result.added)
         spend_totals.add_lines(record.lines.all())
-        index_rows(record.lines.all())
+        # Queued in this transaction: it runs once the import has committed (at once where
+        # tasks run in the request, as in tests).
+        index_matching.enqueue("projects.SpendLine", "spend_import_id", record.pk)
         result.payments_matched = payments_match_import(record)
         log(
             record,

@@ -4,9 +4,11 @@ from io import StringIO
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
+from django_tasks import task_backends
 
 from core.problems import ImportRefused
-from projects.models import SpendLine
+from core.search import search
+from projects.models import SpendImport, SpendLine
 from projects.services import spend_import
 from projects.spend_csv import parse_amount, parse_date
 from tests.factories import ProjectFactory
@@ -185,3 +187,23 @@ def test_a_supplier_type_column_marks_payments_to_individuals(project, finance_o
     spend_import(user=finance_officer, data=data, filename="june.csv")
     marked = dict(SpendLine.objects.values_list("transaction_number", "paid_to_individual"))
     assert marked == {"T2001": True, "T2002": False}
+
+
+def test_imported_lines_are_searchable_once_the_indexing_task_has_run(project, finance_officer):
+    spend_import(user=finance_officer, data=csv_bytes(*GOOD), filename="may.csv")
+
+    found = search(SpendLine.objects.all(), "venue hire", SpendLine.search_lookups)
+
+    assert sorted(line.transaction_number for line in found) == ["T1002", "T1003"]
+
+
+def test_the_import_queues_its_indexing_for_the_worker(project, finance_officer, settings):
+    settings.TASKS = {
+        **settings.TASKS,
+        "imports": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    }
+    spend_import(user=finance_officer, data=csv_bytes(*GOOD), filename="may.csv")
+
+    assert not search(SpendLine.objects.all(), "venue hire", SpendLine.search_lookups).exists()
+    (queued,) = task_backends["imports"].results
+    assert queued.args == ["projects.SpendLine", "spend_import_id", SpendImport.objects.get().pk]
