@@ -39,10 +39,6 @@ class SearchText:
     query: SearchQuery | None
     fields: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def ranks(self) -> bool:
-        return self.query is not None
-
 
 def parse(text: str) -> SearchText:
     """Words, phrases and field filters out of what was typed (control characters are
