@@ -26,26 +26,34 @@ def titled_content_type_ids() -> list[int]:
 
 
 class TitledNormsMixin:
-    """Wagtail refreshes the norms after every write; ours only after a write of records
-    that have titles, and over those records alone."""
+    """Wagtail refreshes the norms of every entry still at 1.0 after each write: an UPDATE
+    of other transactions' new entries, which deadlocked ten leads submitting at once. Here
+    a write sets the norms of its own entries only (against the average read without
+    locks); a rebuild (``full``) refreshes them all."""
 
     entries: object
-    _adding_titles = True
 
     def add_items(self, model, objs):
-        self._adding_titles = has_title(model)
         super().add_items(model, objs)
+        if objs and has_title(model):
+            written = self.entries.filter(
+                content_type_id=ContentType.objects.get_for_model(model).pk,
+                object_id__in=[str(obj.pk) for obj in objs],
+            )
+            self._set_norms(written)
 
     def _refresh_title_norms(self, full=False):
-        if not (full or self._adding_titles):
-            return
-        titled = (
-            self.entries.filter(content_type_id__in=titled_content_type_ids())
-            .annotate(title_length=Length("title"))
+        if full:
+            self._set_norms(self.entries.filter(content_type_id__in=titled_content_type_ids()))
+
+    def _set_norms(self, entries):
+        titled = self.entries.filter(content_type_id__in=titled_content_type_ids())
+        average = (
+            titled.annotate(title_length=Length("title"))
             .filter(title_length__gt=0)
+            .aggregate(average=Avg("title_length"))["average"]
         )
-        average = titled.aggregate(average=Avg("title_length"))["average"]
-        if average is None:
-            return
-        stale = titled if full else titled.filter(title_norm=1.0)
-        stale.update(title_norm=average / F("title_length"))
+        if average is not None:
+            entries.annotate(title_length=Length("title")).filter(title_length__gt=0).update(
+                title_norm=average / F("title_length")
+            )
