@@ -36,15 +36,6 @@ def proposals_for_back_office() -> QuerySet[Proposal]:
     )
 
 
-def next_open_agenda(today: datetime.date) -> Meeting | None:
-    """The next meeting whose agenda is not yet published."""
-    return (
-        Meeting.objects.filter(status=Meeting.Status.SCHEDULED, date__gte=today)
-        .order_by("date")
-        .first()
-    )
-
-
 # The listing's quick views: what the programme team looks for every day.
 QUICK_VIEWS = [
     ("mine_to_screen", "Mine to screen"),

@@ -20,6 +20,11 @@ class MeetingQuerySet(models.QuerySet):
             "date"
         )
 
+    def taking_papers(self, on):
+        """Meetings whose papers have not gone out on the given day (scheduled, papers date
+        not passed), soonest first: where an eligible proposal can still be placed."""
+        return self.filter(papers_date__gte=on, status=Meeting.Status.SCHEDULED).order_by("date")
+
 
 class Meeting(models.Model):
     """A meeting of the strategic group. Proposals are submitted for a meeting by its

@@ -1,8 +1,8 @@
 """The proposals listing's bulk actions, through Wagtail's bulk-action views (as snippets use
 them): the programme team assigns a screener to proposals awaiting screening
-(``services.proposals_assign_screener``) and places eligible ones on the next open agenda
-(``services.proposals_place_on_next_agenda``); anyone who may list proposals exports the
-selection with the listing's own columns. Each action refuses those who may not take it,
+(``services.proposals_assign_screener``) and places eligible ones for the next meeting still
+taking papers (``services.proposals_place_on_next_agenda``); anyone who may list proposals
+exports the selection with the listing's own columns. Each action refuses those who may not take it,
 whatever the footer shows."""
 
 from urllib.parse import urlencode
@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action import BulkAction
 
-from programme.models import User
+from programme.models import Meeting, User
 from proposals import services
 from proposals.models import Proposal
-from proposals.selectors import next_open_agenda, proposals_for_back_office, screeners
+from proposals.selectors import proposals_for_back_office, screeners
 
 SCREEN = "proposals.screen_proposal"
 VIEW = "proposals.view_proposal"
@@ -91,6 +91,10 @@ class AssignScreenerBulkAction(ProposalBulkAction):
         return f"{num_parent_objects} {noun} assigned to {screener} to screen."
 
 
+def _next_taking_papers():
+    return Meeting.objects.taking_papers(timezone.localdate()).first()
+
+
 class PlaceOnAgendaBulkAction(ProposalBulkAction):
     display_name = "Place on next agenda"
     action_type = "place_on_agenda"
@@ -103,7 +107,7 @@ class PlaceOnAgendaBulkAction(ProposalBulkAction):
         return obj.status == Proposal.Status.ELIGIBLE
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(meeting=next_open_agenda(timezone.localdate()), **kwargs)
+        return super().get_context_data(meeting=_next_taking_papers(), **kwargs)
 
     def get_execution_context(self):
         return {"user": self.request.user}
@@ -116,7 +120,7 @@ class PlaceOnAgendaBulkAction(ProposalBulkAction):
         return len(moved), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        meeting = next_open_agenda(timezone.localdate())
+        meeting = _next_taking_papers()
         if num_parent_objects == 0:
             return f"Those proposals were already placed for {meeting}."
         noun = "proposal" if num_parent_objects == 1 else "proposals"

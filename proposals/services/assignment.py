@@ -10,7 +10,6 @@ from wagtail.log_actions import log
 
 from programme.models import Meeting, User
 from proposals.models import Proposal
-from proposals.selectors import next_open_agenda
 
 SCREEN = "proposals.screen_proposal"
 
@@ -58,14 +57,15 @@ def proposals_assign_screener(
 def proposals_place_on_next_agenda(
     *, user: User, proposals: Iterable[Proposal], today: datetime.date
 ) -> tuple[Meeting, list[Proposal]]:
-    """Place eligible proposals for the next meeting whose agenda is still open (building
-    the agenda adds them). Only eligible proposals can be placed; nothing changes if any
-    cannot. Returns the meeting and the proposals moved to it (those already there stay)."""
+    """Place eligible proposals for the next meeting whose papers have not gone out, as
+    screening does (building its agenda adds them). Only eligible proposals can be placed;
+    nothing changes if any cannot. Returns the meeting and the proposals moved to it (those
+    already there stay)."""
     if not user.has_perm(SCREEN):
         raise PermissionDenied("Only the programme team places proposals on an agenda.")
-    meeting = next_open_agenda(today)
+    meeting = Meeting.objects.taking_papers(today).first()
     if meeting is None:
-        raise ValidationError("No meeting ahead has an agenda still open: schedule one first.")
+        raise ValidationError("No meeting ahead is still taking papers: schedule one first.")
     eligible = _locked_in(
         proposals, Proposal.Status.ELIGIBLE, "Only eligible proposals can be placed on an agenda"
     )

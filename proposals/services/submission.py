@@ -124,12 +124,7 @@ def proposal_screen(
             or placed.status != Meeting.Status.SCHEDULED
         ):
             rolled_from = proposal.meeting
-            proposal.meeting = (
-                Meeting.objects.select_for_update()
-                .filter(status=Meeting.Status.SCHEDULED, papers_date__gte=today)
-                .order_by("date")
-                .first()
-            )
+            proposal.meeting = Meeting.objects.taking_papers(today).select_for_update().first()
             if proposal.meeting is None:
                 raise ValidationError("There is no later meeting to place this proposal on.")
     proposal.save(update_fields=["status", "meeting", "screener", "updated_at"])
