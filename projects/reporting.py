@@ -71,12 +71,10 @@ def _slots(project):
 def keep_slots(project: Project) -> None:
     """Make the project's ReportSlot rows its quarters, start to end (its dates may have
     moved)."""
-    wanted = {(slot.financial_year, slot.quarter): slot for slot in _slots(project)}
-    held = set(project.report_slots.values_list("financial_year", "quarter"))
-    stale = held - wanted.keys()
-    for financial_year, quarter in stale:
-        project.report_slots.filter(financial_year=financial_year, quarter=quarter).delete()
-    ReportSlot.objects.bulk_create([slot for key, slot in wanted.items() if key not in held])
+    wanted = {slot.quarter_end: slot for slot in _slots(project)}
+    project.report_slots.exclude(quarter_end__in=wanted).delete()
+    held = set(project.report_slots.values_list("quarter_end", flat=True))
+    ReportSlot.objects.bulk_create([slot for end, slot in wanted.items() if end not in held])
 
 
 def refresh_slots(projects: QuerySet[Project]) -> int:

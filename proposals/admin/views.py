@@ -61,10 +61,10 @@ class ProposalIndexView(SafeExportIndexView):
     def filter_queryset(self, queryset):
         """``selected`` keeps to the proposals a bulk export chose."""
         queryset = super().filter_queryset(queryset)
+        if "selected" not in self.request.GET:
+            return queryset
         selected = [pk for pk in self.request.GET.getlist("selected") if pk.isdigit()]
-        if "selected" in self.request.GET:
-            queryset = queryset.filter(pk__in=selected)
-        return queryset
+        return queryset.filter(pk__in=selected)
 
     def _get_title_column(self, *args, **kwargs):
         return super()._get_title_column(
