@@ -4,8 +4,10 @@ error summary), used by every portal form."""
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from core.renderers import QuickSelectMixin
 
-class GovukRenderer(TemplatesSetting):
+
+class GovukRenderer(QuickSelectMixin, TemplatesSetting):
     form_template_name = "includes/forms/form.html"
     field_template_name = "includes/forms/field.html"
 

@@ -111,6 +111,8 @@ TEMPLATES = [
         },
     },
 ]
+# Select boxes' options are built in Python, not a template each (core.renderers).
+FORM_RENDERER = "core.renderers.QuickSelectRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -7,6 +7,7 @@ difference between them on a row is a small number either."""
 from django.conf import settings
 from wagtail.admin.ui.tables import Column
 
+from core.admin.columns import cell
 from core.disclosure import suppress_nested
 
 
@@ -30,6 +31,9 @@ class CountColumn(Column):
         if request is None or not exact_counts(request.user):
             context["value"] = shown_counts(instance, self.chain)[self.name]
         return context
+
+    def render_cell_html(self, instance, parent_context):
+        return cell(self.get_cell_context_data(instance, parent_context)["value"], self.classname)
 
 
 class CountsIndexMixin:

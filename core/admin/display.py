@@ -8,9 +8,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
+from core.admin.columns import QuickTitleColumn, cell
 from core.money import pounds
 
 NOTHING = "—"
@@ -47,15 +48,24 @@ class PeopleColumn(Column):
     def get_value(self, instance):
         return for_people(super().get_value(instance), self.field)
 
+    def render_cell_html(self, instance, parent_context):
+        return cell(self.get_value(instance), self.classname)
+
 
 class PeopleColumnsMixin:
-    """For an index view: plain columns show their values for people."""
+    """For an index view: plain columns show their values for people, and its cells are built
+    without a template each (``core.admin.columns``)."""
 
     def _get_custom_column(self, field_name, column_class=Column, **kwargs):
         if column_class is Column:
             column_class = PeopleColumn
             kwargs["field"] = model_field(self.model, field_name)
         return super()._get_custom_column(field_name, column_class, **kwargs)
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        if column_class is TitleColumn:
+            column_class = QuickTitleColumn
+        return super()._get_title_column(field_name, column_class, **kwargs)
 
 
 class PeopleInspectView(generic.InspectView):

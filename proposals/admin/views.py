@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from core.admin.views import BackOfficePage
@@ -23,10 +23,6 @@ from proposals.selectors import (
     proposals_for_back_office,
     screening_record,
 )
-
-
-class MoneyColumn(Column):
-    cell_template_name = "proposals/admin/money_cell.html"
 
 
 def screen_url(proposal):

@@ -1,14 +1,9 @@
 from django.urls import path
-from wagtail.admin.ui.tables import DateColumn
 
+from core.admin.columns import MoneyColumn, WhenColumn
 from core.admin.viewsets import ProgrammeViewSet
 from proposals.admin.filters import ProposalFilterSet
-from proposals.admin.views import (
-    MoneyColumn,
-    ProposalIndexView,
-    ProposalInspectView,
-    ScreeningView,
-)
+from proposals.admin.views import ProposalIndexView, ProposalInspectView, ScreeningView
 from proposals.models import Proposal
 
 
@@ -35,7 +30,7 @@ class ProposalViewSet(ProgrammeViewSet):
         "status",
         "meeting",
         MoneyColumn("total_requested", label="Requested", sort_key="total_requested"),
-        DateColumn("updated_at", label="Last change", sort_key="updated_at"),
+        WhenColumn("updated_at", label="Last change", sort_key="updated_at"),
     ]
     list_export = [
         "reference",
