@@ -2,16 +2,14 @@
 
 from programme.models import Meeting
 from programme.permissions import is_chair
-from programme.roles import AUDITORS, GROUP_MEMBERS, PROGRAMME_TEAM
+from programme.roles import AUDITORS, GROUP_MEMBERS, PROGRAMME_TEAM, has_role
 from proposals.permissions import is_lead
 
 
 def sees_meetings(user) -> bool:
     """The group and the programme team read the meetings, their papers and questions."""
     return (
-        user.is_authenticated
-        and user.is_active
-        and user.groups.filter(name__in=[GROUP_MEMBERS, PROGRAMME_TEAM]).exists()
+        user.is_authenticated and user.is_active and has_role(user, GROUP_MEMBERS, PROGRAMME_TEAM)
     )
 
 
@@ -20,7 +18,7 @@ def reads_meetings(user) -> bool:
     attendance, declarations, published votes, decisions, minutes) and change nothing: every
     action checks ``sees_meetings`` or ``runs_meetings`` or membership of the group again."""
     return sees_meetings(user) or (
-        user.is_authenticated and user.is_active and user.groups.filter(name=AUDITORS).exists()
+        user.is_authenticated and user.is_active and has_role(user, AUDITORS)
     )
 
 

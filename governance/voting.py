@@ -13,22 +13,27 @@ from programme.permissions import CHAIRS
 from programme.selectors import voting_memberships
 
 
-def present_voters(meeting):
+def present_voters(meeting, memberships=None):
     """User ids who hold a vote at the meeting: voting members present, and substitutes
-    present for a voting member who is not."""
-    seats = {m.user_id for m in voting_memberships(meeting.date)}
-    present = Attendance.objects.filter(meeting=meeting, present=True)
-    members_here = set(
-        present.filter(capacity=Attendance.Capacity.MEMBER, person_id__in=seats).values_list(
-            "person_id", flat=True
+    present for a voting member who is not. ``memberships``: the meeting's voting
+    memberships, when the caller has read them already."""
+    if memberships is None:
+        memberships = voting_memberships(meeting.date)
+    seats = {m.user_id for m in memberships}
+    present = list(
+        Attendance.objects.filter(meeting=meeting, present=True).values_list(
+            "person_id", "capacity", "substitute_for_id"
         )
     )
+    members_here = {
+        person
+        for person, capacity, _seat in present
+        if capacity == Attendance.Capacity.MEMBER and person in seats
+    }
     substitutes = {
         person
-        for person, seat in present.filter(capacity=Attendance.Capacity.SUBSTITUTE).values_list(
-            "person_id", "substitute_for_id"
-        )
-        if seat in seats and seat not in members_here
+        for person, capacity, seat in present
+        if capacity == Attendance.Capacity.SUBSTITUTE and seat in seats and seat not in members_here
     }
     return members_here | substitutes
 
@@ -80,8 +85,8 @@ def conflict(person, proposal, on):
     return "Declared a prejudicial interest in this proposal." if declared.exists() else ""
 
 
-def item_voters(item):
-    return present_voters(item.meeting) - barred(item)
+def item_voters(item, memberships=None):
+    return present_voters(item.meeting, memberships) - barred(item)
 
 
 def holds_vote(person_id, item):
@@ -111,7 +116,9 @@ def quorum(meeting, item=None):
     members, including the chair or vice-chair, counting only those not barred on the item."""
     memberships = list(voting_memberships(meeting.date))
     needed = max(1, math.ceil(Decimal(settings.QUORUM_FRACTION) * len(memberships)))
-    counted = item_voters(item) if item is not None else present_voters(meeting)
+    counted = (
+        item_voters(item, memberships) if item is not None else present_voters(meeting, memberships)
+    )
     chairs = {m.user_id for m in memberships if m.role in CHAIRS}
     chair_present = bool(chairs & counted)
     return len(counted) >= needed and chair_present, len(counted), needed, chair_present

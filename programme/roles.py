@@ -193,6 +193,11 @@ def grant_site_editing(apps):
                 )
 
 
+def has_role(user, *names) -> bool:
+    """Whether a signed-in user holds any of the named roles (no query once read)."""
+    return bool(user_roles(user) & set(names))
+
+
 def user_roles(user):
     """The role names a signed-in user holds, for the portal's landing page and navigation.
     Read once per request (the user object lives for one request) and kept on it."""

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from programme.roles import GROUP_MEMBERS
+from programme.roles import GROUP_MEMBERS, has_role
 
 
 def is_project_lead(user, project):
@@ -20,7 +20,7 @@ def can_view_project(user, project):
         return False
     if is_project_lead(user, project) or user.has_perm("projects.view_project"):
         return True
-    return user.groups.filter(name=GROUP_MEMBERS).exists()
+    return has_role(user, GROUP_MEMBERS)
 
 
 def can_report(user, project):

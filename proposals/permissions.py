@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from programme.models import Meeting, Organisation
-from programme.roles import GROUP_MEMBERS
+from programme.roles import GROUP_MEMBERS, has_role
 from proposals.models import Proposal
 
 
@@ -36,7 +36,7 @@ def can_view(user, proposal):
         return False
     if user.has_perm("proposals.view_proposal"):
         return True
-    if not user.groups.filter(name=GROUP_MEMBERS).exists():
+    if not has_role(user, GROUP_MEMBERS):
         return False
     if proposal.status == Proposal.Status.DECIDED:
         return True

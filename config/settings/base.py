@@ -145,7 +145,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # minutes, whoever and wherever they come from; signing in successfully clears the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "core.auth_backends.ModelBackendFewerQueries",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)

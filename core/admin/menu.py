@@ -2,6 +2,14 @@ from django.utils.text import slugify
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 
+class CheckedMenu(Menu):
+    """A submenu of items already checked for this request, so not checked again (a check
+    can be a query: Wagtail's Forms item asks the database)."""
+
+    def menu_items_for_request(self, request):
+        return list(self.registered_menu_items)
+
+
 class PermissionMenuItem(MenuItem):
     """A back-office menu item shown only to people with ``permission``."""
 
@@ -33,7 +41,7 @@ def grouped_main_menu(request, menu_items, groups):
         grouped.append(
             SubmenuMenuItem(
                 label,
-                Menu(items=sorted(children, key=lambda child: child.order)),
+                CheckedMenu(items=sorted(children, key=lambda child: child.order)),
                 name=slugify(label),
                 icon_name=icon,
                 order=position,

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from core.admin.menu import PermissionMenuItem
 from programme.models import User
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +30,19 @@ def test_finance_sees_import_spend_under_projects_and_spend_and_no_families(clie
         labels.index("Projects and spend") < labels.index("Import spend") < labels.index("Results")
     )
     assert "Families" not in labels
+
+
+def test_a_grouped_item_is_checked_once_per_page(client, demo, monkeypatch):
+    """Grouping must not check an item twice: a check can be a query (Wagtail's Forms)."""
+    checks = []
+    original = PermissionMenuItem.is_shown
+
+    def counted(item, request):
+        checks.append(item.name)
+        return original(item, request)
+
+    monkeypatch.setattr(PermissionMenuItem, "is_shown", counted)
+    client.force_login(User.objects.get(email="programme@families.example"))
+    client.get("/admin/")
+    assert checks
+    assert len(checks) == len(set(checks))
