@@ -79,6 +79,24 @@ def test_the_audit_trail_lists_and_filters_entries(history, client, auditor):
     assert b"Tom Whitfield" in response.content  # the programme officer who screened
 
 
+def test_the_person_filter_offers_everyone_in_the_trail(history, client, auditor):
+    """Those who only changed records (not pages), such as finance importing spend, too."""
+    importer = ModelLogEntry.objects.filter(action="projects.spend_import").first().user
+    client.force_login(auditor)
+    response = client.get("/admin/audit-trail/")
+    users = response.context["filters"].form.fields["user"].queryset
+    assert importer in users
+
+
+def test_filtering_by_a_person_shows_only_their_entries(history, client, auditor):
+    importer = ModelLogEntry.objects.filter(action="projects.spend_import").first().user
+    client.force_login(auditor)
+    response = client.get("/admin/audit-trail/", {"user": importer.pk})
+    entries = response.context["object_list"]
+    assert entries
+    assert {entry.user_id for entry in entries} == {importer.pk}
+
+
 def test_the_audit_trail_exports_who_when_and_what(history, client):
     client.force_login(history)
     response = client.get("/admin/audit-trail/", {"export": "csv"})
