@@ -20,12 +20,24 @@ ones it replaces counted before (``counted``), in its transaction;
 ``manage.py refresh_results_calendar`` rebuilds it in SQL."""
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest
 
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
@@ -34,6 +46,7 @@ from evaluations.models import DayCount
 Event = DayCount.Event
 NO_OUTCOME = Value(0, output_field=IntegerField())
 EVERY = Q()
+ONE_DAY = datetime.timedelta(days=1)
 
 
 def _funded(apps):
@@ -188,12 +201,58 @@ def apply(change):
         DayCount.objects.filter(count=0).delete()
 
 
-def total(event, first=None, last=None):
-    """SUM of the event's counts dated from ``first`` to ``last`` (either end open when None),
-    as an aggregate expression for DayCount querysets; 0 when there are none."""
-    condition = Q(event=event)
-    if first is not None:
-        condition &= Q(day__gte=first)
-    if last is not None:
-        condition &= Q(day__lte=last)
-    return Coalesce(Sum("count", filter=condition), 0)
+def _span(cuts, first, last):
+    """Which span (0 for days up to ``cuts[0]``, n for those after ``cuts[n - 1]`` up to
+    ``cuts[n]``) a day falls in, among spans ``first`` to ``last``: a CASE that halves them at
+    each step, so a day is compared with a few cuts rather than with each in turn."""
+    if first == last:
+        return Value(first, output_field=IntegerField())
+    middle = (first + last) // 2
+    return Case(
+        When(day__lte=cuts[middle], then=_span(cuts, first, middle)),
+        default=_span(cuts, middle + 1, last),
+        output_field=IntegerField(),
+    )
+
+
+def window_sums(wanted, by=None):
+    """{key: SUM of the event's counts dated from ``first`` to ``last``} for each
+    ``key: (event, first, last)`` of ``wanted`` (``first`` None for all time), and by the
+    value of the field ``by`` when given: {value: {key: sum}}.
+
+    One GROUP BY query: the days are cut at every window's ends into spans, each span's
+    counts are summed once, and each window adds up the spans it covers. (A FILTERed SUM a
+    window, which this replaced, tested every row of the calendar once a window: 0.7 s for
+    the results page's hundred sums at county scale.)"""
+    cuts = sorted(
+        {
+            day
+            for _event, first, last in wanted.values()
+            for day in (last, first and first - ONE_DAY)
+            if day
+        }
+    )
+    found = defaultdict(int)
+    if cuts:
+        span = _span(cuts, 0, len(cuts) - 1)
+        fields = ["event", "span", *([by] if by else [])]
+        rows = (
+            DayCount.objects.filter(event__in={event for event, _f, _l in wanted.values()})
+            .filter(day__lte=cuts[-1])
+            .annotate(span=span)
+            .values(*fields)
+            .annotate(n=Sum("count"))
+            .order_by()
+        )
+        for row in rows:
+            found[row.get(by), row["event"], row["span"]] += row["n"]
+    groups = {group for group, _event, _span in found} if by else {None}
+
+    def summed(group, event, first, last):
+        low = cuts.index(first - ONE_DAY) + 1 if first else 0
+        return sum(found[group, event, span] for span in range(low, cuts.index(last) + 1))
+
+    sums = {
+        group: {key: summed(group, *window) for key, window in wanted.items()} for group in groups
+    }
+    return sums if by else sums[None]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.dates import add_months
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from core.money import MoneySum, to_money
-from evaluations.day_counts import total
+from evaluations.day_counts import window_sums
 from evaluations.models import (
     DayCount,
     EvaluationStudy,
@@ -52,9 +52,9 @@ def _open_in(sums: dict[str, Any], key: str, window: Window, opened: str, closed
     """Sums for what was open at some point in the window: opened by its last day, less what
     closed before its first (nothing closes before it opens)."""
     start, end = window
-    sums[f"{key}_opened"] = total(opened, last=end)
+    sums[f"{key}_opened"] = (opened, None, end)
     if start is not None:
-        sums[f"{key}_closed"] = total(closed, last=start - ONE_DAY)
+        sums[f"{key}_closed"] = (closed, None, start - ONE_DAY)
 
 
 def _read_open(row: dict[str, int], key: str) -> int:
@@ -79,11 +79,11 @@ def family_counts(windows: list[Window]) -> list[dict[str, int]]:
         _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
         _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
         _open_in(sums, f"f{index}", window, Event.FUNDED_STARTED, Event.FUNDED_CLOSED)
-        sums[f"w{index}"] = total(Event.SUCCESSFUL, *window)
-        sums[f"a{index}"] = total(Event.NEED_ACHIEVED, *window)
-        sums[f"fw{index}"] = total(Event.FUNDED_SUCCESSFUL, *window)
-        sums[f"fa{index}"] = total(Event.FUNDED_ACHIEVED, *window)
-    row = DayCount.objects.aggregate(**sums) if sums else {}
+        sums[f"w{index}"] = (Event.SUCCESSFUL, *window)
+        sums[f"a{index}"] = (Event.NEED_ACHIEVED, *window)
+        sums[f"fw{index}"] = (Event.FUNDED_SUCCESSFUL, *window)
+        sums[f"fa{index}"] = (Event.FUNDED_ACHIEVED, *window)
+    row = window_sums(sums)
     return [
         {
             "supported": _read_open(row, f"s{index}"),
@@ -176,13 +176,13 @@ def needs_in(window: Window) -> dict[int, dict[str, Any]]:
     if not begun(window):
         return {}
     sums = {
-        "achieved": total(Event.NEED_ACHIEVED, *window),
-        "sustained": total(Event.NEED_SUSTAINED, *window),
-        "funded_sustained": total(Event.FUNDED_SUSTAINED, *window),
+        "achieved": (Event.NEED_ACHIEVED, *window),
+        "sustained": (Event.NEED_SUSTAINED, *window),
+        "funded_sustained": (Event.FUNDED_SUSTAINED, *window),
     }
     _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
-    counted = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**sums)
-    return {row["outcome"]: dict(row) for row in counted}
+    by_area = window_sums(sums, by="outcome")
+    return {area: {"outcome": area, **counts} for area, counts in by_area.items() if area}
 
 
 def need_counts(need: dict[str, Any]) -> dict[str, int]:
@@ -322,16 +322,17 @@ def needs_by_outcome_and_year(
         return found
     counts: dict[str, Any] = {}
     for index, year in enumerate(years):
-        counts[f"a{index}"] = total(Event.NEED_ACHIEVED, *windows[year])
-        counts[f"s{index}"] = total(Event.NEED_SUSTAINED, *windows[year])
-        counts[f"f{index}"] = total(Event.FUNDED_SUSTAINED, *windows[year])
+        counts[f"a{index}"] = (Event.NEED_ACHIEVED, *windows[year])
+        counts[f"s{index}"] = (Event.NEED_SUSTAINED, *windows[year])
+        counts[f"f{index}"] = (Event.FUNDED_SUSTAINED, *windows[year])
         _open_in(counts, f"n{index}", windows[year], Event.NEED_OPENED, Event.NEED_CLOSED)
-    rows = DayCount.objects.filter(outcome__gt=0).values("outcome").annotate(**counts)
-    for row in rows:
-        counted: dict[str, Any] = dict(row)
+    by_area = window_sums(counts, by="outcome")
+    for area, counted in by_area.items():
+        if not area:
+            continue
         for index, year in enumerate(years):
             if begun(windows[year]):
-                key = (counted["outcome"], year)
+                key = (area, year)
                 found.achieved[key] = counted[f"a{index}"]
                 found.sustained[key] = counted[f"s{index}"]
                 found.funded_sustained[key] = counted[f"f{index}"]

@@ -1,0 +1,79 @@
+"""A window's sum over the results calendar, read with every other window's in one query,
+equals the calendar's counts dated in it."""
+
+import datetime
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from evaluations.day_counts import window_sums
+from evaluations.models import DayCount
+
+pytestmark = pytest.mark.django_db
+Event = DayCount.Event
+START = datetime.date(2023, 1, 1)
+
+
+@pytest.fixture
+def calendar():
+    rng = random.Random(3)
+    DayCount.objects.bulk_create(
+        DayCount(event=event, outcome=outcome, day=START + datetime.timedelta(days=offset),
+                 count=rng.randint(1, 9))
+        for offset in range(0, 900, 3)
+        for event in (Event.STARTED, Event.NEED_ACHIEVED)
+        for outcome in ((0,) if event == Event.STARTED else (1, 2))
+    )  # fmt: skip
+
+
+def summed(event, first, last, outcome=None):
+    rows = DayCount.objects.filter(event=event, day__lte=last)
+    if first:
+        rows = rows.filter(day__gte=first)
+    if outcome is not None:
+        rows = rows.filter(outcome=outcome)
+    return sum(rows.values_list("count", flat=True))
+
+
+def windows(rng):
+    for _ in range(30):
+        first = START + datetime.timedelta(days=rng.randint(-10, 950))
+        last = first + datetime.timedelta(days=rng.randint(-5, 400))
+        yield (None if rng.random() < 0.2 else first), last
+
+
+def test_each_window_sums_the_counts_dated_in_it(calendar):
+    rng = random.Random(11)
+    wanted = {
+        f"{event}-{index}": (event, first, last)
+        for index, (first, last) in enumerate(windows(rng))
+        for event in (Event.STARTED, Event.NEED_ACHIEVED)
+    }
+    sums = window_sums(wanted)
+    assert sums == {key: summed(*window) for key, window in wanted.items()}
+    assert any(sums.values())
+
+
+def test_a_window_ending_before_it_begins_counts_nothing(calendar):
+    day = START + datetime.timedelta(days=30)
+    wanted = {"none": (Event.STARTED, day, day - datetime.timedelta(days=1))}
+    assert window_sums(wanted) == {"none": 0}
+
+
+def test_sums_by_outcome_area(calendar):
+    rng = random.Random(5)
+    wanted = {index: (Event.NEED_ACHIEVED, *window) for index, window in enumerate(windows(rng))}
+    by_area = window_sums(wanted, by="outcome")
+    assert set(by_area) == {1, 2}
+    for area, sums in by_area.items():
+        assert sums == {key: summed(*window, outcome=area) for key, window in wanted.items()}
+
+
+def test_every_window_comes_from_one_query(calendar):
+    rng = random.Random(9)
+    wanted = {index: (Event.STARTED, *window) for index, window in enumerate(windows(rng))}
+    with CaptureQueriesContext(connection) as queries:
+        window_sums(wanted)
+    assert len(queries) == 1
