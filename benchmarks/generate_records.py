@@ -7,7 +7,7 @@ from benchmarks.batches import BATCH, Progress, batched, random_day
 from benchmarks.sizes import BUSY_SHARE, BUSY_YEAR, FIRST_YEAR
 from core.bulk import bulk_insert
 from core.financial_years import fy_bounds
-from evaluations import day_counts
+from evaluations import day_counts, project_counts
 from evaluations.models import Family, FamilyNeed, FamilySupport
 from evaluations.pseudonyms import case_hash
 from evaluations.rules import Need, assess
@@ -112,6 +112,7 @@ class LedgerAndFamilies:
             progress.add(len(records))
         self.stdout.write("Counting the families by day for the results pages")
         day_counts.refresh()
+        project_counts.refresh()
 
     def _family(self, number, needs_count, projects):
         rng, today = self.rng, self.today

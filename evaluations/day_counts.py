@@ -215,10 +215,12 @@ def _span(cuts, first, last):
     )
 
 
-def window_sums(wanted, by=None):
+def window_sums(wanted, by=None, counts=None):
     """{key: SUM of the event's counts dated from ``first`` to ``last``} for each
     ``key: (event, first, last)`` of ``wanted`` (``first`` None for all time), and by the
-    value of the field ``by`` when given: {value: {key: sum}}.
+    value of the field ``by`` when given: {value: {key: sum}}. ``counts``: a calendar with
+    ``event``, ``day`` and ``count`` (the results calendar when None; each project's,
+    ``ProjectDayCount``, by ``project_id``).
 
     One GROUP BY query: the days are cut at every window's ends into spans, each span's
     counts are summed once, and each window adds up the spans it covers. (A FILTERed SUM a
@@ -237,7 +239,8 @@ def window_sums(wanted, by=None):
         span = _span(cuts, 0, len(cuts) - 1)
         fields = ["event", "span", *([by] if by else [])]
         rows = (
-            DayCount.objects.filter(event__in={event for event, _f, _l in wanted.values()})
+            (counts if counts is not None else DayCount.objects)
+            .filter(event__in={event for event, _f, _l in wanted.values()})
             .filter(day__lte=cuts[-1])
             .annotate(span=span)
             .values(*fields)

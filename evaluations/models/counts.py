@@ -42,3 +42,29 @@ class DayCount(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.count} {self.get_event_display().lower()}"
+
+
+class ProjectDayCount(models.Model):
+    """Each funded project's families counted by day (``evaluations.project_counts``): what its
+    value for money divides its spend by, for any window, without a pass over the families."""
+
+    class Event(models.TextChoices):
+        STARTED = "started", "Supports begun"
+        ENDED = "ended", "Supports ended"
+        SUCCESSFUL = "successful", "Successful family outcomes of the families it supported"
+        ACHIEVED = "achieved", "Needs achieved once its support had begun"
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
+    event = models.CharField(max_length=12, choices=Event.choices)
+    day = models.DateField()
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "event", "day"], name="one_project_count_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day}: {self.count} {self.get_event_display().lower()}"

@@ -9,9 +9,11 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from core.money import MoneySum
-from evaluations.models import FamilyNeed, FamilySupport
+from evaluations.day_counts import window_sums
+from evaluations.models import FamilyNeed, FamilySupport, ProjectDayCount
 from evaluations.selectors.results import (
     ZERO,
+    Window,
     counting_window,
     open_in,
     per,
@@ -24,6 +26,7 @@ from projects.periods import Period
 from projects.selectors import PUBLIC_HEADINGS, spend_months
 
 GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
+Event = ProjectDayCount.Event
 
 
 @dataclass
@@ -62,13 +65,33 @@ def _labels(by: str, keys: set) -> dict:
     return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
 
 
+def _from_projects_calendars(window: Window) -> tuple[dict, dict, dict]:
+    """Families supported, successful outcomes and needs achieved in the window, by project,
+    from the projects' calendars (``evaluations.project_counts``): one query."""
+    start, end = window
+    wanted = {
+        "begun": (Event.STARTED, None, end),
+        "wins": (Event.SUCCESSFUL, start, end),
+        "achieved": (Event.ACHIEVED, start, end),
+    }
+    if start is not None:
+        wanted["ended"] = (Event.ENDED, None, start - datetime.timedelta(days=1))
+    sums = window_sums(wanted, by="project_id", counts=ProjectDayCount.objects)
+    supported = {p: n["begun"] - n.get("ended", 0) for p, n in sums.items()}
+    wins = {p: n["wins"] for p, n in sums.items()}
+    achieved = {p: n["achieved"] for p, n in sums.items()}
+    return supported, wins, achieved
+
+
 def value_for_money(
     financial_year: str | None = None, by: str = "project", as_of: datetime.date | None = None
 ) -> list[ValueRow]:
     """Spend joined to outcomes per project, kind or fund: families the projects supported
     in the year, successful family outcomes among them counted in the year, their needs
-    achieved in the year once the project's support had begun, and the spend per each. Four
-    grouped queries and one for labels."""
+    achieved in the year once the project's support had begun, and the spend per each. By
+    project, the counts are sums over the projects' calendars; by kind or fund, where a
+    family two projects supported counts once, they are counted from the families. Two or
+    four grouped queries and one for labels."""
     as_of = as_of or timezone.localdate()
     window = counting_window(financial_year, as_of)
     key = GROUPINGS[by]
@@ -78,33 +101,13 @@ def value_for_money(
         .annotate(total=MoneySum("amount"))
         .values_list(key, "total")
     )
-    # A family has one support a project, so only kinds and funds need DISTINCT.
-    distinct = by != "project"
-    supported, wins = {}, {}
-    counted = open_in(window, "start", "end") | successful(window, "family__")
-    for row in (
-        FamilySupport.objects.filter(counted)
-        .values(key)
-        .annotate(
-            supported=Count("family", distinct=distinct, filter=open_in(window, "start", "end")),
-            wins=Count("family", distinct=distinct, filter=successful(window, "family__")),
-        )
-    ):
-        if row["supported"]:
-            supported[row[key]] = row["supported"]
-        if row["wins"]:
-            wins[row[key]] = row["wins"]
-    # A need counts for a project only if achieved once that project's support had begun:
-    # one filter() call, so the start compared is the same support's as the grouping.
-    achieved = dict(
-        FamilyNeed.objects.filter(
-            within("achieved_on", window), achieved_on__gte=F("family__supports__start")
-        )
-        .values(f"family__supports__{key}")
-        .annotate(n=Count("pk", distinct=distinct))
-        .values_list(f"family__supports__{key}", "n")
-    )
-    keys = set(spend) | set(supported) | set(wins) | set(achieved)
+    if by == "project":
+        supported, wins, achieved = _from_projects_calendars(window)
+    else:
+        supported, wins, achieved = _from_families(window, key)
+    keys = set(spend) | {
+        k for counts in (supported, wins, achieved) for k, n in counts.items() if n
+    }
     if by != "fund":
         keys.discard(None)
     labels = _labels(by, keys)
@@ -120,3 +123,33 @@ def value_for_money(
         for k in keys
     ]
     return sorted(rows, key=lambda row: row.label)
+
+
+def _from_families(window: Window, key: str) -> tuple[dict, dict, dict]:
+    """The same counts by kind or fund, from the families: a family two of its projects
+    supported counts once (DISTINCT). Two queries."""
+    supported, wins = {}, {}
+    counted = open_in(window, "start", "end") | successful(window, "family__")
+    for row in (
+        FamilySupport.objects.filter(counted)
+        .values(key)
+        .annotate(
+            supported=Count("family", distinct=True, filter=open_in(window, "start", "end")),
+            wins=Count("family", distinct=True, filter=successful(window, "family__")),
+        )
+    ):
+        if row["supported"]:
+            supported[row[key]] = row["supported"]
+        if row["wins"]:
+            wins[row[key]] = row["wins"]
+    # A need counts for a project only if achieved once that project's support had begun:
+    # one filter() call, so the start compared is the same support's as the grouping.
+    achieved = dict(
+        FamilyNeed.objects.filter(
+            within("achieved_on", window), achieved_on__gte=F("family__supports__start")
+        )
+        .values(f"family__supports__{key}")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list(f"family__supports__{key}", "n")
+    )
+    return supported, wins, achieved

@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 from core.bulk import bulk_insert, bulk_insert_rows
 from core.locks import one_at_a_time
 from core.problems import ImportRefused, grouped
-from evaluations import day_counts
+from evaluations import day_counts, project_counts
 from evaluations.family_csv import CheckedFile
 from evaluations.family_plans import FamilyRecord, episode_key
 from evaluations.models import Family, FamilyImport, FamilyNeed, FamilySupport, RetiredCase
@@ -110,15 +110,27 @@ def _family(
 ProjectDates = dict[int, tuple[datetime.date, datetime.date]]
 
 
+@dataclass
+class Changes:
+    """How an import moves the results calendar and the projects' calendars."""
+
+    days: Counter = field(default_factory=Counter)
+    projects: Counter = field(default_factory=Counter)
+
+
 def _count(
-    change: Counter,
+    change: Changes,
     families: list[Family],
     records: list[FamilyRecord],
     project_dates: ProjectDates,
 ) -> None:
     for family, record in zip(families, records, strict=True):
-        supports = [period for _project, period in _supports(record, project_dates)]
-        change.update(day_counts.events_of(family, record.needs.values(), supports))
+        supports = _supports(record, project_dates)
+        needs = record.needs.values()
+        change.days.update(
+            day_counts.events_of(family, needs, [period for _project, period in supports])
+        )
+        change.projects.update(project_counts.events_of(family, needs, supports))
 
 
 def _supports(
@@ -230,7 +242,7 @@ def _write(
             )
         # The results calendar moves by what these families count now less what the changed
         # ones counted before.
-        change: Counter = Counter()
+        change = Changes()
         done = 0
         for batch in _batches(checked.plans()):
             new, changed = _sort_out(batch, numbers, result)
@@ -242,7 +254,8 @@ def _write(
                 progress(done, checked.plan_count)
         if record_import is None:
             return result
-        day_counts.apply(change)
+        day_counts.apply(change.days)
+        project_counts.apply(change.projects)
         record_import.families_added = result.added
         record_import.families_updated = result.updated
         record_import.families_unchanged = result.unchanged
@@ -291,7 +304,7 @@ def _sort_out(
 def _add(
     new: list[FamilyRecord],
     record_import: FamilyImport,
-    change: Counter,
+    change: Changes,
     outcome_pks: dict[int, int],
     project_dates: ProjectDates,
 ) -> None:
@@ -312,14 +325,15 @@ def _add(
 def _replace(
     changed: list[tuple[int, FamilyRecord]],
     record_import: FamilyImport,
-    change: Counter,
+    change: Changes,
     outcome_pks: dict[int, int],
     project_dates: ProjectDates,
 ) -> None:
     if not changed:
         return
     ids = [pk for pk, _record in changed]
-    change.subtract(day_counts.counted(ids))
+    change.days.subtract(day_counts.counted(ids))
+    change.projects.subtract(project_counts.counted(ids))
     families = [_family(record, record_import, pk=pk) for pk, record in changed]
     _count(change, families, [record for _pk, record in changed], project_dates)
     Family.objects.bulk_update(

@@ -20,20 +20,13 @@ from evaluations.selectors.results import (
     successful,
     within,
 )
+from tests.evaluations.random_dates import day, ddmmyyyy
 from tests.factories import ProjectFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)
 YEARS = ["2022-23", "2023-24", "2024-25", "2025-26", "2026-27"]
 AS_OF = [TODAY, datetime.date(2026, 4, 1), datetime.date(2025, 12, 31), datetime.date(2024, 6, 15)]
-
-
-def day(rng, low, high):
-    return low + datetime.timedelta(days=rng.randint(0, max(0, (high - low).days)))
-
-
-def ddmmyyyy(value):
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 @pytest.fixture

@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Sum
 
-from evaluations import day_counts
+from evaluations import day_counts, project_counts
 from evaluations.models import DayCount, RetiredCase
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the results calendar (families and needs counted by day), which the results "
-        "pages, the public page and the outcome report read, from every family. Family imports "
+        "Rebuild the results calendar (families and needs counted by day) and each project's, "
+        "which the results pages, value for money, the public page and the outcome report "
+        "read, from every family. Family imports "
         "keep it up to date; run this after writing families by other means (a restore from an "
         "older backup, SQL by hand)."
     )
@@ -21,6 +22,7 @@ class Command(BaseCommand):
                 "the calendar from a backup instead."
             )
         day_counts.refresh()
+        project_counts.refresh()
         calendar = DayCount.objects.filter(event=DayCount.Event.STARTED)
         families = calendar.aggregate(families=Sum("count"))["families"] or 0
         self.stdout.write(
