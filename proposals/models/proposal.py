@@ -24,9 +24,7 @@ class ProposalQuerySet(models.QuerySet):
             .values("total")
         )
         return self.annotate(
-            total_requested=Coalesce(
-                Subquery(lines), Decimal("0.00"), output_field=MoneyOutput()
-            )
+            total_requested=Coalesce(Subquery(lines), Decimal("0.00"), output_field=MoneyOutput())
         )
 
     def led_by(self, user):
@@ -124,7 +122,17 @@ class Proposal(index.Indexed, models.Model):
                 violation_error_message="Delivery must end on or after the day it starts.",
             )
         ]
-        indexes = [models.Index(fields=["status", "meeting"])]
+        indexes = [
+            models.Index(fields=["status", "meeting"]),
+            # The back office's listing, newest first or by last change, past the drafts:
+            # read from an index, however many proposals there are.
+            models.Index(
+                fields=["-submitted_at"], condition=~Q(status="draft"), name="proposal_listing"
+            ),
+            models.Index(
+                fields=["-updated_at"], condition=~Q(status="draft"), name="proposal_last_change"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.title}"
