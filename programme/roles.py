@@ -6,6 +6,8 @@ hand. Chair and vice-chair are roles of a strategic-group membership, not groups
 
 from django.contrib.auth.management import create_permissions
 
+from core.auth_backends import group_names
+
 PROJECT_LEADS = "Project leads"
 GROUP_MEMBERS = "Strategic group members"
 PROGRAMME_TEAM = "Programme team"
@@ -205,7 +207,7 @@ def user_roles(user):
         return set()
     cached = getattr(user, "_role_names", None)
     if cached is None:
-        cached = {group.name for group in user.groups.all()}
+        cached = set(group_names(user))
         if user.is_superuser:
             cached |= {PROGRAMME_TEAM}
         user._role_names = cached

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
-from core.auth_backends import ModelBackendFewerQueries
+from core.auth_backends import ModelBackendFewerQueries, group_names
 from programme.roles import FINANCE
 from tests.factories import UserFactory
 
@@ -30,12 +30,17 @@ def test_a_person_has_their_groups_permissions_and_their_own():
     assert fresh(user).get_all_permissions() == group_perms | {"programme.view_organisation"}
 
 
-def test_the_permissions_take_one_query_per_request():
+def test_the_permissions_and_groups_take_one_query_per_request():
     user = fresh(UserFactory(role=FINANCE))
     with CaptureQueriesContext(connection) as queries:
         user.has_perm("projects.view_spendline")
         user.has_perm("proposals.screen_proposal")
+        assert group_names(user) == {FINANCE}
     assert len(queries) == 1
+
+
+def test_someone_in_no_group_has_no_group_names():
+    assert group_names(fresh(UserFactory())) == set()
 
 
 def test_a_superuser_has_every_permission():
@@ -48,6 +53,7 @@ def test_someone_inactive_has_none():
     user.is_active = False
     assert user.get_all_permissions() == set()
     assert not user.has_perm("projects.view_spendline")
+    assert group_names(user) == {FINANCE}
 
 
 def test_the_person_comes_with_their_profile_in_one_query():
