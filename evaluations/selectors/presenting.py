@@ -246,6 +246,22 @@ def summary_from(figures: Figures, financial_year: str | None) -> dict[str, Any]
     return summary(financial_year, figures.as_of, counts, row["spend"])
 
 
+def _needs_of_year(figures: Figures, financial_year: str | None) -> dict | None:
+    """The year's counts by outcome (``need_counts``) from the figures, which hold them for
+    each of their years; None for another year or all years."""
+    if financial_year not in figures.years:
+        return None
+    return {
+        outcome.number: {
+            "families_with_need": figures.need.get((outcome.number, financial_year), 0),
+            "achieved": figures.matrix.get((outcome.number, financial_year), 0),
+            "sustained": figures.sustained.get((outcome.number, financial_year), 0),
+            "funded_sustained": figures.funded_sustained.get((outcome.number, financial_year), 0),
+        }
+        for outcome in figures.outcomes
+    }
+
+
 def year_figures(
     figures: Figures, financial_year: str | None, suppressed: bool = True
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -253,7 +269,7 @@ def year_figures(
     are hidden exactly where every other view hides them). Also returns the raw outcome rows,
     which the fiscal benefit estimate values."""
     counted = summary_from(figures, financial_year)
-    raw = by_outcome(financial_year, figures.as_of)
+    raw = by_outcome(financial_year, figures.as_of, counts=_needs_of_year(figures, financial_year))
     if financial_year in figures.years:
         view = figures.view(suppressed)
         counts = {

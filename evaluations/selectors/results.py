@@ -196,14 +196,19 @@ def need_counts(need: dict[str, Any]) -> dict[str, int]:
 
 
 def by_outcome(
-    financial_year: str | None = None, as_of: datetime.date | None = None
+    financial_year: str | None = None,
+    as_of: datetime.date | None = None,
+    counts: dict[int, dict[str, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per headline outcome: families with the need while their plan was open in the
     year, needs achieved in the year, needs sustained (six months after closure ended in the
     year) and those of them of families some funded project supported, the projects' targets
-    and what the projects reported."""
+    and what the projects reported. ``counts``: the first four by outcome number
+    (``need_counts``), when the caller has read them already."""
     as_of = as_of or timezone.localdate()
-    needs = needs_in(counting_window(financial_year, as_of))
+    if counts is None:
+        needs = needs_in(counting_window(financial_year, as_of))
+        counts = {number: need_counts(need) for number, need in needs.items()}
     # The projects' targets and reported results ride on the outcomes query as subqueries.
     reported = ProjectResult.objects.filter(outcome=OuterRef("pk"))
     if financial_year:
@@ -215,12 +220,11 @@ def by_outcome(
     )
     rows = []
     for outcome in outcomes:
-        need = needs.get(outcome.number, {})
         rows.append(
             {
                 "number": outcome.number,
                 "name": outcome.name,
-                **need_counts(need),
+                **counts.get(outcome.number, need_counts({})),
                 "target_families": outcome.target or 0,
                 "reported_achieved": outcome.reported_achieved or 0,
                 "reported_sustained": outcome.reported_sustained or 0,

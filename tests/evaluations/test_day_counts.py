@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from core.problems import ImportRefused
 from evaluations import day_counts
 from evaluations.models import DayCount, Family, FamilyNeed, FamilySupport
+from evaluations.selectors.presenting import gather, year_figures
 from evaluations.selectors.results import (
     by_outcome,
     counting_window,
@@ -152,6 +153,15 @@ def test_needs_by_outcome_and_year_equal_the_needs_counted_one_by_one(families):
             assert counted.sustained[(number, year)] == need.get("sustained", 0)
             assert counted.funded_sustained[(number, year)] == need.get("funded_sustained", 0)
             assert counted.need[(number, year)] == need.get("with_need", 0)
+
+
+@pytest.mark.parametrize("as_of", AS_OF)
+def test_a_years_outcome_table_from_the_figures_equals_one_counted_for_it(families, as_of):
+    """The results page takes the year's needs from the figures it has already read."""
+    figures = gather(as_of)
+    for year in figures.years:
+        _counts, _outcomes, raw = year_figures(figures, year, suppressed=False)
+        assert raw == by_outcome(year, as_of), (year, as_of)
 
 
 def test_a_year_that_has_not_begun_counts_nothing(families):
