@@ -68,10 +68,13 @@ LISTING_PAGES = [
 ]
 
 
-# Pages over the 20-query target, and why. Their counts must still not grow with the data.
+# The most queries a listing page may take (issue 21), whatever the data.
+QUERY_LIMIT = 15
+# Pages over the target, and why. Their counts must still not grow with the data.
 OVER_LIMIT = {
-    "Admin: audit trail": "Wagtail's site-history report: its filters and its per-type lookups "
-    "take about 35 queries, bounded by the number of kinds of record, not by the entries",
+    "Admin: audit trail": "Wagtail's site-history report: which page entries a person may "
+    "read takes 4 queries, each kind of record on the page one to fetch it, and the sidebar 5; "
+    "25 queries, bounded by the number of kinds of record, not by the entries",
     "Admin: audit trail (auditor)": "as above",
 }
 

@@ -1,4 +1,4 @@
-"""Every listing page takes the same number of queries, under 20, however much data there
+"""Every listing page takes the same number of queries, at most 15, however much data there
 is: checked on the demo and again after the scale generator has added to it."""
 
 from io import StringIO
@@ -8,11 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchmarks.generate import Generator
-from benchmarks.listings import LISTING_PAGES, OVER_LIMIT, query_counts
+from benchmarks.listings import LISTING_PAGES, OVER_LIMIT, QUERY_LIMIT, query_counts
 from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
-LIMIT = 20
 
 
 @pytest.fixture(scope="module")
@@ -45,5 +44,5 @@ def test_a_listing_page_takes_the_same_queries_with_more_data(counts, label):
 @pytest.mark.parametrize(
     "label", [label for label, _email, _url in LISTING_PAGES if label not in OVER_LIMIT]
 )
-def test_a_listing_page_takes_fewer_than_twenty_queries(counts, label):
-    assert counts[1][label][1] < LIMIT
+def test_a_listing_page_takes_at_most_fifteen_queries(counts, label):
+    assert counts[1][label][1] <= QUERY_LIMIT
