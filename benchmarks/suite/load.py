@@ -121,7 +121,7 @@ def start_server(workers, threads):
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(Path(sys.executable).with_name("gunicorn")),
-            "governance.wsgi:application",
+            wsgi_target(),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -143,6 +143,12 @@ def start_server(workers, threads):
             time.sleep(0.2)
     server.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+def wsgi_target():
+    """The site's WSGI application as gunicorn names it ("config.wsgi:application")."""
+    module, _dot, name = settings.WSGI_APPLICATION.rpartition(".")
+    return f"{module}:{name}"
 
 
 def run(duration=20, workers=None, threads=4):
