@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action import BulkAction
 
+from core.search import search
 from programme.models import Meeting, User
 from proposals import services
+from proposals.admin.filters import ProposalFilterSet
 from proposals.models import Proposal
 from proposals.selectors import proposals_for_back_office, screeners
 
@@ -40,7 +42,14 @@ class ProposalBulkAction(BulkAction):
         return list(proposals_for_back_office().filter(pk__in=object_ids).order_by("reference"))
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return proposals_for_back_office().values_list("pk", flat=True)
+        """"Select all in listing": every proposal the listing shows, with its filters and
+        search (the listing's query string comes with the request), not every proposal."""
+        listed = ProposalFilterSet(
+            self.request.GET, queryset=proposals_for_back_office(), request=self.request
+        ).qs
+        if words := self.request.GET.get("q", "").strip():
+            listed = search(listed, words, Proposal.search_lookups)
+        return listed.values_list("pk", flat=True)
 
     def form_valid(self, form):
         try:

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
+from core.search import index_rows
 from programme import roles
 from proposals import services
 from proposals.models import Proposal
@@ -121,3 +122,32 @@ def test_only_those_who_screen_are_offered_assigning(
     assert "data-bulk-action-checkbox" in team and "Assign screener" in team
     assert "data-bulk-action-checkbox" in finance and "Export" in finance
     assert "Assign screener" not in finance and "Place on next agenda" not in finance
+
+
+def test_select_all_assigns_only_what_the_filtered_listing_shows(
+    client_for, programme_officer, colleague, ready
+):
+    """Wagtail's "select all in listing" sends the listing's query string with id=all."""
+    shown, hidden = submitted(), submitted()
+    Proposal.objects.filter(pk=hidden.pk).update(kind=Proposal.Kind.RESEARCH)
+    client = client_for(programme_officer)
+    query = f"?kind={shown.kind}&id=all"
+
+    page = client.get(BULK + query).content.decode()
+    client.post(BULK + query, {"screener": colleague.pk})
+
+    assert shown.reference in page and hidden.reference not in page
+    assert Proposal.objects.get(pk=shown.pk).screener == colleague
+    assert Proposal.objects.get(pk=hidden.pk).screener is None
+
+
+def test_select_all_keeps_to_the_listings_search(client_for, programme_officer, colleague, ready):
+    shown, hidden = submitted(), submitted()
+    Proposal.objects.filter(pk=shown.pk).update(title="Holiday activities with food")
+    index_rows(Proposal.objects.filter(pk=shown.pk))  # update() saves nothing to re-index
+    client = client_for(programme_officer)
+
+    client.post(BULK + "?q=holiday&id=all", {"screener": colleague.pk})
+
+    assert Proposal.objects.get(pk=shown.pk).screener == colleague
+    assert Proposal.objects.get(pk=hidden.pk).screener is None
