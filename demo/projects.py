@@ -10,10 +10,11 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.search import index_rows
 from demo.pages import child_page
 from programme.models import User
 from projects.agreements import suggested_schedule, usual_kind
-from projects.models import GrantAgreement, Milestone, Project, ProjectClosure
+from projects.models import GrantAgreement, Milestone, Project, ProjectClosure, SpendLine
 from projects.reporting import quarters_reported_on
 from projects.services import (
     agreement_accept,
@@ -298,6 +299,8 @@ def seed(stdout, today=None):
         data=ledger_csv(ledger_rows(projects, first, last)),
         filename="demo-ledger.csv",
     )
+    # Searchable now, not only once the worker has run the import's indexing task.
+    index_rows(SpendLine.objects.filter(spend_import=result.spend_import))
     spending_page()
     agreements(today)
     closure(today)
