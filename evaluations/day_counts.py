@@ -177,14 +177,18 @@ def events_of(family, needs, supports):
                     yield Event.FUNDED_SUSTAINED.value, need.outcome, family.sustain_until
 
 
+def as_date(day):
+    """A day read back from a GROUP BY (SQLite gives some as text)."""
+    return datetime.date.fromisoformat(day) if isinstance(day, str) else day
+
+
 def counted(families):
     """{(event, outcome area, day): count} for the given families (ids, or a queryset of
     them)."""
     counts = Counter()
     for queryset in sources(installed_apps, families):
         for day, event, outcome, n in queryset.values_list("the_day", "event", "area", "n"):
-            day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
-            counts[(event, outcome, day)] += n
+            counts[(event, outcome, as_date(day))] += n
     return counts
 
 

@@ -13,7 +13,6 @@ The family import moves it by what the families it writes count (``events_of``) 
 ones it replaces counted before (``counted``), in its transaction; families deleted under the
 retention policy stay counted. ``manage.py refresh_results_calendar`` rebuilds it in SQL."""
 
-import datetime
 from collections import Counter
 
 from django.apps import apps as installed_apps
@@ -22,6 +21,7 @@ from django.db.models import Count, F, Value
 
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
+from evaluations.day_counts import as_date
 from evaluations.models import ProjectDayCount
 
 Event = ProjectDayCount.Event
@@ -85,8 +85,7 @@ def counted(families) -> Counter:
     counts: Counter = Counter()
     for queryset in sources(installed_apps, families):
         for project, event, day, n in queryset:
-            day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
-            counts[(project, event, day)] += n
+            counts[(project, event, as_date(day))] += n
     return counts
 
 

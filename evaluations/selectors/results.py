@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.dates import add_months
 from core.financial_years import fy_bounds, fy_for_date, fy_name, fy_start_year
 from core.money import MoneySum, to_money
-from evaluations.day_counts import window_sums
+from evaluations.day_counts import ONE_DAY, window_sums
 from evaluations.models import (
     DayCount,
     EvaluationStudy,
@@ -29,7 +29,6 @@ from projects.periods import Period
 from projects.selectors import spend_months
 
 ZERO = Decimal("0.00")
-ONE_DAY = datetime.timedelta(days=1)
 Event = DayCount.Event
 # A counting window: its first day (None for all time) and its last.
 Window = tuple[datetime.date | None, datetime.date]
@@ -48,7 +47,7 @@ def begun(window: Window) -> bool:
     return start is None or start <= end
 
 
-def _open_in(sums: dict[str, Any], key: str, window: Window, opened: str, closed: str) -> None:
+def open_sums(sums: dict[str, Any], key: str, window: Window, opened: str, closed: str) -> None:
     """Sums for what was open at some point in the window: opened by its last day, less what
     closed before its first (nothing closes before it opens)."""
     start, end = window
@@ -57,7 +56,7 @@ def _open_in(sums: dict[str, Any], key: str, window: Window, opened: str, closed
         sums[f"{key}_closed"] = (closed, None, start - ONE_DAY)
 
 
-def _read_open(row: dict[str, int], key: str) -> int:
+def read_open(row: dict[str, int], key: str) -> int:
     return row[f"{key}_opened"] - row.get(f"{key}_closed", 0)
 
 
@@ -76,9 +75,9 @@ def family_counts(windows: list[Window]) -> list[dict[str, int]]:
     counts nothing."""
     sums: dict[str, Any] = {}
     for index, window in enumerate(windows):
-        _open_in(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
-        _open_in(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
-        _open_in(sums, f"f{index}", window, Event.FUNDED_STARTED, Event.FUNDED_CLOSED)
+        open_sums(sums, f"s{index}", window, Event.STARTED, Event.CLOSED)
+        open_sums(sums, f"e{index}", window, Event.STARTED_ELIGIBLE, Event.CLOSED_ELIGIBLE)
+        open_sums(sums, f"f{index}", window, Event.FUNDED_STARTED, Event.FUNDED_CLOSED)
         sums[f"w{index}"] = (Event.SUCCESSFUL, *window)
         sums[f"a{index}"] = (Event.NEED_ACHIEVED, *window)
         sums[f"fw{index}"] = (Event.FUNDED_SUCCESSFUL, *window)
@@ -86,11 +85,11 @@ def family_counts(windows: list[Window]) -> list[dict[str, int]]:
     row = window_sums(sums)
     return [
         {
-            "supported": _read_open(row, f"s{index}"),
-            "eligible": _read_open(row, f"e{index}"),
+            "supported": read_open(row, f"s{index}"),
+            "eligible": read_open(row, f"e{index}"),
             "successful": row[f"w{index}"],
             "achieved": row[f"a{index}"],
-            "funded": _read_open(row, f"f{index}"),
+            "funded": read_open(row, f"f{index}"),
             "funded_successful": row[f"fw{index}"],
             "funded_achieved": row[f"fa{index}"],
         }
@@ -180,15 +179,14 @@ def needs_in(window: Window) -> dict[int, dict[str, Any]]:
         "sustained": (Event.NEED_SUSTAINED, *window),
         "funded_sustained": (Event.FUNDED_SUSTAINED, *window),
     }
-    _open_in(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
-    by_area = window_sums(sums, by="outcome")
-    return {area: {"outcome": area, **counts} for area, counts in by_area.items() if area}
+    open_sums(sums, "need", window, Event.NEED_OPENED, Event.NEED_CLOSED)
+    return {area: counts for area, counts in window_sums(sums, by="outcome").items() if area}
 
 
 def need_counts(need: dict[str, Any]) -> dict[str, int]:
     """Families with the need, achieved and sustained, from ``needs_in``'s sums of one area."""
     return {
-        "families_with_need": _read_open(need, "need") if need else 0,
+        "families_with_need": read_open(need, "need") if need else 0,
         "achieved": need.get("achieved", 0),
         "sustained": need.get("sustained", 0),
         "funded_sustained": need.get("funded_sustained", 0),
@@ -329,7 +327,7 @@ def needs_by_outcome_and_year(
         counts[f"a{index}"] = (Event.NEED_ACHIEVED, *windows[year])
         counts[f"s{index}"] = (Event.NEED_SUSTAINED, *windows[year])
         counts[f"f{index}"] = (Event.FUNDED_SUSTAINED, *windows[year])
-        _open_in(counts, f"n{index}", windows[year], Event.NEED_OPENED, Event.NEED_CLOSED)
+        open_sums(counts, f"n{index}", windows[year], Event.NEED_OPENED, Event.NEED_CLOSED)
     by_area = window_sums(counts, by="outcome")
     for area, counted in by_area.items():
         if not area:
@@ -340,7 +338,7 @@ def needs_by_outcome_and_year(
                 found.achieved[key] = counted[f"a{index}"]
                 found.sustained[key] = counted[f"s{index}"]
                 found.funded_sustained[key] = counted[f"f{index}"]
-                found.need[key] = _read_open(counted, f"n{index}")
+                found.need[key] = read_open(counted, f"n{index}")
     return found
 
 

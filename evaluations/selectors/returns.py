@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from core.financial_years import fy_for_date, fy_name, fy_quarter, fy_start_year
+from evaluations.day_counts import ONE_DAY
 from evaluations.models import QuarterlyReturn
 from evaluations.selectors.results import (
     family_counts,
@@ -16,7 +17,6 @@ from evaluations.selectors.results import (
 )
 from programme.models import Outcome
 
-ONE_DAY = datetime.timedelta(days=1)
 # What the return gives for each outcome area (the department takes no funded-only counts).
 AREA_COUNTS = ["families_with_need", "achieved", "sustained"]
 

@@ -16,7 +16,9 @@ from evaluations.selectors.results import (
     Window,
     counting_window,
     open_in,
+    open_sums,
     per,
+    read_open,
     successful,
     within,
 )
@@ -68,16 +70,13 @@ def _labels(by: str, keys: set) -> dict:
 def _from_projects_calendars(window: Window) -> tuple[dict, dict, dict]:
     """Families supported, successful outcomes and needs achieved in the window, by project,
     from the projects' calendars (``evaluations.project_counts``): one query."""
-    start, end = window
     wanted = {
-        "begun": (Event.STARTED, None, end),
-        "wins": (Event.SUCCESSFUL, start, end),
-        "achieved": (Event.ACHIEVED, start, end),
+        "wins": (Event.SUCCESSFUL, *window),
+        "achieved": (Event.ACHIEVED, *window),
     }
-    if start is not None:
-        wanted["ended"] = (Event.ENDED, None, start - datetime.timedelta(days=1))
+    open_sums(wanted, "supported", window, Event.STARTED, Event.ENDED)
     sums = window_sums(wanted, by="project_id", counts=ProjectDayCount.objects)
-    supported = {p: n["begun"] - n.get("ended", 0) for p, n in sums.items()}
+    supported = {p: read_open(n, "supported") for p, n in sums.items()}
     wins = {p: n["wins"] for p, n in sums.items()}
     achieved = {p: n["achieved"] for p, n in sums.items()}
     return supported, wins, achieved
