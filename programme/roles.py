@@ -201,14 +201,11 @@ def has_role(user, *names) -> bool:
 
 
 def user_roles(user):
-    """The role names a signed-in user holds, for the portal's landing page and navigation.
-    Read once per request (the user object lives for one request) and kept on it."""
+    """The role names a signed-in user holds, for the portal's landing page and navigation:
+    their groups' names, read once a request with their permissions (``group_names``)."""
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = set(group_names(user))
-        if user.is_superuser:
-            cached |= {PROGRAMME_TEAM}
-        user._role_names = cached
-    return cached
+    roles = set(group_names(user))
+    if user.is_superuser:
+        roles.add(PROGRAMME_TEAM)
+    return roles
