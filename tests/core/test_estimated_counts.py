@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.admin import estimates
 from tests.factories import ProjectFactory, SpendLineFactory
+from tests.plans import listing_query, plan_with_indexes_preferred
 
 pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(
@@ -72,19 +73,9 @@ def test_a_table_below_the_threshold_is_counted_exactly(client_for, finance_offi
 def test_the_ledgers_first_page_is_read_from_its_index_without_a_sort(
     client_for, finance_officer, ledger
 ):
-    client = client_for(finance_officer)
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/admin/spend/")
-    (listing,) = [
-        q["sql"] for q in queries
-        if q["sql"].startswith('SELECT "projects_spendline"') and "LIMIT" in q["sql"]
-    ]  # fmt: skip
-    with connection.cursor() as cursor:
-        # On a test's few rows a sort is cheaper than any index; with sorting and whole-table
-        # scans priced out, a Sort is left in the plan only if no index gives this order.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute(f"EXPLAIN {listing}")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    listing = listing_query(
+        client_for(finance_officer), "/admin/spend/", 'SELECT "projects_spendline"'
+    )
+    plan = plan_with_indexes_preferred(listing)
     assert "spend_ledger_order" in plan, plan
     assert "Sort" not in plan, plan

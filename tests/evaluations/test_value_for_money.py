@@ -15,15 +15,12 @@ from evaluations.models import Family, FamilyNeed, FamilySupport
 from evaluations.selectors.results import year_summary
 from evaluations.selectors.value import value_for_money
 from programme.models import Outcome
+from tests.evaluations.random_dates import day
 from tests.factories import ProjectFactory, SpendLineFactory, family_rows_csv
 
 pytestmark = pytest.mark.django_db
 AS_OF = datetime.date(2026, 11, 23)
 YEAR, START, END = "2025-26", datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)
-
-
-def day(rng, low, high):
-    return low + datetime.timedelta(days=rng.randint(0, (high - low).days))
 
 
 @pytest.fixture

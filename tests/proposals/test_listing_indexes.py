@@ -3,10 +3,10 @@
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from proposals.models import Proposal
 from tests.factories import ProposalFactory
+from tests.plans import listing_query, plan_with_indexes_preferred
 
 pytestmark = [
     pytest.mark.django_db,
@@ -22,18 +22,11 @@ pytestmark = [
 )
 def test_the_listings_first_page_comes_from_an_index(client_for, programme_officer, query, index):
     ProposalFactory.create_batch(5, status=Proposal.Status.SUBMITTED)
-    with CaptureQueriesContext(connection) as queries:
-        client_for(programme_officer).get(f"/admin/proposals/{query}")
-    (listing,) = [
-        q["sql"] for q in queries
-        if q["sql"].startswith('SELECT "proposals_proposal"."id"') and " LIMIT " in q["sql"]
-    ]  # fmt: skip
-    with connection.cursor() as cursor:
-        # On a test's few rows a sort is cheaper than any index; with sorting and whole-table
-        # scans priced out, a Sort is left in the plan only if no index gives this order.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute(f"EXPLAIN {listing}")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    listing = listing_query(
+        client_for(programme_officer),
+        f"/admin/proposals/{query}",
+        'SELECT "proposals_proposal"."id"',
+    )
+    plan = plan_with_indexes_preferred(listing)
     assert index in plan, plan
     assert "Sort" not in plan, plan
