@@ -3,29 +3,33 @@ when, what), with its filters by action, person, type and date, exported to CSV 
 safely. Each person sees the entries for the records they may read.
 
 Which entries a person may read is worked out once per request (for pages it takes several
-queries), and each filter's choices in one query over every kind of entry; the person filter
+queries), and every filter's choices in one query over every kind of entry; the person filter
 lists everyone in the trail (Wagtail's lists only those in the pages' history)."""
 
+import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField, Value
+from django.db.models import IntegerField, QuerySet, Value
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.filters import ContentTypeFilter
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.history import HistoryFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
 from core.admin.dashboard import Row, WorkPanel
+from core.auth_backends import permitted_content_types
 from core.cells import SafeCsvMixin
 
 
 def readable_entries(request):
     """For each kind of log entry (in the registry's order), those this person may read."""
     if not hasattr(request, "_readable_entries"):
+        share_permitted_types(request.user)
         request._readable_entries = [
             model.objects.viewable_by_user(request.user)
             for model in registry.get_log_entry_models()
@@ -33,32 +37,60 @@ def readable_entries(request):
     return request._readable_entries
 
 
-def used(request, field):
-    """The values of ``field`` among the entries this person may read."""
-    first, *rest = (
-        entries.order_by().values_list(field, flat=True) for entries in readable_entries(request)
-    )
-    return set(first.union(*rest))
+def share_permitted_types(user):
+    """Wagtail chooses the record entries a person may read by the kinds of record they hold
+    a permission on, which it reads with a query of its own and keeps on the person; our
+    backend read them with the permissions (the same set, so the same entries)."""
+    if not hasattr(user, "_allowed_content_type_ids"):
+        types = permitted_content_types(user)
+        if types is not None:
+            user._allowed_content_type_ids = types
 
 
-def types_in_trail(request):
-    return ContentType.objects.filter(pk__in=used(request, "content_type_id")).order_by("model")
+def in_trail(request):
+    """The actions, people and kinds of record among the entries this person may read, from
+    one query over every kind of entry."""
+    if not hasattr(request, "_in_trail"):
+        first, *rest = (
+            entries.order_by().values_list("action", "user_id", "content_type_id").distinct()
+            for entries in readable_entries(request)
+        )
+        actions, people, types = set(), set(), set()
+        for action, user_id, content_type_id in first.union(*rest):
+            actions.add(action)
+            people.add(user_id)
+            types.add(content_type_id)
+        people.discard(None)
+        request._in_trail = actions, people, types
+    return request._in_trail
 
 
 class AuditTrailFilterSet(SiteHistoryReportFilterSet):
-    object_type = ContentTypeFilter(
-        label="Type", method="filter_object_type", queryset=types_in_trail
-    )
+    object_type = django_filters.ChoiceFilter(label="Type", method="filter_object_type")
 
-    def get_action_choices(self):
-        actions = used(self.request, "action")
-        return [choice for choice in registry.get_choices() if choice[0] in actions]
-
-    def get_users_queryset(self):
+    def __init__(self, *args, **kwargs):
+        # Wagtail's history filters ask whether anyone is in the trail with a query of their
+        # own; the trail's one query already says, so its setting-up is done here instead.
+        super(HistoryFilterSet, self).__init__(*args, **kwargs)
+        actions, people, types = in_trail(self.request)
+        self._offer("action", "choices", [c for c in registry.get_choices() if c[0] in actions])
         User = get_user_model()
-        return User.objects.filter(pk__in=used(self.request, "user_id")).order_by(
-            User.USERNAME_FIELD
-        )
+        if people:  # the queryset is read once, by the filter's checkboxes
+            people = User.objects.filter(pk__in=people).order_by(User.USERNAME_FIELD)
+        self._offer("user", "queryset", people)
+        kinds = [ContentType.objects.get_for_id(pk) for pk in types]
+        labels = sorted(((k.pk, get_content_type_label(k)) for k in kinds), key=lambda c: c[1])
+        self._offer("object_type", "choices", labels)
+
+    def _offer(self, name, what, options):
+        """Offer a filter with these options, or none where the trail has nothing to offer."""
+        if isinstance(options, QuerySet) or options:
+            self.filters[name].extra[what] = options
+        else:
+            del self.filters[name]
+
+    def filter_object_type(self, queryset, name, value):
+        return queryset.filter_on_content_type(ContentType.objects.get_for_id(int(value)))
 
 
 class AuditTrailView(SafeCsvMixin, LogEntriesView):
@@ -128,6 +160,7 @@ def replace_site_history(request, menu_items):
 
 def recent_changes_panel(user):
     """The last changes this person may read, newest first, with a link to the whole trail."""
+    share_permitted_types(user)
     entries = (
         ModelLogEntry.objects.viewable_by_user(user)
         .select_related("user", "content_type")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
-from core.auth_backends import ModelBackendFewerQueries, group_names
+from core.auth_backends import ModelBackendFewerQueries, group_names, permitted_content_types
 from programme.roles import FINANCE
 from tests.factories import UserFactory
 
@@ -69,3 +69,14 @@ def test_someone_inactive_or_unknown_is_not_signed_in():
     user = UserFactory(role=FINANCE, is_active=False)
     assert ModelBackendFewerQueries().get_user(user.pk) is None
     assert ModelBackendFewerQueries().get_user(user.pk + 1000) is None
+
+
+def test_the_kinds_of_record_a_person_holds_permissions_on_come_with_the_permissions():
+    user = UserFactory(role=FINANCE)
+    kinds = set(
+        Group.objects.get(name=FINANCE).permissions.values_list("content_type_id", flat=True)
+    )
+    user = fresh(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert permitted_content_types(user) == kinds
+    assert len(queries) == 1

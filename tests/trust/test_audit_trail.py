@@ -5,8 +5,11 @@ import csv
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
+from core.admin.audit import readable_entries
 from evaluations.services import data_release_record
 from governance import services
 from programme import roles
@@ -132,3 +135,34 @@ def test_the_auditor_changes_nothing_and_never_sees_family_records(history, clie
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("role", [roles.AUDITORS, roles.PROGRAMME_TEAM, roles.FINANCE])
+def test_each_person_reads_the_entries_wagtail_itself_would_give_them(history, rf, role):
+    user = UserFactory(role=role)
+    wagtails = set(ModelLogEntry.objects.viewable_by_user(User.objects.get(pk=user.pk)))
+    request = rf.get("/admin/audit-trail/")
+    request.user = User.objects.get(pk=user.pk)
+    ours = readable_entries(request)[list(registry.get_log_entry_models()).index(ModelLogEntry)]
+    assert set(ours) == wagtails
+
+
+def test_the_type_filter_offers_the_kinds_of_record_in_the_trail(history, client, auditor):
+    client.force_login(auditor)
+    response = client.get("/admin/audit-trail/")
+    offered = dict(response.context["filters"].form.fields["object_type"].choices)
+    offered.pop("")  # "any"
+    readable = {
+        entries.content_type_id for entries in ModelLogEntry.objects.viewable_by_user(auditor)
+    }
+    assert set(offered) == readable
+    assert offered[ContentType.objects.get_for_model(Project).pk] == "Project"
+
+
+def test_filtering_by_type_shows_only_that_kind_of_record(history, client, auditor):
+    project_type = ContentType.objects.get_for_model(Project)
+    client.force_login(auditor)
+    response = client.get("/admin/audit-trail/", {"object_type": project_type.pk})
+    entries = response.context["object_list"]
+    assert entries
+    assert {entry.content_type_id for entry in entries} == {project_type.pk}
