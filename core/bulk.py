@@ -116,14 +116,19 @@ def add_to_totals(model, keys, sums, rows):
             marks = ", ".join(["%s"] * (len(keys) + len(sums)))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}) {upsert}", rows)  # noqa: S608
             return
-        staging = f"SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
-        cursor.execute(f"CREATE TEMPORARY TABLE staged_totals AS {staging}")
-        with cursor.cursor.copy(f"COPY staged_totals ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        _copy_to_temporary(cursor, "staged_totals", table, columns, rows)
         staged = f"SELECT {columns} FROM staged_totals {upsert}"  # noqa: S608
         cursor.execute(f"INSERT INTO {table} ({columns}) {staged}")
         cursor.execute("DROP TABLE staged_totals")
+
+
+def _copy_to_temporary(cursor, name, table, columns, rows):
+    """A temporary table ``name`` with ``columns`` (quoted, comma-separated) as ``table`` has
+    them, holding ``rows``, written by COPY (PostgreSQL)."""
+    cursor.execute(f"CREATE TEMPORARY TABLE {name} AS SELECT {columns} FROM {table} WITH NO DATA")  # noqa: S608
+    with cursor.cursor.copy(f"COPY {name} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def insert_select(model, columns, queryset):
@@ -136,3 +141,25 @@ def insert_select(model, columns, queryset):
     names = ", ".join(quote(name) for name in columns)
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({names}) {select}", params)  # noqa: S608
+
+
+def update_column(model, column, pairs):
+    """Set ``column`` of many rows, each to its own value, from (primary key, value) pairs, as
+    the database takes them. On PostgreSQL one UPDATE ... FROM a temporary table filled by
+    COPY (an UPDATE a row costs a round trip each); on SQLite a row at a time in process."""
+    if not pairs:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    pk, value = quote(model._meta.pk.column), quote(column)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            by_row = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s"  # noqa: S608
+            cursor.executemany(by_row, [(v, k) for k, v in pairs])
+            return
+        _copy_to_temporary(cursor, "staged_values", table, f"{pk}, {value}", pairs)
+        cursor.execute(
+            f"UPDATE {table} SET {value} = staged_values.{value} FROM staged_values "  # noqa: S608
+            f"WHERE {table}.{pk} = staged_values.{pk}"
+        )
+        cursor.execute("DROP TABLE staged_values")

@@ -7,45 +7,53 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import Max, QuerySet
+from django.db.models import Q, QuerySet
 
+from core.bulk import update_column
 from core.money import pounds
 from projects.models import Project, SpendLine, StagedLine
 from projects.selectors import spent_to_date
 
 PAGE = 5000
+# The order lines are spent in: by date, then a file's own order within a day and transaction.
+SPENT_ORDER = ("date", "transaction_number", "line")
 
 
 def flag(staged: QuerySet[StagedLine]) -> int:
-    """Set ``attention`` on each staged new line that does not fit its project, in date order
-    (``sequence``) so the line that first takes a project past its approval is the one named;
-    read a page at a time, so memory does not grow with the file. Returns how many."""
+    """Set ``attention`` on each staged new line that does not fit its project, in the order
+    spent so the line that first takes a project past its approval is the one named; read a
+    page at a time (each page after the last line of the one before), so memory does not grow
+    with the file. Returns how many."""
     projects = Project.objects.in_bulk(
         list(staged.order_by().values_list("project_id", flat=True).distinct())
     )
     running = defaultdict(Decimal, spent_to_date(projects))
     flagged = 0
-    last = staged.aggregate(last=Max("sequence"))["last"] or 0
-    for start in range(1, last + 1, PAGE):
-        lines = staged.filter(sequence__gte=start, sequence__lt=start + PAGE).order_by("sequence")
+    lines = staged.order_by(*SPENT_ORDER).values_list(
+        "pk", "project_id", "net_amount", "irrecoverable_vat", *SPENT_ORDER
+    )
+    page = list(lines[:PAGE])
+    while page:
         changed = []
-        for pk, project_id, day, net, vat in lines.values_list(
-            "pk", "project_id", "date", "net_amount", "irrecoverable_vat"
-        ):
+        for pk, project_id, net, vat, day, _number, _line in page:
             project = projects[project_id]
             running[project_id] += net + vat
             text = reason(project, day, running[project_id])
             if text:
-                changed.append((text, pk))
-        if changed:
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"UPDATE {StagedLine._meta.db_table} SET attention = %s WHERE id = %s",  # noqa: S608
-                    changed,
-                )
+                changed.append((pk, text))
+        update_column(StagedLine, "attention", changed)
         flagged += len(changed)
+        page = list(lines.filter(_after(*page[-1][-3:]))[:PAGE])
     return flagged
+
+
+def _after(day, number, line):
+    """The lines spent after this one (``date`` first, so an index on the order is used)."""
+    return Q(date__gte=day) & (
+        Q(date__gt=day)
+        | Q(date=day, transaction_number__gt=number)
+        | Q(date=day, transaction_number=number, line__gt=line)
+    )
 
 
 def reason(project: Project, day: datetime.date, spent_with_line: Decimal) -> str:

@@ -47,7 +47,6 @@ def analyse(checked):
     _against_ledger(checked, staged)
     checked.errors.sort()
     if not checked.errors:
-        _set_sequence(checked.stage)
         attention.flag(staged)
         _summarise(checked, staged)
 
@@ -151,12 +150,6 @@ def _against_ledger(checked, staged):
         ]
 
 
-def _set_sequence(stage):
-    """Number the new lines in date order (a file's own order within a day and
-    transaction), the order attention follows a project's running spend in."""
-    _update_from_window(stage, "sequence", "ORDER BY date, transaction_number, line")
-
-
 def _summarise(checked, staged):
     totals = staged.aggregate(lines=Count("pk"), net=MoneySum("net_amount"))
     checked.added, checked.new_net = totals["lines"], totals["net"] or checked.new_net
@@ -170,4 +163,4 @@ def _summarise(checked, staged):
     checked.first_lines = list(staged.order_by("line")[:SHOWN])
     flagged = staged.exclude(attention="")
     checked.attention_count = flagged.count()
-    checked.needing_attention = list(flagged.order_by("sequence")[:SHOWN])
+    checked.needing_attention = list(flagged.order_by(*attention.SPENT_ORDER)[:SHOWN])

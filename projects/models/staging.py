@@ -25,15 +25,14 @@ class StagedLine(models.Model):
     net_amount = models.DecimalField(max_digits=12, decimal_places=2)
     irrecoverable_vat = models.DecimalField(max_digits=12, decimal_places=2)
     paid_to_individual = models.BooleanField()
-    # Its place among the new lines in date order, where attention is worked out.
-    sequence = models.PositiveIntegerField(null=True)
     attention = models.CharField(max_length=200, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["stage", "line"]),
             models.Index(fields=["stage", "transaction_number", "line_number"]),
-            models.Index(fields=["stage", "sequence"]),
+            # The order lines are spent in, where attention is worked out.
+            models.Index(fields=["stage", "date", "transaction_number", "line"]),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from projects import attention
 from projects.attention import needing_attention
 from projects.models import Project, SpendLine
 from projects.services import spend_import, spend_line_explain
@@ -124,3 +125,28 @@ def test_the_finance_home_page_counts_the_lines(project, finance_officer, client
     imported(finance_officer, line(1, "15/03/2026", "100.00"), line(2, "01/04/2027", "5.00"))
     page = client_for(finance_officer).get("/admin/").content.decode()
     assert "2 ledger lines to explain" in page
+
+
+def test_attention_follows_the_order_spent_across_pages(project, finance_officer, monkeypatch):
+    """Lines are read a page at a time in date order (then transaction, then file line): the
+    running spend carries over each page's end, ties on a day included."""
+    monkeypatch.setattr(attention, "PAGE", 2)
+    imported(
+        finance_officer,
+        line(5, "03/05/2026", "300.00"),
+        line(4, "02/05/2026", "300.00"),
+        line(3, "02/05/2026", "300.00"),
+        "T3,02/05/2026,Acme Ltd,Travel,FP2026005,Staff,300.00,0",  # the invoice's next line
+        line(1, "01/05/2026", "50.00"),
+    )
+    flagged = {
+        (line.transaction_number, line.line_number): line.attention
+        for line in SpendLine.objects.all()
+    }
+    assert flagged == {
+        ("T1", 1): "",
+        ("T3", 1): "",
+        ("T3", 2): "",
+        ("T4", 1): "",
+        ("T5", 1): "Takes the project £250.00 past its approval of £1,000.00",
+    }
