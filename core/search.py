@@ -98,28 +98,18 @@ def search(
     return results.get_queryset()
 
 
-INDEX_BATCH = 1000
-
-
 def index_rows(queryset: QuerySet) -> int:
-    """Index the rows of ``queryset`` a batch at a time, in key order so memory stays flat;
-    returns how many."""
-    backend = get_search_backend()
-    rows = queryset.order_by("pk")
-    indexed = 0
-    batch = list(rows[:INDEX_BATCH])
-    while batch:
-        backend.add_bulk(queryset.model, batch)
-        indexed += len(batch)
-        batch = list(rows.filter(pk__gt=batch[-1].pk)[:INDEX_BATCH])
-    return indexed
+    """Index the rows of ``queryset`` (the backend's ``add_rows``: set-based SQL where it
+    can, otherwise a batch at a time); returns how many."""
+    return get_search_backend().get_index_for_model(queryset.model).add_rows(queryset)
 
 
 @task(backend="imports")
 def index_matching(model_label: str, field: str, value: int) -> int:
     """``index_rows`` in the background (the import worker) for the rows of a model whose
     ``field`` is ``value``: an import's lines are searchable a little after it commits,
-    and the import does not wait on the indexer (about 2 ms a line in Python)."""
+    and the import does not wait on the indexer (on PostgreSQL one statement, about a second
+    for 20,000 lines; on SQLite about 2 ms a line in Python)."""
     rows = apps.get_model(model_label)._default_manager.filter(**{field: value})
     return index_rows(rows)
 

@@ -47,7 +47,7 @@ def flag(staged: QuerySet[StagedLine]) -> int:
     return flagged
 
 
-def _after(day, number, line):
+def _after(day: datetime.date, number: str, line: int) -> Q:
     """The lines spent after this one (``date`` first, so an index on the order is used)."""
     return Q(date__gte=day) & (
         Q(date__gt=day)

@@ -1,21 +1,128 @@
-from django.db.models import BigIntegerField, F, FloatField, OuterRef, Subquery, TextField
-from django.db.models.functions import Cast
+from functools import reduce
+from operator import add
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, NullIf, Trim
 from modelsearch.backends.database.postgres.postgres import (
+    EMPTY_VECTOR,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.weights import get_weight
+from modelsearch.index import SearchField
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
-from core.search_backends.norms import TitledNormsMixin
+from core.search_backends.norms import TitledNormsMixin, has_title
+from core.search_backends.rows import RowsMixin
 
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+ENTRY_COLUMNS = (
+    "content_type_id",
+    "object_id",
+    "title",
+    "autocomplete",
+    "body",
+    "title_norm",
+    "title_text",
+    "body_text",
+)
 
 
-class ProgrammePostgresIndex(TitledNormsMixin, PostgresIndex):
-    pass
+class ProgrammePostgresIndex(TitledNormsMixin, RowsMixin, PostgresIndex):
+    def add_rows(self, queryset: QuerySet) -> int:
+        """Where every search field is a text column of the model's own (the ledger's lines),
+        the entries are made by the database in one INSERT ... SELECT: the same vectors and
+        texts Wagtail's indexer builds a record at a time in Python (about 2 ms each)."""
+        model = queryset.model
+        fields = model.get_search_fields()
+        if not fields or not all(_own_text(model, field) for field in fields):
+            return super().add_rows(queryset)
+        title = [field for field in fields if field.field_name == "title"]
+        body = [field for field in fields if field.field_name != "title"]
+        rows = queryset.order_by().annotate(
+            _content_type=Value(ContentType.objects.get_for_model(model).pk),
+            _object=Cast("pk", TextField()),
+            _title=self._vector(title),
+            _autocomplete=EMPTY_VECTOR,
+            _body=self._vector(body),
+            _norm=Value(1.0),
+            _title_text=_text(title),
+            _body_text=_text(body),
+        )
+        select, params = rows.values_list(
+            "_content_type", "_object", "_title", "_autocomplete", "_body", "_norm",
+            "_title_text", "_body_text",
+        ).query.sql_with_params()  # fmt: skip
+        kept = [
+            column for column in ENTRY_COLUMNS if column not in ("content_type_id", "object_id")
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} ({', '.join(ENTRY_COLUMNS)}) "  # noqa: S608
+                f"{select} ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                + ", ".join(f"{column} = EXCLUDED.{column}" for column in kept),
+                params,
+            )
+            written = cursor.rowcount
+        if has_title(model):
+            self._set_norms(
+                self.entries.filter(
+                    content_type_id=ContentType.objects.get_for_model(model).pk,
+                    object_id__in=rows.values("_object"),
+                )
+            )
+        return written
+
+    def _vector(self, fields):
+        """Each field's text weighted by its boost, joined in the fields' order (as Wagtail's
+        indexer joins them; an empty text adds nothing)."""
+        if not fields:
+            return EMPTY_VECTOR
+        return reduce(
+            add,
+            (
+                SearchVector(
+                    F(field.field_name), weight=get_weight(field.boost), config=self.backend.config
+                )
+                for field in fields
+            ),
+        )
+
+
+def _own_text(model, field) -> bool:
+    if type(field) is not SearchField:
+        return False
+    try:
+        column = model._meta.get_field(field.field_name)
+    except FieldDoesNotExist:  # a method's value
+        return False
+    return column.concrete and isinstance(column, (CharField, TextField))
+
+
+def _text(fields):
+    """The fields' texts, trimmed, the empty ones left out, joined by spaces."""
+    if not fields:
+        return Value("")
+    trimmed = [NullIf(Trim(field.field_name), Value("")) for field in fields]
+    return Func(Value(" "), *trimmed, function="concat_ws", output_field=TextField())
 
 
 class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):

@@ -8,6 +8,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import Not, Phrase, PlainText
 
 from core.search_backends.norms import TitledNormsMixin
+from core.search_backends.rows import RowsMixin
 
 # FTS5 columns (autocomplete, body, title): the title weighs ten times the body.
 COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
@@ -21,7 +22,7 @@ class WeightedBM25(Func):
         return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
-class ProgrammeSQLiteIndex(TitledNormsMixin, SQLiteIndex):
+class ProgrammeSQLiteIndex(TitledNormsMixin, RowsMixin, SQLiteIndex):
     pass
 
 
