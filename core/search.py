@@ -10,9 +10,10 @@ model with no such field matches nothing for that filter.
 
 The index is kept as records are saved and deleted (``follow``, called from each app's
 ``ready()``); ``follow_part`` re-indexes a record when a row that is part of its text (a
-proposal's budget line) changes, and ``index_rows`` indexes rows written in bulk (an
-import's ledger lines), which no signal announces; ``index_matching`` does it in the
-background."""
+proposal's budget line) changes, ``follow_related`` the records whose text holds a related
+row's (a lead's name, an organisation's) when that row is saved, and ``index_rows`` indexes
+rows written in bulk (an import's ledger lines), which no signal announces;
+``index_matching`` does it in the background."""
 
 import re
 from collections.abc import Mapping, Sequence
@@ -151,3 +152,24 @@ def follow_part(model: type[Model], *, part_of: str) -> None:
     uid = f"search-part-{model._meta.label}"
     post_save.connect(handler, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(handler, sender=model, weak=False, dispatch_uid=uid)
+
+
+def follow_related(model: type[Model], *, through: str, fields: tuple[str, ...]) -> None:
+    """Re-index ``model``'s records whose ``through`` is a row just saved, unless the save
+    named the fields it wrote and none of ``fields`` (the text the entries hold) is among them
+    (signing in saves only the person's last login)."""
+    handler = partial(_related_saved, model=model, through=through, fields=frozenset(fields))
+    post_save.connect(
+        handler,
+        sender=model._meta.get_field(through).related_model,
+        weak=False,
+        dispatch_uid=f"search-{model._meta.label}-{through}",
+    )
+
+
+def _related_saved(
+    sender, instance, *, model, through, fields, raw=False, update_fields=None, **kwargs
+):
+    if raw or (update_fields is not None and not fields & set(update_fields)):
+        return
+    index_rows(model.get_indexed_objects().filter(**{through: instance.pk}))

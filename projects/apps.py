@@ -8,12 +8,15 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save, pre_save
 
-        from core.search import follow
+        from core.search import follow, follow_related
         from projects import spend_totals
         from projects.models import Project, SpendLine
         from projects.reporting import on_project_saved
 
         follow(Project)
+        follow_related(Project, through="lead", fields=("first_name", "last_name"))
+        follow_related(Project, through="lead_organisation", fields=("name",))
+        follow_related(Project, through="proposal", fields=("summary",))
         # The quarters a project owes reports for follow its dates (projects.reporting).
         post_save.connect(on_project_saved, sender=Project)
         follow(SpendLine)

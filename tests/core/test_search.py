@@ -3,15 +3,17 @@ the search backend on whichever database the suite runs on."""
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
 from core.search import parse, search
 from programme.models import Organisation
-from projects.models import SpendLine
+from projects.models import Project, SpendLine
 from proposals.models import Proposal
 from tests.factories import (
     BudgetLineFactory,
     OrganisationFactory,
+    ProjectFactory,
     ProposalFactory,
     SpendLineFactory,
     UserFactory,
@@ -125,6 +127,32 @@ def test_a_renamed_organisation_is_found_by_its_new_name():
 
     assert list(search(Organisation.objects.all(), "merseyside", {})) == [organisation]
     assert list(search(Organisation.objects.all(), "old", {})) == []
+
+
+def test_a_proposal_is_found_by_its_organisations_new_name():
+    proposal = ProposalFactory(lead_organisation=OrganisationFactory(name="Old Name Trust"))
+    organisation = proposal.lead_organisation
+    organisation.name = "Kensington Family Trust"
+    organisation.save()
+
+    assert found("kensington") == [proposal]
+    assert found("old name") == []
+
+
+def test_a_project_is_found_by_its_leads_new_name():
+    project = ProjectFactory()
+    lead = project.lead
+    lead.last_name = "Okonkwo"
+    lead.save()
+
+    assert list(search(Project.objects.all(), "okonkwo", {})) == [project]
+
+
+def test_signing_in_does_not_index_a_leads_records_again(django_assert_num_queries):
+    lead = ProposalFactory().lead
+    lead.last_login = timezone.now()
+    with django_assert_num_queries(1):  # the UPDATE of the last login alone
+        lead.save(update_fields=["last_login"])
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
