@@ -75,10 +75,9 @@ OWN_LIMITS = {
     "Admin: audit trail": (
         20,
         "Wagtail's site-history report: which page entries a person may read takes 4 "
-        "queries, each kind of record on the page one to fetch it, and the sidebar 4; bounded "
-        "by the number of kinds of record, not by the entries",
+        "queries, and each kind of record on the page one to fetch it; bounded by the number "
+        "of kinds of record, not by the entries",
     ),
-    "Admin: audit trail (auditor)": (20, "as above"),
 }
 
 

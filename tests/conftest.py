@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from hypothesis import settings
 
@@ -9,6 +10,13 @@ from tests.factories import MembershipFactory, UserFactory
 # Timings belong in benchmarks: no property test fails for being slow on a busy machine.
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached (a kept sidebar, core.admin.sidebar), as the
+    database starts empty: rows rolled back may leave their keys behind."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
