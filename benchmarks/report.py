@@ -2,7 +2,7 @@
 
 import json
 
-from benchmarks.listings import OWN_LIMITS, QUERY_LIMIT, query_limit
+from benchmarks.listings import BY_KINDS_ON_THE_PAGE, OWN_LIMITS, QUERY_LIMIT, query_limit
 
 # How we measure against the nearest peer; nothing of the peer is in this repository.
 PEER_METHOD = [
@@ -35,6 +35,23 @@ def _ms(seconds):
 
 def _verdict(ok):
     return "met" if ok else "**missed**"
+
+
+def _page_verdict(label, queries, demo):
+    """Within the page's limit and equal to the demo's count; for a page whose count follows
+    the kinds of record its first page holds, within the limit at both sizes."""
+    limit = query_limit(label)
+    notes = []
+    if label in OWN_LIMITS:
+        notes.append(f"at most {limit}: {OWN_LIMITS[label][1]}")
+    if label in BY_KINDS_ON_THE_PAGE:
+        ok = max(queries, demo or 0) <= limit
+        notes.append(
+            "one query for each kind of record on the first page, so not always the demo's"
+        )
+    else:
+        ok = queries <= limit and queries == demo
+    return _verdict(ok) + "".join(f" ({note})" for note in notes)
 
 
 def markdown(run):
@@ -113,14 +130,10 @@ def markdown(run):
             "|---|---:|---:|---:|---|",
         ]
         for row in run["pages"]:
-            limit = query_limit(row["benchmark"])
-            ok = row["queries"] <= limit and row["queries"] == row["demo_queries"]
-            own = OWN_LIMITS.get(row["benchmark"])
-            own = f" (at most {limit}: {own[1]})" if own else ""
             lines.append(
                 f"| {row['benchmark']} | {_ms(row['ours_s'])} | {row['queries']} | "
                 f"{row['demo_queries'] if row['demo_queries'] is not None else '-'} | "
-                f"{_verdict(ok)}{own} |"
+                f"{_page_verdict(row['benchmark'], row['queries'], row['demo_queries'])} |"
             )
     if run.get("load"):
         load = run["load"]
