@@ -60,7 +60,8 @@ def in_trail(request):
             actions.add(action)
             people.add(user_id)
             types.add(content_type_id)
-        people.discard(None)
+        people.discard(None)  # the system's own entries
+        types.discard(None)  # entries whose kind of record was removed from the code
         request._in_trail = actions, people, types
     return request._in_trail
 

@@ -6,8 +6,9 @@ import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.log_actions import registry
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from core.admin.audit import readable_entries
 from evaluations.services import data_release_record
@@ -166,3 +167,21 @@ def test_filtering_by_type_shows_only_that_kind_of_record(history, client, audit
     entries = response.context["object_list"]
     assert entries
     assert {entry.content_type_id for entry in entries} == {project_type.pk}
+
+
+def test_an_entry_whose_kind_of_record_was_removed_does_not_break_the_trail(history, client):
+    """Wagtail keeps a page's entries when its page type's content type is deleted, with no
+    type: the trail lists them and the type filter leaves them out."""
+    PageLogEntry.objects.create(
+        page=Page.objects.get(depth=2),
+        content_type=None,
+        label="A retired page type",
+        action="wagtail.edit",
+        user=history,
+        timestamp=timezone.now(),
+    )
+    client.force_login(history)
+    response = client.get("/admin/audit-trail/")
+    assert response.status_code == 200
+    assert "" in dict(response.context["filters"].form.fields["object_type"].choices)
+    assert b"A retired page type" in response.content
