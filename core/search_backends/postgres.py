@@ -48,54 +48,41 @@ ENTRY_COLUMNS = (
 
 class ProgrammePostgresIndex(TitledNormsMixin, RowsMixin, PostgresIndex):
     def add_rows(self, queryset: QuerySet) -> int:
-        """Where every search field is a text column of the model's own (the ledger's lines),
-        the entries are made by the database in one INSERT ... SELECT: the same vectors and
-        texts Wagtail's indexer builds a record at a time in Python (about 2 ms each)."""
+        """Where every search field is a text column of the model's own and none is a title
+        (the ledger's lines), the entries are made by the database in one INSERT ... SELECT:
+        the same vectors and texts Wagtail's indexer builds a record at a time in Python
+        (about 2 ms each). Titled models keep Wagtail's indexer, which sets their norms."""
         model = queryset.model
         fields = model.get_search_fields()
-        if not fields or not all(_own_text(model, field) for field in fields):
+        if not fields or has_title(model) or not all(_own_text(model, f) for f in fields):
             return super().add_rows(queryset)
-        title = [field for field in fields if field.field_name == "title"]
-        body = [field for field in fields if field.field_name != "title"]
         rows = queryset.order_by().annotate(
             _content_type=Value(ContentType.objects.get_for_model(model).pk),
             _object=Cast("pk", TextField()),
-            _title=self._vector(title),
+            _title=EMPTY_VECTOR,
             _autocomplete=EMPTY_VECTOR,
-            _body=self._vector(body),
+            _body=self._vector(fields),
             _norm=Value(1.0),
-            _title_text=_text(title),
-            _body_text=_text(body),
+            _title_text=Value(""),
+            _body_text=_text(fields),
         )
         select, params = rows.values_list(
             "_content_type", "_object", "_title", "_autocomplete", "_body", "_norm",
             "_title_text", "_body_text",
         ).query.sql_with_params()  # fmt: skip
-        kept = [
-            column for column in ENTRY_COLUMNS if column not in ("content_type_id", "object_id")
-        ]
+        replaced = ENTRY_COLUMNS[2:]  # all but the key (content type, object)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} ({', '.join(ENTRY_COLUMNS)}) "  # noqa: S608
                 f"{select} ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
-                + ", ".join(f"{column} = EXCLUDED.{column}" for column in kept),
+                + ", ".join(f"{column} = EXCLUDED.{column}" for column in replaced),
                 params,
             )
-            written = cursor.rowcount
-        if has_title(model):
-            self._set_norms(
-                self.entries.filter(
-                    content_type_id=ContentType.objects.get_for_model(model).pk,
-                    object_id__in=rows.values("_object"),
-                )
-            )
-        return written
+            return cursor.rowcount
 
     def _vector(self, fields):
         """Each field's text weighted by its boost, joined in the fields' order (as Wagtail's
         indexer joins them; an empty text adds nothing)."""
-        if not fields:
-            return EMPTY_VECTOR
         return reduce(
             add,
             (
@@ -119,8 +106,6 @@ def _own_text(model, field) -> bool:
 
 def _text(fields):
     """The fields' texts, trimmed, the empty ones left out, joined by spaces."""
-    if not fields:
-        return Value("")
     trimmed = [NullIf(Trim(field.field_name), Value("")) for field in fields]
     return Func(Value(" "), *trimmed, function="concat_ws", output_field=TextField())
 
