@@ -13,12 +13,13 @@ from core.money import pounds
 from projects.models import SpendImport
 from projects.months import month_to_close
 from projects.periods import Period
-from projects.selectors import budget_against_actual, spend_each_month, totals
+from projects.selectors import spend_each_month
+from projects.selectors.budget import budget_totals
 
 
 def spend_panel(today: datetime.date) -> WorkPanel:
     period = Period(fy_for_date(today), fy_quarter(today))
-    quarter = totals(budget_against_actual(period, today))
+    quarter = budget_totals(period, today)
     month = spend_each_month(period).get(today.replace(day=1))
     last = SpendImport.objects.select_related("imported_by").first()
     to_close = month_to_close(today)

@@ -5,7 +5,6 @@ and 360Giving)."""
 import io
 import tempfile
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -23,7 +22,8 @@ from exports.transparency import write_transparency
 from exports.workbook import write_workbook
 from projects.filters import FinanceFilterSet
 from projects.models import SpendLine
-from projects.selectors import budget_against_actual, monthly_chart, totals
+from projects.selectors import monthly_chart
+from projects.selectors.budget import budget_page, budget_totals
 
 ROWS_PER_PAGE = 50
 
@@ -40,12 +40,11 @@ class FinanceDashboardView(BackOfficePage, TemplateView):
         context = super().get_context_data(**kwargs)
         filterset = FinanceFilterSet(self.request.GET or {"financial_year": current_fy()})
         period, filters = filterset.arguments()
-        rows = budget_against_actual(period, **filters)
         context.update(
             {
                 "filters": filterset,
-                "page": Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page")),
-                "totals": totals(rows),
+                "page": budget_page(period, self.request.GET.get("page"), ROWS_PER_PAGE, **filters),
+                "totals": budget_totals(period, **filters),
                 "period": period,
                 "chart": monthly_chart(period, filters),
                 "query": self.request.GET.urlencode() or f"financial_year={current_fy()}",

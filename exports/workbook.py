@@ -10,7 +10,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from exports.outcomes_sheet import write as write_outcomes_sheet
 from projects.periods import ALL_TIME
-from projects.selectors import budget_against_actual, spend_by_month, spend_lines, totals
+from projects.selectors import spend_by_month, spend_lines
+from projects.selectors.budget import budget_against_actual, totals
 
 GBP = '"£"#,##0.00;[Red]-"£"#,##0.00'
 ZERO = Decimal("0.00")

@@ -14,7 +14,7 @@ from core.financial_years import fy_bounds, fy_for_date, fy_quarter
 from core.money import to_money
 from evaluations.selectors.value import value_for_money
 from projects.periods import Period
-from projects.selectors import budget_against_actual
+from projects.selectors.budget import budget_against_actual
 
 MONTHS = "projects_spendmonth"
 LINES = "projects_spendline"

@@ -1,24 +1,19 @@
-"""Budget against actual: one place for the figures the dashboard, the workbook and the
-exports all show. Sums are SQL; per-row arithmetic is on the summed values. Spend is read
-from the ledger's monthly totals (``SpendMonth``), a few rows a project; the ledger itself
-only where its lines are listed."""
+"""What the back office, the portal, the public site and the exports read about projects and
+their spend. Sums are SQL. Budget against actual is in ``budget``; the ledger's lines, its
+monthly totals and the projects the filters choose in ``ledger``."""
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, OuterRef, Q, QuerySet, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from core.financial_years import fy_for_date, fy_quarter
-from core.money import MoneyOutput, MoneySum, to_money
-from programme.models import Fund, User
+from core.money import MoneySum, to_money
+from programme.models import User
 from projects.models import (
     BudgetProfileLine,
     Milestone,
@@ -31,65 +26,8 @@ from projects.periods import ALL_TIME, Period
 from projects.permissions import can_view_project
 from projects.quarters import profile_against_actual
 from projects.reporting import reports_outstanding
-
-ZERO = Decimal("0.00")
-UNDERSPEND_BELOW = Decimal("0.90")
-
-
-def _of_projects(queryset: QuerySet, filters: dict[str, Any]) -> QuerySet:
-    """Rows of the projects the filters choose; every row when there are none."""
-    return queryset.filter(project__in=projects(**filters)) if filters else queryset
-
-
-def spend_lines(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendLine]:
-    lines = _of_projects(SpendLine.objects.all(), filters)
-    start, end = period.bounds()
-    if start:
-        lines = lines.filter(date__range=(start, end))
-    return lines
-
-
-def spend_months(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendMonth]:
-    """The ledger's monthly totals (net + irrecoverable VAT) in the period: periods are whole
-    months, so these sum to exactly what the period's lines do."""
-    months = _of_projects(SpendMonth.objects.all(), filters)
-    start, end = period.bounds()
-    if start:
-        months = months.filter(month__range=(start, end))
-    return months
-
-
-def projects(
-    fund: Fund | int | None = None,
-    kind: str | None = None,
-    status: str | None = None,
-    project: Project | int | None = None,
-) -> QuerySet[Project]:
-    queryset = Project.objects.all()
-    if fund:
-        queryset = queryset.filter(fund=fund)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if status:
-        queryset = queryset.filter(status=status)
-    if project is not None:
-        queryset = queryset.filter(pk=getattr(project, "pk", project))
-    return queryset
-
-
-def _sum_subquery(queryset: QuerySet, expression: str) -> Coalesce:
-    return Coalesce(
-        Subquery(
-            queryset.filter(project=OuterRef("pk"))
-            .order_by()
-            .values("project")
-            .annotate(total=MoneySum(expression))
-            .values("total")[:1],
-            output_field=DecimalField(max_digits=14, decimal_places=2),
-        ),
-        ZERO,
-        output_field=MoneyOutput(),
-    )
+from projects.selectors.budget import budget_against_actual
+from projects.selectors.ledger import ZERO, projects, spend_lines, spend_months, sum_subquery
 
 
 def spent_to_date(project_ids: Any) -> dict[int, Decimal]:
@@ -97,7 +35,7 @@ def spent_to_date(project_ids: Any) -> dict[int, Decimal]:
     totals: the same sum budget against actual shows as spent to date."""
     return dict(
         Project.objects.filter(pk__in=project_ids)
-        .annotate(spent=_sum_subquery(SpendMonth.objects.all(), "amount"))
+        .annotate(spent=sum_subquery(SpendMonth.objects.all(), "amount"))
         .values_list("pk", "spent")
     )
 
@@ -107,96 +45,6 @@ def spent_and_underspend(project: Project) -> tuple[Decimal, Decimal]:
     nothing): the figures its sign-off records and releases."""
     spent = to_money(spent_to_date([project.pk]).get(project.pk) or 0)
     return spent, max(project.approved_amount - spent, Decimal("0.00"))
-
-
-@dataclass
-class Row:
-    project: Project
-    budget: Decimal
-    spent: Decimal
-    future_budget: Decimal
-    spent_to_date: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.spent
-
-    @property
-    def variance(self) -> Decimal:
-        """Spend less budget: positive is an overspend, negative an underspend."""
-        return self.spent - self.budget
-
-    @property
-    def committed(self) -> Decimal:
-        """Approved but not yet spent, over the project's life."""
-        return self.project.approved_amount - self.spent_to_date
-
-    @property
-    def percent_spent(self) -> Decimal | None:
-        return (self.spent / self.budget * 100).quantize(Decimal("0.1")) if self.budget else None
-
-    @property
-    def forecast_outturn(self) -> Decimal:
-        return self.spent + self.future_budget
-
-    @property
-    def overspent(self) -> bool:
-        return self.spent > self.budget
-
-    @property
-    def underspending(self) -> bool:
-        return self.budget > 0 and self.forecast_outturn < self.budget * UNDERSPEND_BELOW
-
-
-def budget_against_actual(
-    period: Period = ALL_TIME, today: datetime.date | None = None, **filters: Any
-) -> list[Row]:
-    """One row per project: budget for the period (the profile; the approved amount when no
-    year is chosen), spent (net + irrecoverable VAT), and the profile still to come."""
-    today = today or timezone.localdate()
-    profile = BudgetProfileLine.objects.all()
-    if period.financial_year:
-        profile = profile.filter(financial_year=period.financial_year)
-        if period.quarter:
-            profile = profile.filter(quarter=period.quarter)
-    this_fy, this_quarter = fy_for_date(today), fy_quarter(today)
-    future = profile.filter(financial_year__gt=this_fy) | profile.filter(
-        financial_year=this_fy, quarter__gt=this_quarter
-    )
-    queryset = (
-        projects(**filters)
-        .select_related("lead_organisation")
-        .annotate(
-            period_budget=_sum_subquery(profile, "amount"),
-            period_spent=_sum_subquery(spend_months(period), "amount"),
-            future_budget=_sum_subquery(future, "amount"),
-            spent_to_date=_sum_subquery(SpendMonth.objects.all(), "amount"),
-        )
-        .order_by("reference")
-    )
-    rows = []
-    for project in queryset:
-        budget = project.period_budget if period.financial_year else project.approved_amount
-        rows.append(
-            Row(
-                project,
-                budget,
-                project.period_spent,
-                project.future_budget,
-                project.spent_to_date,
-            )
-        )
-    return rows
-
-
-def totals(rows: list[Row]) -> dict[str, Decimal]:
-    return {
-        "budget": sum((r.budget for r in rows), ZERO),
-        "spent": sum((r.spent for r in rows), ZERO),
-        "remaining": sum((r.remaining for r in rows), ZERO),
-        "variance": sum((r.variance for r in rows), ZERO),
-        "forecast_outturn": sum((r.forecast_outturn for r in rows), ZERO),
-    }
 
 
 def spend_by_month(period: Period, **filters: Any) -> dict[tuple[int, datetime.date], Decimal]:
@@ -237,7 +85,7 @@ def grants_awarded(**filters: Any) -> QuerySet[Project]:
         projects(**filters)
         .filter(withdrawn=False)
         .select_related("proposal", "lead_organisation", "fund")
-        .annotate(disbursed=_sum_subquery(SpendMonth.objects.all(), "amount"))
+        .annotate(disbursed=sum_subquery(SpendMonth.objects.all(), "amount"))
         .order_by("reference")
     )
 
@@ -249,7 +97,7 @@ def projects_for_lead(user: User) -> QuerySet[Project]:
             pk__in=Project.objects.filter(Q(lead=user) | Q(proposal__co_leads=user)).values("pk")
         )
         .select_related("lead_organisation")
-        .annotate(spent_to_date=_sum_subquery(SpendMonth.objects.all(), "amount"))
+        .annotate(spent_to_date=sum_subquery(SpendMonth.objects.all(), "amount"))
         .order_by("-start_date", "reference")
     )
 

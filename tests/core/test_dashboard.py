@@ -7,7 +7,7 @@ from core.financial_years import fy_for_date, fy_quarter
 from core.money import pounds
 from programme.models import Meeting, User
 from projects.periods import Period
-from projects.selectors import budget_against_actual, totals
+from projects.selectors.budget import budget_against_actual, totals
 from proposals.models import Proposal
 
 pytestmark = pytest.mark.django_db

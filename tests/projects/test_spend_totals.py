@@ -15,7 +15,8 @@ from hypothesis.extra.django import TestCase
 from projects import spend_totals
 from projects.models import SpendLine, SpendMonth
 from projects.periods import Period
-from projects.selectors import budget_against_actual, spend_by_month
+from projects.selectors import spend_by_month
+from projects.selectors.budget import budget_against_actual
 from projects.services import spend_import
 from tests.factories import ProjectFactory, SpendLineFactory
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from exports.workbook import write_workbook
 from projects.models import SpendLine
 from projects.periods import Period
-from projects.selectors import budget_against_actual, totals
+from projects.selectors.budget import budget_against_actual, totals
 from tests.factories import ProjectFactory
 
 
