@@ -26,6 +26,7 @@ from django.db.models import Model, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 FIELD_FILTERS = ("lead", "org", "ref")
@@ -81,22 +82,29 @@ def filter_fields(queryset: QuerySet, fields: dict[str, str], lookups: Lookups) 
     return queryset
 
 
-def search(
+def results(
     queryset: QuerySet, text: str | SearchText, lookups: Lookups, *, by_relevance: bool = True
-) -> QuerySet:
-    """The records of ``queryset`` that match ``text``, as a queryset a listing can count and
-    page. Ranked by relevance (best first, with a ``_score``) unless ``by_relevance`` is
-    False, when the queryset's own order stands."""
+) -> QuerySet | BaseSearchResults:
+    """The records of ``queryset`` that match ``text``, for a listing to count and page:
+    Wagtail's search results (the backend is told which page is wanted when they are sliced,
+    so it ranks by key and joins only that page's records to their related rows), or the
+    queryset itself when only field filters were given. Ranked by relevance (best first,
+    with a ``_score``) unless ``by_relevance`` is False, when the queryset's own order
+    stands."""
     parsed = parse(text) if isinstance(text, str) else text
     queryset = filter_fields(queryset, parsed.fields, lookups)
     if parsed.query is None:
         return queryset
-    results = get_search_backend().search(
-        parsed.query, queryset, order_by_relevance=by_relevance
-    )
-    if by_relevance:
-        results = results.annotate_score("_score")
-    return results.get_queryset()
+    found = get_search_backend().search(parsed.query, queryset, order_by_relevance=by_relevance)
+    return found.annotate_score("_score") if by_relevance else found
+
+
+def search(
+    queryset: QuerySet, text: str | SearchText, lookups: Lookups, *, by_relevance: bool = True
+) -> QuerySet:
+    """``results`` as one queryset of every match (to filter further, or take their keys)."""
+    found = results(queryset, text, lookups, by_relevance=by_relevance)
+    return found if isinstance(found, QuerySet) else found.get_queryset()
 
 
 def index_rows(queryset: QuerySet) -> int:

@@ -18,7 +18,7 @@ from wagtail.admin.search import SearchArea
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from core.search import FIELD_FILTERS, parse, search
+from core.search import FIELD_FILTERS, parse, results
 
 HOOK = "register_programme_search"
 SHOWN = 5
@@ -71,7 +71,7 @@ def find(text: str, sections: list[FindSection]) -> list[Found]:
         return []
     found = []
     for section in sections:
-        matches = search(section.queryset(), parsed, section.model.search_lookups)
+        matches = results(section.queryset(), parsed, section.model.search_lookups)
         rows = list(matches[: SHOWN + 1])
         items = [Item(str(row), section.url(row), section.detail(row)) for row in rows[:SHOWN]]
         listing = f"{reverse(section.listing_url_name)}?{urlencode({'q': text})}"

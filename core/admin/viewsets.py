@@ -17,7 +17,7 @@ from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.estimates import EstimatingPaginator
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
-from core.search import search
+from core.search import results
 
 
 class RankedSearchMixin:
@@ -28,7 +28,7 @@ class RankedSearchMixin:
     def search_queryset(self, queryset):
         if not (self.is_searching and class_is_indexed(queryset.model)):
             return super().search_queryset(queryset)
-        return search(
+        return results(
             queryset,
             self.search_query,
             queryset.model.search_lookups,

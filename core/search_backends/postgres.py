@@ -116,10 +116,11 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
     Ranked, each matching entry is joined to its record on the integer key as well as the
     text one (so PostgreSQL can reach a record by its primary key: 5,000,000 ledger lines
     are never scanned) and its rank worked out once in that join, not by a subquery a
-    record. The rows a listing shows beside each record (``select_related``) are fetched for
-    the page alone: PostgreSQL estimates a few dozen matches where there may be thousands
-    (it takes the content type and the words as independent) and would join every match to
-    them one by one before sorting."""
+    record. A page of ranked results (Wagtail's search results, sliced) is chosen first, by
+    key alone, and only its records are joined to the rows a listing shows beside each
+    (``select_related``): PostgreSQL estimates a few dozen matches where there may be
+    thousands (it takes the content type and the words as independent), and would join every
+    match to them one by one before sorting."""
 
     def check(self):
         """The queryset's filters and order run as SQL here, whatever the fields."""
@@ -133,13 +134,15 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         ):
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
-        if self.order_by_relevance or score_field is not None:
-            queryset = self._ranked(search_query, config, score_field or "_rank_")
-        else:
+        if not (self.order_by_relevance or score_field is not None):
             queryset = self._matching(search_query, model)
-            if not queryset.query.order_by:
-                queryset = queryset.order_by("-pk")
-        return queryset[start:stop]
+            return (queryset if queryset.query.order_by else queryset.order_by("-pk"))[start:stop]
+        name = score_field or "_rank_"
+        ranked = self._ranked(self.queryset, search_query, config, name)
+        if stop is None or not self.order_by_relevance:
+            return ranked[start:stop]
+        page = ranked.select_related(None).values("pk")[start:stop]
+        return self._ranked(self.queryset.filter(pk__in=page), search_query, config, name)
 
     def _matching(self, search_query, model):
         """The records whose keys the matching entries name, in the queryset's order."""
@@ -151,11 +154,11 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         )
         return self.queryset.filter(pk__in=entries.values("key"))
 
-    def _ranked(self, search_query, config, name):
-        """The records joined to their matching entries (Wagtail's ``index_entries``, which
-        holds to the model's content types), each with its rank as ``name``; best first
-        when ordered by relevance."""
-        queryset = self.queryset.alias(
+    def _ranked(self, queryset, search_query, config, name):
+        """The records of ``queryset`` joined to their matching entries (Wagtail's
+        ``index_entries``, which holds to the model's content types), each with its rank as
+        ``name``; best first when ordered by relevance."""
+        queryset = queryset.alias(
             _vector_=F("index_entries__title")._combine(F("index_entries__body"), "||", False),
             _key_=Cast("index_entries__object_id", BigIntegerField()),
         ).filter(_vector_=search_query, _key_=F("pk"))
@@ -169,25 +172,7 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         queryset = queryset.annotate(**{name: rank})
         if not self.order_by_relevance:
             return queryset if queryset.query.order_by else queryset.order_by("-pk")
-        return fetched_for_the_page(queryset.order_by(F(name).desc(nulls_last=True), "-pk"))
-
-
-def fetched_for_the_page(queryset: QuerySet) -> QuerySet:
-    """``queryset`` with the related rows it would join (``select_related``) fetched once its
-    page is known (``prefetch_related``), each path as a query."""
-    related = queryset.query.select_related
-    if not isinstance(related, dict) or not related:
-        return queryset
-    return queryset.select_related(None).prefetch_related(*_paths(related))
-
-
-def _paths(related: dict, prefix: str = ""):
-    for name, deeper in related.items():
-        path = f"{prefix}{name}"
-        if deeper:
-            yield from _paths(deeper, f"{path}__")
-        else:
-            yield path
+        return queryset.order_by(F(name).desc(nulls_last=True), "-pk")
 
 
 class ProgrammePostgresBackend(PostgresSearchBackend):

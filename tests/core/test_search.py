@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
-from core.search import parse, search
+from core.search import parse, results, search
 from programme.models import Organisation
 from projects.models import Project, SpendLine
 from proposals.models import Proposal
@@ -185,7 +185,18 @@ def test_a_ranked_page_has_the_rows_shown_beside_each_record(django_assert_num_q
     for _ in range(3):
         BudgetLineFactory(proposal=ProposalFactory(title="Parenting support"))
     listing = Proposal.objects.select_related("lead", "lead_organisation", "meeting")
-    page = list(search(listing, "parenting", Proposal.search_lookups)[:20])
+    page = list(results(listing, "parenting", Proposal.search_lookups)[:20])
     with django_assert_num_queries(0):
         shown = [(p.lead.email, p.lead_organisation.name, p.meeting) for p in page]
     assert len(shown) == 3
+
+
+def test_each_page_of_ranked_results_is_its_part_of_the_whole_ranking():
+    titles = ["Parenting", "Parenting parenting", "Parenting classes", "Youth parenting"]
+    for title in titles * 2:
+        ProposalFactory(title=title, summary="Parenting support for families")
+    ranked = results(Proposal.objects.all(), "parenting", Proposal.search_lookups)
+    whole = list(search(Proposal.objects.all(), "parenting", Proposal.search_lookups))
+    pages = [list(ranked[start : start + 3]) for start in (0, 3, 6)]
+    assert [proposal for page in pages for proposal in page] == whole
+    assert ranked.count() == len(whole) == 8
