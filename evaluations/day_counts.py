@@ -21,6 +21,8 @@ ones it replaces counted before (``counted``), in its transaction;
 
 import datetime
 from collections import Counter, defaultdict
+from functools import reduce
+from operator import or_
 
 from django.apps import apps as installed_apps
 from django.db import transaction
@@ -219,6 +221,24 @@ def _span(cuts, first, last):
     )
 
 
+def _dated_from(wanted):
+    """Each wanted event's rows from the first day any of its windows begins (all of them
+    where one has no first day): a year's needs achieved need not read every earlier
+    year's."""
+    earliest = {}
+    for event, first, _last in wanted.values():
+        if event in earliest and earliest[event] is None:
+            continue
+        earliest[event] = None if first is None else min(first, earliest.get(event, first))
+    return reduce(
+        or_,
+        (
+            Q(event=event, day__gte=first) if first else Q(event=event)
+            for event, first in earliest.items()
+        ),
+    )
+
+
 def window_sums(wanted, by=None, counts=None):
     """{key: SUM of the event's counts dated from ``first`` to ``last``} for each
     ``key: (event, first, last)`` of ``wanted`` (``first`` None for all time), and by the
@@ -244,7 +264,7 @@ def window_sums(wanted, by=None, counts=None):
         fields = ["event", "span", *([by] if by else [])]
         rows = (
             (counts if counts is not None else DayCount.objects)
-            .filter(event__in={event for event, _f, _l in wanted.values()})
+            .filter(_dated_from(wanted))
             .filter(day__lte=cuts[-1])
             .annotate(span=span)
             .values(*fields)

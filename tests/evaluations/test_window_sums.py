@@ -77,3 +77,19 @@ def test_every_window_comes_from_one_query(calendar):
     with CaptureQueriesContext(connection) as queries:
         window_sums(wanted)
     assert len(queries) == 1
+
+
+def test_an_event_is_read_from_the_first_day_its_windows_begin(calendar):
+    """Needs achieved in a year are read from the year's first day, not from every year
+    before it; an event with an all-time window is read from its beginning."""
+    first = START + datetime.timedelta(days=400)
+    last = first + datetime.timedelta(days=90)
+    wanted = {
+        "achieved": (Event.NEED_ACHIEVED, first, last),
+        "started": (Event.STARTED, None, last),
+    }
+    with CaptureQueriesContext(connection) as queries:
+        sums = window_sums(wanted)
+    (query,) = queries.captured_queries
+    assert query["sql"].count(first.isoformat()) == 1  # the achieved rows' lower bound alone
+    assert sums == {key: summed(*window) for key, window in wanted.items()}
