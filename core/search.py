@@ -29,7 +29,11 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
+from core.planner import estimated_rows
+
 FIELD_FILTERS = ("lead", "org", "ref")
+# Past this many expected matches a search keeps its listing's order (too_many_to_rank).
+RANK_AT_MOST = 100_000
 _FIELD_FILTER = re.compile(r'(?<!\S)(lead|org|ref):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 
 # Per listing: filter name -> the lookups it searches (icontains, any of them, every word).
@@ -87,16 +91,27 @@ def results(
 ) -> QuerySet | BaseSearchResults:
     """The records of ``queryset`` that match ``text``, for a listing to count and page:
     Wagtail's search results (the backend is told which page is wanted when they are sliced,
-    so it ranks by key and joins only that page's records to their related rows), or the
-    queryset itself when only field filters were given. Ranked by relevance (best first,
-    with a ``_score``) unless ``by_relevance`` is False, when the queryset's own order
-    stands."""
+    so it ranks by key and joins only that page's records to their related rows), or a
+    queryset when only field filters were given or the matches are too many to rank. Ranked
+    by relevance (best first, with a ``_score``) unless ``by_relevance`` is False, when the
+    queryset's own order stands."""
     parsed = parse(text) if isinstance(text, str) else text
     queryset = filter_fields(queryset, parsed.fields, lookups)
     if parsed.query is None:
         return queryset
-    found = get_search_backend().search(parsed.query, queryset, order_by_relevance=by_relevance)
-    return found.annotate_score("_score") if by_relevance else found
+    backend = get_search_backend()
+    unranked = backend.search(parsed.query, queryset, order_by_relevance=False).get_queryset()
+    if not by_relevance or too_many_to_rank(unranked):
+        return unranked
+    return backend.search(parsed.query, queryset).annotate_score("_score")
+
+
+def too_many_to_rank(matching: QuerySet) -> bool:
+    """Whether PostgreSQL expects more than ``RANK_AT_MOST`` records to match (a word in a
+    million ledger lines): ranking them would take seconds, so they keep their listing's
+    order instead, and its count is the estimate (core.admin.estimates)."""
+    estimated = estimated_rows(matching)
+    return estimated is not None and estimated > RANK_AT_MOST
 
 
 def search(

@@ -2,51 +2,34 @@
 ``ESTIMATE_FROM`` rows, an unfiltered listing's count on PostgreSQL is the planner's estimate
 of the table's rows (``pg_class.reltuples``, kept current by autovacuum's ANALYZE), and the
 listing says "about"; below it, the same statement counts exactly, so the page takes the same
-number of queries either side of the threshold and on either database. A filtered or searched
-listing, and any listing on SQLite, is counted exactly."""
+number of queries either side of the threshold and on either database. A searched listing's
+matches are estimated the same way, from the planner's estimate of the search (a word in a
+million ledger lines); a filtered listing, and any listing on SQLite, is counted exactly."""
 
-from django.db import connection
 from django.utils.functional import cached_property
 from wagtail.admin.paginator import WagtailPaginator
+
+from core import planner
 
 ESTIMATE_FROM = 100_000
 
 
-def estimate_or_count(queryset) -> tuple[int, bool] | None:
-    """(rows, estimated) for an unfiltered queryset on PostgreSQL, in one statement: the
-    planner's estimate of its table's rows when that is past ``ESTIMATE_FROM``, else the
-    exact count (PostgreSQL runs the COUNT only in that case). None where there is no
-    estimate to ask for (not PostgreSQL)."""
-    if connection.vendor != "postgresql":
-        return None
-    listed, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "  # noqa: S608 - Django's SQL
-            f"ELSE (SELECT COUNT(*) FROM ({listed}) AS listed) END, reltuples >= %s "
-            "FROM pg_class WHERE oid = %s::regclass",
-            [
-                ESTIMATE_FROM,
-                *params,
-                ESTIMATE_FROM,
-                connection.ops.quote_name(queryset.model._meta.db_table),
-            ],
-        )
-        row = cursor.fetchone()
-    return (row[0], row[1]) if row else None
-
-
 class EstimatingPaginator(WagtailPaginator):
     estimated = False
+    # Set for a searched listing: its matches are estimated past ESTIMATE_FROM too.
+    estimate_matches = False
 
     @cached_property
     def count(self):
         query = getattr(self.object_list, "query", None)
+        found = None
         if query is not None and not query.where:
-            found = estimate_or_count(self.object_list)
-            if found is not None:
-                rows, self.estimated = found
-                return rows
+            found = planner.estimate_or_count(self.object_list, ESTIMATE_FROM, whole_table=True)
+        elif query is not None and self.estimate_matches:
+            found = planner.estimate_or_count(self.object_list, ESTIMATE_FROM)
+        if found is not None:
+            rows, self.estimated = found
+            return rows
         return super().count
 
     @cached_property

@@ -7,6 +7,8 @@ Wagtail's ModelViewSet (unlike SnippetViewSet) does not call a ``get_queryset`` 
 viewset, so a ``select_related`` written there would be silently ignored; the queryset goes to
 the index view instead."""
 
+from django.contrib import messages
+from django.db.models import QuerySet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,23 +19,35 @@ from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.estimates import EstimatingPaginator
 from core.admin.menu import PermissionMenuItem
 from core.cells import SafeCsvMixin
-from core.search import results
+from core.search import RANK_AT_MOST, parse, results
+
+TOO_MANY_TO_RANK = (
+    f"More than {RANK_AT_MOST:,} records match, too many to sort by relevance: they are listed in "
+    "their usual order. Add words, or a lead:, org: or ref: filter, to narrow the search."
+)
 
 
 class RankedSearchMixin:
     """A listing of an indexed model searches through core.search: stemmed, ranked by
-    relevance unless a column's order was chosen, with the lead:, org: and ref: filters
-    its model's ``search_lookups`` define."""
+    relevance unless a column's order was chosen or the matches are too many to rank, with
+    the lead:, org: and ref: filters its model's ``search_lookups`` define."""
 
     def search_queryset(self, queryset):
         if not (self.is_searching and class_is_indexed(queryset.model)):
             return super().search_queryset(queryset)
-        return results(
-            queryset,
-            self.search_query,
-            queryset.model.search_lookups,
-            by_relevance=not self.is_explicitly_ordered,
+        ranking = not self.is_explicitly_ordered
+        found = results(
+            queryset, self.search_query, queryset.model.search_lookups, by_relevance=ranking
         )
+        if ranking and isinstance(found, QuerySet) and parse(self.search_query).query:
+            messages.info(self.request, TOO_MANY_TO_RANK)
+        return found
+
+    def get_paginator(self, *args, **kwargs):
+        """A searched listing's matches are estimated past a hundred thousand."""
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.estimate_matches = self.is_searching
+        return paginator
 
 
 class SafeExportIndexView(

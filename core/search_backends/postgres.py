@@ -15,6 +15,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, NullIf, Trim
+from django.db.models.lookups import Regex
 from modelsearch.backends.database.postgres.postgres import (
     EMPTY_VECTOR,
     PostgresIndex,
@@ -31,6 +32,9 @@ from core.search_backends.norms import TitledNormsMixin, has_title
 from core.search_backends.rows import RowsMixin
 
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+# The entries core migration 0006 indexes by content type and integer key; a search names the
+# same condition so PostgreSQL may use that index (and never casts another key).
+WHOLE_NUMBER = "^[0-9]{1,18}$"
 ENTRY_COLUMNS = (
     "content_type_id",
     "object_id",
@@ -136,7 +140,7 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         search_query = self.build_tsquery(self.query, config=config)
         if not (self.order_by_relevance or score_field is not None):
             queryset = self._matching(search_query, model)
-            return (queryset if queryset.query.order_by else queryset.order_by("-pk"))[start:stop]
+            return (queryset if queryset.ordered else queryset.order_by("-pk"))[start:stop]
         name = score_field or "_rank_"
         ranked = self._ranked(self.queryset, search_query, config, name)
         if stop is None or not self.order_by_relevance:
@@ -147,7 +151,10 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
     def _matching(self, search_query, model):
         """The records whose keys the matching entries name, in the queryset's order."""
         entries = (
-            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(model),
+                object_id__regex=WHOLE_NUMBER,
+            )
             .annotate(_vector_=F("title")._combine(F("body"), "||", False))
             .filter(_vector_=search_query)
             .annotate(key=Cast("object_id", BigIntegerField()))
@@ -160,8 +167,9 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         ``name``; best first when ordered by relevance."""
         queryset = queryset.alias(
             _vector_=F("index_entries__title")._combine(F("index_entries__body"), "||", False),
+            _whole_=Regex(F("index_entries__object_id"), WHOLE_NUMBER),
             _key_=Cast("index_entries__object_id", BigIntegerField()),
-        ).filter(_vector_=search_query, _key_=F("pk"))
+        ).filter(_vector_=search_query, _whole_=True, _key_=F("pk"))
         rank = self._build_rank_expression(
             [
                 (F("index_entries__title"), F("index_entries__title_norm")),
@@ -171,7 +179,7 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         )
         queryset = queryset.annotate(**{name: rank})
         if not self.order_by_relevance:
-            return queryset if queryset.query.order_by else queryset.order_by("-pk")
+            return queryset if queryset.ordered else queryset.order_by("-pk")
         return queryset.order_by(F(name).desc(nulls_last=True), "-pk")
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import search
 from core.admin import estimates
 from tests.factories import ProjectFactory, SpendLineFactory
 from tests.plans import listing_query, plan_with_indexes_preferred
@@ -58,9 +59,31 @@ def test_an_unfiltered_listing_is_counted_in_the_statement_that_asks_for_the_est
 
 def test_a_filtered_listing_is_counted_exactly(client_for, finance_officer, ledger, monkeypatch):
     monkeypatch.setattr(estimates, "ESTIMATE_FROM", 20)
+    page = client_for(finance_officer).get("/admin/spend/?expense_type=Staff").content.decode()
+    assert "26 spend lines" in page
+    assert "About" not in page
+
+
+def test_a_search_below_the_threshold_is_counted_exactly(client_for, finance_officer, ledger):
     page = client_for(finance_officer).get("/admin/spend/?q=Acme").content.decode()
     assert "There are 25 matches" in page
     assert "About" not in page
+
+
+@on_postgresql
+def test_a_search_past_the_threshold_shows_the_estimate_of_its_matches(
+    client_for, finance_officer, ledger, monkeypatch
+):
+    """A word in a million ledger lines: counting them took seconds (and they were too many
+    to rank, so the listing keeps its order)."""
+    monkeypatch.setattr(estimates, "ESTIMATE_FROM", 1)
+    monkeypatch.setattr(search, "RANK_AT_MOST", 0)
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(finance_officer).get("/admin/spend/?q=Acme").content.decode()
+    assert "About" in page and "spend lines" in page
+    (statement,) = [q["sql"] for q in queries if "SELECT CASE WHEN rows" in q["sql"]]
+    assert "programme_estimated_rows(" in statement
+    assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(")]
 
 
 def test_a_table_below_the_threshold_is_counted_exactly(client_for, finance_officer, ledger):
