@@ -15,7 +15,6 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, NullIf, Trim
-from django.db.models.lookups import Regex
 from modelsearch.backends.database.postgres.postgres import (
     EMPTY_VECTOR,
     PostgresIndex,
@@ -167,9 +166,8 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         ``name``; best first when ordered by relevance."""
         queryset = queryset.alias(
             _vector_=F("index_entries__title")._combine(F("index_entries__body"), "||", False),
-            _whole_=Regex(F("index_entries__object_id"), WHOLE_NUMBER),
             _key_=Cast("index_entries__object_id", BigIntegerField()),
-        ).filter(_vector_=search_query, _whole_=True, _key_=F("pk"))
+        ).filter(_vector_=search_query, _key_=F("pk"))
         rank = self._build_rank_expression(
             [
                 (F("index_entries__title"), F("index_entries__title_norm")),
