@@ -27,13 +27,14 @@ def estimate_or_count(
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return None
+    keys = queryset.order_by().values("pk")
     if whole_table:
         estimate = "SELECT reltuples::bigint AS rows FROM pg_class WHERE oid = %s::regclass"
         about = connection.ops.quote_name(queryset.model._meta.db_table)
     else:
         estimate = "SELECT programme_estimated_rows(%s) AS rows"
-        about = _text(queryset.order_by().values("pk"))
-    listed, params = queryset.order_by().values("pk").query.sql_with_params()
+        about = _text(keys)
+    listed, params = keys.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT CASE WHEN rows >= %s THEN rows "  # noqa: S608 - Django's SQL
