@@ -6,8 +6,15 @@ as the programme's figures come from ``day_counts``:
 - families supported (support open at some point in the window) = supports begun by its last
   day less those ended before its first (the import refuses a project that did not run while
   the plan was open, so a support ends on or after it begins);
+- families supported in a financial year = supports open on its 1 April that began before it
+  (``carried``, kept on each 1 April a support spans) plus those begun in the year up to its
+  last day counted; so whether a project counted anything in a year is whether its calendar
+  has a day in it, and a year's figures read that year's days only;
 - successful family outcomes (six months after closure ended in the window) and needs achieved
   in the window = those dated in it, once for each project that supported the family.
+
+A support always ends: the import gives it the project's end date at the latest (one stored
+without an end, which only a test writes, is carried into no year).
 
 The family import moves it by what the families it writes count (``events_of``) less what the
 ones it replaces counted before (``counted``), in its transaction; families deleted under the
@@ -17,15 +24,44 @@ from collections import Counter
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, F, Value
+from django.db.models import Count, DateField, F, Max, Min, Value
 
 from core.bulk import add_to_totals, insert_select
+from core.financial_years import fy_bounds, fy_for_date
 from core.locks import one_at_a_time
 from evaluations.day_counts import as_date
 from evaluations.models import ProjectDayCount
 
 Event = ProjectDayCount.Event
 COLUMNS = ["project_id", "event", "day", "count"]
+
+
+def years_spanned(start, end):
+    """Each 1 April after a support's first day, up to its last (none without a last day)."""
+    if end is None:
+        return
+    day = fy_bounds(fy_for_date(start))[0]
+    while (day := day.replace(year=day.year + 1)) <= end:
+        yield day
+
+
+def _carried(supports):
+    """(project, carried, 1 April, count) of supports open on each 1 April they span, begun
+    before it: one query for the span of the supports, then one a year."""
+    span = supports.aggregate(first=Min("start"), last=Max("end"))
+    if span["first"] is None:
+        return []
+    return [
+        supports.filter(start__lt=day, end__gte=day)
+        .values("project_id")
+        .annotate(
+            event=Value(Event.CARRIED.value),
+            the_day=Value(day, output_field=DateField()),
+            n=Count("pk"),
+        )
+        .values_list("project_id", "event", "the_day", "n")
+        for day in years_spanned(span["first"], span["last"])
+    ]
 
 
 def sources(apps, families=None):
@@ -51,7 +87,7 @@ def sources(apps, families=None):
         .annotate(event=Value(event.value), n=Count("pk"))
         .values_list("project_id", "event", "the_day", "n")
         for event, (rows, day) in every.items()
-    ]
+    ] + _carried(supports)
 
 
 def refresh(apps=installed_apps):
@@ -73,6 +109,8 @@ def events_of(family, needs, supports):
         yield project, Event.STARTED.value, start
         if end is not None:
             yield project, Event.ENDED.value, end
+        for day in years_spanned(start, end):
+            yield project, Event.CARRIED.value, day
         if family.all_needs_sustained and family.sustain_until:
             yield project, Event.SUCCESSFUL.value, family.sustain_until
         for need in needs:

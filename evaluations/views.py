@@ -4,7 +4,6 @@ quarter's outcome results form for project leads."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -20,11 +19,11 @@ from evaluations.selectors.presenting import (
     gather,
     results,
     value_hidden,
-    value_rows,
     year_figures,
 )
 from evaluations.selectors.projects import results_entry
 from evaluations.selectors.value import GROUPINGS
+from evaluations.selectors.value_shown import value_page
 from evaluations.services import project_results_record
 from projects.selectors import visible_project
 
@@ -43,7 +42,7 @@ def results_page(request):
     by = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "project"
     figures, outcomes, raw = year_figures(counted, year, suppressed)
     overall = results(counted, suppressed)
-    value = Paginator(value_rows(year, by, today, suppressed), 50).get_page(request.GET.get("page"))
+    value = value_page(year, by, today, suppressed, request.GET.get("page"))
     trial = AssumptionsForm(request.GET)
     trial_values = trial.cleaned_data if trial.is_valid() else {}
     estimate = fiscal_benefit(

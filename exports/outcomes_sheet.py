@@ -5,7 +5,8 @@ and anything divided by a hidden count is left blank."""
 
 from django.conf import settings
 
-from evaluations.selectors.presenting import gather, value_rows, year_figures
+from evaluations.selectors.presenting import gather, year_figures
+from evaluations.selectors.value_shown import value_rows
 
 
 def _count(sheet, row, col, shown):

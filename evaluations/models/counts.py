@@ -53,6 +53,7 @@ class ProjectDayCount(models.Model):
         ENDED = "ended", "Supports ended"
         SUCCESSFUL = "successful", "Successful family outcomes of the families it supported"
         ACHIEVED = "achieved", "Needs achieved once its support had begun"
+        CARRIED = "carried", "Supports open on 1 April, begun before it"
 
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
     event = models.CharField(max_length=12, choices=Event.choices)
@@ -65,6 +66,8 @@ class ProjectDayCount(models.Model):
                 fields=["project", "event", "day"], name="one_project_count_a_day"
             )
         ]
+        # Whether a project counted anything in a window: one probe a project.
+        indexes = [models.Index(fields=["project", "day"], name="project_count_days")]
 
     def __str__(self):
         return f"{self.day}: {self.count} {self.get_event_display().lower()}"

@@ -27,19 +27,19 @@ from evaluations.selectors.results import (
     year_summary,
     years_from,
 )
-from evaluations.selectors.value import value_for_money
 from programme.models import Outcome
 
 ALL = "all"
 
 
-def _apply(cells: dict, groups: list, suppressed: bool) -> dict[Any, Shown]:
+def through_rule(cells: dict, groups: list, suppressed: bool) -> dict[Any, Shown]:
+    """Counts as the audience may see them: through the disclosure rule when suppressed."""
     if suppressed:
         return suppress(cells, groups)
     return {key: shown(value) for key, value in cells.items()}
 
 
-def _per(spend: Decimal, count: Shown) -> Decimal | None:
+def per_shown(spend: Decimal, count: Shown) -> Decimal | None:
     """Spend per a shown count; hidden with the count."""
     return None if count.suppressed else per(spend, count.value)
 
@@ -196,7 +196,7 @@ def results(figures: Figures, suppressed: bool = True) -> Results:
                 "successful": view[("successful", row["financial_year"])],
                 "funded_successful": view[("funded_successful", row["financial_year"])],
                 "spend": row["spend"],
-                "spend_per_successful": _per(
+                "spend_per_successful": per_shown(
                     row["spend"], view[("funded_successful", row["financial_year"])]
                 ),
             }
@@ -293,7 +293,7 @@ def year_figures(
         ]
     else:
         # A year with nothing counted in it (every count is zero), or all years at once.
-        counts = _apply(
+        counts = through_rule(
             {
                 key: counted[key]
                 for key in [
@@ -310,7 +310,7 @@ def year_figures(
         outcomes = [
             {
                 **row,
-                **_apply(
+                **through_rule(
                     {key: row[key] for key in OUTCOME_COUNTS},
                     [],
                     suppressed,
@@ -320,9 +320,11 @@ def year_figures(
         ]
     shown_figures = {**counted, **counts}
     spend = counted["spend"]
-    shown_figures["spend_per_family_supported"] = _per(spend, counts["families_funded"])
-    shown_figures["spend_per_successful_family_outcome"] = _per(spend, counts["funded_successful"])
-    shown_figures["spend_per_outcome_achieved"] = _per(spend, counts["funded_achieved"])
+    shown_figures["spend_per_family_supported"] = per_shown(spend, counts["families_funded"])
+    shown_figures["spend_per_successful_family_outcome"] = per_shown(
+        spend, counts["funded_successful"]
+    )
+    shown_figures["spend_per_outcome_achieved"] = per_shown(spend, counts["funded_achieved"])
     return shown_figures, outcomes, raw
 
 
@@ -339,38 +341,6 @@ def value_hidden(figures: Figures, financial_year: str | None, suppressed: bool)
         for outcome in figures.outcomes
         for year in years
     )
-
-
-def value_rows(
-    financial_year: str | None,
-    by: str,
-    as_of: datetime.date | None = None,
-    suppressed: bool = True,
-) -> list[dict[str, Any]]:
-    """Value for money per project, kind or fund, counts through the disclosure rule (each
-    row's families overlap, so they add to no total and only primary suppression applies)."""
-    rows = []
-    for row in value_for_money(financial_year, by=by, as_of=as_of):
-        view = _apply(
-            {
-                "families_supported": row.families_supported,
-                "successful": row.successful,
-                "outcomes_achieved": row.outcomes_achieved,
-            },
-            [],
-            suppressed,
-        )
-        rows.append(
-            {
-                "label": row.label,
-                "spend": row.spend,
-                **view,
-                "per_family_supported": _per(row.spend, view["families_supported"]),
-                "per_successful": _per(row.spend, view["successful"]),
-                "per_outcome_achieved": _per(row.spend, view["outcomes_achieved"]),
-            }
-        )
-    return rows
 
 
 def bars(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

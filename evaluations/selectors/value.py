@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from core.money import MoneySum
@@ -14,18 +14,17 @@ from evaluations.models import FamilyNeed, FamilySupport, ProjectDayCount
 from evaluations.selectors.results import (
     ZERO,
     Window,
+    begun,
     counting_window,
     open_in,
-    open_sums,
     per,
-    read_open,
     successful,
     within,
 )
 from programme.models import Fund
 from projects.models import Project
 from projects.periods import Period
-from projects.selectors import PUBLIC_HEADINGS, spend_months
+from projects.selectors import PUBLIC_HEADINGS, spend_months, sum_subquery
 
 GROUPINGS = {"project": "project", "kind": "project__kind", "fund": "project__fund"}
 Event = ProjectDayCount.Event
@@ -54,32 +53,72 @@ class ValueRow:
 
 
 def _labels(by: str, keys: set) -> dict:
-    if by == "project":
-        return {
-            pk: f"{reference} {title}"
-            for pk, reference, title in Project.objects.filter(pk__in=keys).values_list(
-                "pk", "reference", "title"
-            )
-        }
     if by == "fund":
         labels = dict(Fund.objects.filter(pk__in=keys).values_list("pk", "name"))
         return {**labels, None: "No fund"}
     return {key: PUBLIC_HEADINGS.get(key, key) for key in keys}
 
 
-def _from_projects_calendars(window: Window) -> tuple[dict, dict, dict]:
-    """Families supported, successful outcomes and needs achieved in the window, by project,
-    from the projects' calendars (``evaluations.project_counts``): one query."""
+def _supported(window: Window) -> dict[str, tuple]:
+    """The sums that give the families a project supported in the window: in a financial
+    year, those carried into it on 1 April and those begun in it (``project_counts``), both
+    read from the year's days; over all time, every support begun."""
+    first, last = window
+    if first is None:
+        return {"begun": (Event.STARTED, None, last)}
+    return {"carried": (Event.CARRIED, first, first), "begun": (Event.STARTED, first, last)}
+
+
+def value_projects(financial_year: str | None, as_of: datetime.date) -> QuerySet[Project]:
+    """The projects value for money lists, by reference, with their spend in the year
+    (``spent``): those with spend in it, or a day on their calendar in the counting window (a
+    support carried into it or begun in it, a successful outcome or a need achieved in it):
+    a few probes a project, by index."""
+    first, last = counting_window(financial_year, as_of)
+    days = ProjectDayCount.objects.filter(project=OuterRef("pk"), day__lte=last)
+    if first is not None:
+        days = days.filter(day__gte=first)
+    spend = spend_months(Period(financial_year))
+    return (
+        Project.objects.filter(Exists(spend.filter(project=OuterRef("pk"))) | Exists(days))
+        .annotate(spent=sum_subquery(spend, "amount"))
+        .order_by("reference")
+    )
+
+
+def project_values(
+    projects: list[Project],
+    financial_year: str | None,
+    as_of: datetime.date,
+    every: bool = False,
+) -> list[ValueRow]:
+    """Value for money of the projects ``value_projects`` gives, in their order: their
+    families supported, successful outcomes and needs achieved, from one grouped query over
+    their calendars, or over every project's when ``every`` is set (for a list of them all)."""
+    window = counting_window(financial_year, as_of)
+    calendars = ProjectDayCount.objects.all()
+    if not every:
+        calendars = calendars.filter(project__in=[project.pk for project in projects])
     wanted = {
+        **_supported(window),
         "wins": (Event.SUCCESSFUL, *window),
         "achieved": (Event.ACHIEVED, *window),
     }
-    open_sums(wanted, "supported", window, Event.STARTED, Event.ENDED)
-    sums = window_sums(wanted, by="project_id", counts=ProjectDayCount.objects)
-    supported = {p: read_open(n, "supported") for p, n in sums.items()}
-    wins = {p: n["wins"] for p, n in sums.items()}
-    achieved = {p: n["achieved"] for p, n in sums.items()}
-    return supported, wins, achieved
+    sums = window_sums(wanted, by="project_id", counts=calendars) if begun(window) else {}
+    rows = []
+    for project in projects:
+        counted = sums.get(project.pk, {})
+        rows.append(
+            ValueRow(
+                key=project.pk,
+                label=f"{project.reference} {project.title}",
+                spend=project.spent,
+                families_supported=counted.get("carried", 0) + counted.get("begun", 0),
+                successful=counted.get("wins", 0),
+                outcomes_achieved=counted.get("achieved", 0),
+            )
+        )
+    return rows
 
 
 def value_for_money(
@@ -88,10 +127,13 @@ def value_for_money(
     """Spend joined to outcomes per project, kind or fund: families the projects supported
     in the year, successful family outcomes among them counted in the year, their needs
     achieved in the year once the project's support had begun, and the spend per each. By
-    project, the counts are sums over the projects' calendars; by kind or fund, where a
-    family two projects supported counts once, they are counted from the families. Two or
-    four grouped queries and one for labels."""
+    project, the counts are sums over the projects' calendars, for the projects
+    ``value_projects`` lists (two queries); by kind or fund, where a family two projects
+    supported counts once, they are counted from the families (four, with the labels)."""
     as_of = as_of or timezone.localdate()
+    if by == "project":
+        projects = list(value_projects(financial_year, as_of).only("reference", "title"))
+        return project_values(projects, financial_year, as_of, every=True)
     window = counting_window(financial_year, as_of)
     key = GROUPINGS[by]
     spend = dict(
@@ -100,10 +142,7 @@ def value_for_money(
         .annotate(total=MoneySum("amount"))
         .values_list(key, "total")
     )
-    if by == "project":
-        supported, wins, achieved = _from_projects_calendars(window)
-    else:
-        supported, wins, achieved = _from_families(window, key)
+    supported, wins, achieved = _from_families(window, key)
     keys = set(spend) | {
         k for counts in (supported, wins, achieved) for k, n in counts.items() if n
     }
