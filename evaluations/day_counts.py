@@ -17,7 +17,8 @@ count for them only if achieved on or after that first day.
 
 The family import moves it by what the families it writes count (``events_of``) less what the
 ones it replaces counted before (``counted``), in its transaction;
-``manage.py refresh_results_calendar`` rebuilds it in SQL."""
+``manage.py refresh_results_calendar`` rebuilds it in SQL. Its sums by month (``MonthCount``)
+move with it, and a window's whole months are read from those."""
 
 import datetime
 from collections import Counter, defaultdict
@@ -39,11 +40,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Greatest
+from django.db.models.functions import Greatest, TruncMonth
 
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
-from evaluations.models import DayCount
+from evaluations.models import DayCount, MonthCount
 
 Event = DayCount.Event
 NO_OUTCOME = Value(0, output_field=IntegerField())
@@ -129,17 +130,40 @@ def sources(apps, families=None, events=None):
 
 
 def refresh(apps=installed_apps, events=None):
-    """Rebuild the calendar (or the events named) from every family: a DELETE and an INSERT
-    ... SELECT ... GROUP BY an event, in one transaction, one writer at a time. ``apps`` is a
-    migration's models."""
-    counts = apps.get_model("evaluations", "DayCount")
+    """Rebuild the calendar (or the events named) from every family, and its sums by month, in
+    one transaction, one writer at a time."""
     with transaction.atomic():
         one_at_a_time("evaluations.day_counts")
-        kept = counts.objects.all() if events is None else counts.objects.filter(event__in=events)
-        kept.delete()
-        for queryset in sources(apps, events=events):
-            rows = queryset.values_list("the_day", "event", "area", "n")
-            insert_select(counts, ["day", "event", "outcome", "count"], rows)
+        count_days(apps, events)
+        sum_months(apps, events)
+
+
+def count_days(apps=installed_apps, events=None):
+    """The calendar's days (of the events named, or all) from every family: a DELETE and an
+    INSERT ... SELECT ... GROUP BY an event. ``apps``: a migration's models (from before the
+    sums by month, for migration 0006)."""
+    counts = apps.get_model("evaluations", "DayCount")
+    kept = counts.objects.all() if events is None else counts.objects.filter(event__in=events)
+    kept.delete()
+    for queryset in sources(apps, events=events):
+        rows = queryset.values_list("the_day", "event", "area", "n")
+        insert_select(counts, ["day", "event", "outcome", "count"], rows)
+
+
+def sum_months(apps=installed_apps, events=None):
+    """Rebuild the sums by month (of the events named, or all) from the days: one DELETE and
+    one INSERT ... SELECT ... GROUP BY."""
+    days = apps.get_model("evaluations", "DayCount").objects.order_by()
+    months = apps.get_model("evaluations", "MonthCount").objects.all()
+    if events is not None:
+        days, months = days.filter(event__in=events), months.filter(event__in=events)
+    months.delete()
+    rows = (
+        days.values("event", "outcome", month=TruncMonth("day"))
+        .annotate(n=Sum("count"))
+        .values_list("event", "outcome", "month", "n")
+    )
+    insert_select(months.model, ["event", "outcome", "day", "count"], rows)
 
 
 def events_of(family, needs, supports):
@@ -198,13 +222,22 @@ def apply(change):
     """Add a signed change {(event, outcome area, day): count} to the calendar: how an import
     that replaced some families moves it (what they count now less what they counted before),
     in work proportional to the days touched, not to the families."""
-    rows = [(event, area, day, n) for (event, area, day), n in change.items() if n]
+    rows = _changed(change)
     if not rows:
         return
+    months = Counter()
+    for event, area, day, n in rows:
+        months[event, area, day.replace(day=1)] += n
     with transaction.atomic():
         one_at_a_time("evaluations.day_counts")
-        add_to_totals(DayCount, ["event", "outcome", "day"], ["count"], rows)
-        DayCount.objects.filter(count=0).delete()
+        for calendar, changed in ((DayCount, rows), (MonthCount, _changed(months))):
+            add_to_totals(calendar, ["event", "outcome", "day"], ["count"], changed)
+            calendar.objects.filter(count=0).delete()
+
+
+def _changed(counts):
+    """Rows of (event, outcome area, day, count) of a change, leaving out what did not move."""
+    return [(*key, n) for key, n in counts.items() if n]
 
 
 def _span(cuts, first, last):
@@ -239,6 +272,13 @@ def _dated_from(wanted):
     )
 
 
+def _days_from(cuts):
+    """The first day of the month of the earliest cut that is not a month's last day: every
+    month before it lies whole in one span; None when every cut ends a month."""
+    inside = [cut for cut in cuts if (cut + ONE_DAY).day != 1]
+    return inside[0].replace(day=1) if inside else None
+
+
 def window_sums(wanted, by=None, counts=None):
     """{key: SUM of the event's counts dated from ``first`` to ``last``} for each
     ``key: (event, first, last)`` of ``wanted`` (``first`` None for all time), and by the
@@ -249,7 +289,9 @@ def window_sums(wanted, by=None, counts=None):
     One GROUP BY query: the days are cut at every window's ends into spans, each span's
     counts are summed once, and each window adds up the spans it covers. (A FILTERed SUM a
     window, which this replaced, tested every row of the calendar once a window: 0.7 s for
-    the results page's hundred sums at county scale.)"""
+    the results page's hundred sums at county scale.) The results calendar's months before
+    the first cut inside a month are read from its sums by month, the days from then on from
+    the days, in one UNION ALL."""
     cuts = sorted(
         {
             day
@@ -262,15 +304,26 @@ def window_sums(wanted, by=None, counts=None):
     if cuts:
         span = _span(cuts, 0, len(cuts) - 1)
         fields = ["event", "span", *([by] if by else [])]
-        rows = (
-            (counts if counts is not None else DayCount.objects)
-            .filter(_dated_from(wanted))
-            .filter(day__lte=cuts[-1])
-            .annotate(span=span)
-            .values(*fields)
-            .annotate(n=Sum("count"))
-            .order_by()
-        )
+
+        def grouped(calendar):
+            return (
+                calendar.filter(_dated_from(wanted))
+                .filter(day__lte=cuts[-1])
+                .annotate(span=span)
+                .values(*fields)
+                .annotate(n=Sum("count"))
+                .order_by()
+            )
+
+        if counts is not None:
+            rows = grouped(counts)
+        else:
+            split = _days_from(cuts)
+            if split is None:
+                rows = grouped(MonthCount.objects.all())
+            else:
+                months = grouped(MonthCount.objects.filter(day__lt=split))
+                rows = months.union(grouped(DayCount.objects.filter(day__gte=split)), all=True)
         for row in rows:
             found[row.get(by), row["event"], row["span"]] += row["n"]
     groups = {group for group, _event, _span in found} if by else {None}

@@ -14,7 +14,7 @@ FUNDED = [
 def count_funded_families(apps, schema_editor):
     """Add the new events from the families held. Families already deleted under the
     retention policy stay in the calendar's other counts; their supports went with them."""
-    day_counts.refresh(apps, events=FUNDED)
+    day_counts.count_days(apps, events=FUNDED)
 
 
 def forget_funded_families(apps, schema_editor):

@@ -1,5 +1,5 @@
 from evaluations.models.claims import Claim, ClaimedFamily
-from evaluations.models.counts import DayCount, ProjectDayCount
+from evaluations.models.counts import DayCount, MonthCount, ProjectDayCount
 from evaluations.models.families import (
     DataRelease,
     Family,
@@ -18,6 +18,7 @@ __all__ = [
     "ClaimedFamily",
     "DataRelease",
     "DayCount",
+    "MonthCount",
     "ProjectDayCount",
     "EvaluationStudy",
     "Family",

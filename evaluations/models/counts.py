@@ -44,6 +44,24 @@ class DayCount(models.Model):
         return f"{self.day}: {self.count} {self.get_event_display().lower()}"
 
 
+class MonthCount(models.Model):
+    """The results calendar summed by month, kept with it (``evaluations.day_counts``): a
+    window's whole months are read from here, a thirtieth of the days' rows."""
+
+    event = models.CharField(max_length=20, choices=DayCount.Event.choices)
+    outcome = models.PositiveSmallIntegerField()
+    day = models.DateField(help_text="The month's first day.")
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "outcome", "day"], name="one_count_a_month")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%B %Y}: {self.count} {self.get_event_display().lower()}"
+
+
 class ProjectDayCount(models.Model):
     """Each funded project's families counted by day (``evaluations.project_counts``): what its
     value for money divides its spend by, for any window, without a pass over the families."""

@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from evaluations.day_counts import window_sums
-from evaluations.models import DayCount
+from evaluations.day_counts import sum_months, window_sums
+from evaluations.models import DayCount, MonthCount
+from tests.evaluations.test_project_counts import TODAY, export
+from tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 Event = DayCount.Event
@@ -26,6 +28,7 @@ def calendar():
         for event in (Event.STARTED, Event.NEED_ACHIEVED)
         for outcome in ((0,) if event == Event.STARTED else (1, 2))
     )  # fmt: skip
+    sum_months()
 
 
 def summed(event, first, last, outcome=None):
@@ -91,5 +94,29 @@ def test_an_event_is_read_from_the_first_day_its_windows_begin(calendar):
     with CaptureQueriesContext(connection) as queries:
         sums = window_sums(wanted)
     (query,) = queries.captured_queries
-    assert query["sql"].count(first.isoformat()) == 1  # the achieved rows' lower bound alone
+    # The achieved rows' lower bound alone, in the months' part and the days' part.
+    assert query["sql"].count(first.isoformat()) == 2
     assert sums == {key: summed(*window) for key, window in wanted.items()}
+
+
+def test_whole_months_are_read_from_the_sums_by_month(calendar):
+    """A window of whole months reads no day; one ending inside a month reads that month's
+    days and the months before it."""
+    months = {"year": (Event.STARTED, datetime.date(2023, 4, 1), datetime.date(2024, 3, 31))}
+    with CaptureQueriesContext(connection) as queries:
+        sums = window_sums(months)
+    assert sums == {"year": summed(*months["year"])}
+    (query,) = queries.captured_queries
+    assert "evaluations_daycount" not in query["sql"]
+    inside = {"part": (Event.STARTED, datetime.date(2023, 4, 1), datetime.date(2024, 3, 17))}
+    assert window_sums(inside) == {"part": summed(*inside["part"])}
+
+
+def test_the_import_keeps_the_sums_by_month_with_the_days(import_families):
+    projects = [ProjectFactory(start_date=datetime.date(2022, 4, 1)) for _ in range(2)]
+    import_families(export(1, projects), today=TODAY)
+    import_families(export(2, projects), today=TODAY)  # moves some days down, some up
+    kept = set(MonthCount.objects.values_list("event", "outcome", "day", "count"))
+    sum_months()
+    assert set(MonthCount.objects.values_list("event", "outcome", "day", "count")) == kept
+    assert kept
