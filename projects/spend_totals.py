@@ -3,19 +3,22 @@ report that shows spend reads instead of the ledger. The totals change in the tr
 that changed the ledger: the import adds its new lines to their months (``add_lines``); a
 line saved or deleted one at a time (the back office, the shell, the tests' factories) has
 its old and new months rebuilt from the ledger (``on_line_saved``, ``on_line_deleted``);
-``refresh_spend_totals`` rebuilds everything."""
+``refresh_spend_totals`` rebuilds everything. The programme's months (``ProgrammeMonth``, the
+same summed over every project) move with them in the same transaction."""
 
 import datetime
+from collections import defaultdict
+from decimal import Decimal
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
 from core.money import MoneySum
-from projects.models import SpendLine, SpendMonth
+from projects.models import ProgrammeMonth, SpendLine, SpendMonth
 
 
 def _month_after(day):
@@ -44,6 +47,26 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
         one_at_a_time("projects.spend_totals")
         totals.delete()
         insert_select(months, ["project_id", "month", "amount", "lines"], summed)
+        sum_programme_months(apps, first and first.replace(day=1), last and _month_after(last))
+
+
+def sum_programme_months(apps=installed_apps, start=None, after=None):
+    """Rebuild the programme's months from ``start`` up to ``after`` (first days of months;
+    None for no bound) from the projects' months: one DELETE and one INSERT ... SELECT."""
+    programme = apps.get_model("projects", "ProgrammeMonth")
+    months = apps.get_model("projects", "SpendMonth").objects.order_by()
+    kept = programme.objects.all()
+    if start is not None:
+        months, kept = months.filter(month__gte=start), kept.filter(month__gte=start)
+    if after is not None:
+        months, kept = months.filter(month__lt=after), kept.filter(month__lt=after)
+    kept.delete()
+    summed = (
+        months.values("month")
+        .annotate(total=Sum("amount"), n=Sum("lines"))
+        .values_list("month", "total", "n")
+    )
+    insert_select(programme, ["month", "amount", "lines"], summed)
 
 
 def _by_month(lines):
@@ -66,9 +89,19 @@ def add_lines(lines):
     added = list(_by_month(lines))
     if not added:
         return
+    programme = defaultdict(lambda: [Decimal("0.00"), 0])
+    for _project, month, amount, lines in added:
+        programme[month][0] += amount
+        programme[month][1] += lines
     with transaction.atomic():
         one_at_a_time("projects.spend_totals")
         add_to_totals(SpendMonth, ["project_id", "month"], ["amount", "lines"], added)
+        add_to_totals(
+            ProgrammeMonth,
+            ["month"],
+            ["amount", "lines"],
+            [(month, amount, lines) for month, (amount, lines) in programme.items()],
+        )
 
 
 def refresh_for_lines(lines):

@@ -27,6 +27,7 @@ from evaluations.models import (
 from programme.models import Outcome
 from projects.periods import Period
 from projects.selectors import spend_months
+from projects.selectors.ledger import programme_months
 
 ZERO = Decimal("0.00")
 Event = DayCount.Event
@@ -236,7 +237,7 @@ def first_dates() -> dict[str, Subquery]:
     same round trip as the ten-row outcomes table they ride on."""
     return {
         "first_plan": Subquery(Family.objects.order_by("plan_start").values("plan_start")[:1]),
-        "first_spend": Subquery(spend_months().order_by("month").values("month")[:1]),
+        "first_spend": Subquery(programme_months().order_by("month").values("month")[:1]),
     }
 
 
@@ -277,7 +278,7 @@ def results_by_year(years: list[str], as_of: datetime.date | None = None) -> lis
     quarters = [window for year in years for window in quarter_windows(year, as_of)]
     every = family_counts([counting_window(year, as_of) for year in years] + quarters)
     counts, by_quarter = every[: len(years)], every[len(years) :]
-    spent = spend_months().aggregate(
+    spent = programme_months().aggregate(
         **{
             f"spend_{year}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
             for year in years

@@ -255,9 +255,29 @@ class SpendMonth(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "month"], name="one_spend_total_a_month"),
         ]
+        # A period's rows across every project (value for money's projects with spend).
+        indexes = [models.Index(fields=["month"], name="spend_months_by_month")]
 
     def __str__(self):
         return f"{self.project_id} {self.month:%b %Y}: £{self.amount:,.2f}"
+
+
+class ProgrammeMonth(models.Model):
+    """The ledger summed by month over every project, kept with ``SpendMonth`` by
+    ``projects.spend_totals``: the programme's spend in any run of months from a row a
+    month, not a row a project and month."""
+
+    month = models.DateField(unique=True, help_text="The first day of the month.")
+    amount = models.DecimalField(
+        max_digits=16, decimal_places=2, help_text="Net amount plus irrecoverable VAT."
+    )
+    lines = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["month"]
+
+    def __str__(self):
+        return f"{self.month:%b %Y}: £{self.amount:,.2f}"
 
 
 class ProgressReport(models.Model):

@@ -1,6 +1,6 @@
 """What the figures are read from: the projects the filters choose, the ledger's lines and
-its monthly totals (``SpendMonth``, a few rows a project) in a period, and a per-project sum
-as a subquery."""
+its monthly totals (``SpendMonth``, a few rows a project; ``ProgrammeMonth``, one a month
+over every project) in a period, and a per-project sum as a subquery."""
 
 from decimal import Decimal
 from typing import Any
@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 
 from core.money import MoneyOutput, MoneySum
 from programme.models import Fund
-from projects.models import Project, SpendLine, SpendMonth
+from projects.models import ProgrammeMonth, Project, SpendLine, SpendMonth
 from projects.periods import ALL_TIME, Period
 
 ZERO = Decimal("0.00")
@@ -37,6 +37,14 @@ def spend_months(period: Period = ALL_TIME, **filters: Any) -> QuerySet[SpendMon
     if start:
         months = months.filter(month__range=(start, end))
     return months
+
+
+def programme_months(period: Period = ALL_TIME) -> QuerySet[ProgrammeMonth]:
+    """The ledger's totals by month over every project (a row a month) in the period: what
+    the programme's spend in a period is read from."""
+    start, end = period.bounds()
+    months = ProgrammeMonth.objects.all()
+    return months.filter(month__range=(start, end)) if start else months
 
 
 def projects(

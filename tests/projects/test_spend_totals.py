@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from projects import spend_totals
-from projects.models import SpendLine, SpendMonth
+from projects.models import ProgrammeMonth, SpendLine, SpendMonth
 from projects.periods import Period
 from projects.selectors import spend_by_month
 from projects.selectors.budget import budget_against_actual
@@ -38,6 +38,19 @@ def kept():
     return {
         (row.project_id, row.month): (row.amount, row.lines) for row in SpendMonth.objects.all()
     }
+
+
+def programme_from_ledger():
+    """The ledger summed by month over every project."""
+    totals = defaultdict(lambda: [Decimal("0.00"), 0])
+    for (_project, month), (amount, lines) in from_ledger().items():
+        totals[month][0] += amount
+        totals[month][1] += lines
+    return {month: tuple(value) for month, value in totals.items()}
+
+
+def programme_kept():
+    return {row.month: (row.amount, row.lines) for row in ProgrammeMonth.objects.all()}
 
 
 def ledger_file(*rows):
@@ -101,6 +114,7 @@ def test_the_command_rebuilds_totals_written_around(db):
         cursor.execute(f"DELETE FROM {SpendMonth._meta.db_table}")  # noqa: S608
     call_command("refresh_spend_totals", stdout=io.StringIO())
     assert kept() == from_ledger() != {}
+    assert programme_kept() == programme_from_ledger()
 
 
 def test_spend_by_month_reads_the_totals(db):
@@ -147,3 +161,4 @@ class TotalsFollowAnyChanges(TestCase):
             else:
                 spend_totals.refresh(projects=[projects[index].pk], first=day, last=day)
         assert kept() == from_ledger()
+        assert programme_kept() == programme_from_ledger()
