@@ -94,7 +94,11 @@ class FamilyNeed(models.Model):
 
     class Meta:
         ordering = ["family", "outcome__number"]
-        indexes = [models.Index(fields=["outcome", "achieved_on"])]
+        indexes = [
+            models.Index(fields=["outcome", "achieved_on"]),
+            # Needs achieved in a window, whatever their outcome (value for money by kind).
+            models.Index(fields=["achieved_on"], name="needs_by_achieved_on"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["family", "outcome"], name="one_need_per_outcome"),
             models.CheckConstraint(

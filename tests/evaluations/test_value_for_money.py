@@ -159,6 +159,31 @@ def test_value_for_money_by_kind_counts_a_family_once_per_kind(programme):
     assert {kind: row.families_supported for kind, row in rows.items()} == expected
 
 
+def test_value_for_money_by_kind_counts_each_successful_family_and_need_once(programme):
+    rows = {row.key: row for row in value_for_money(YEAR, by="kind", as_of=AS_OF)}
+    params = {"start": START, "end": END, "no": False}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT p.kind, COUNT(DISTINCT s.family_id) FROM evaluations_familysupport s
+                JOIN projects_project p ON p.id = s.project_id
+                WHERE s.family_id IN ({successful_families_sql()}) GROUP BY p.kind""",
+            params,
+        )
+        successful = dict(cursor.fetchall())
+        cursor.execute(
+            """SELECT p.kind, COUNT(DISTINCT n.id) FROM evaluations_familyneed n
+               JOIN evaluations_familysupport s ON s.family_id = n.family_id
+               JOIN projects_project p ON p.id = s.project_id
+               WHERE n.achieved_on BETWEEN %(start)s AND %(end)s AND n.achieved_on >= s.start
+               GROUP BY p.kind""",
+            params,
+        )
+        achieved = dict(cursor.fetchall())
+    assert {kind: row.successful for kind, row in rows.items() if row.successful} == successful
+    assert {kind: row.outcomes_achieved for kind, row in rows.items()} == achieved
+    assert sum(successful.values()) > 0
+
+
 FUNDED = "EXISTS (SELECT 1 FROM evaluations_familysupport s WHERE s.family_id = {})"
 # Supported by funded projects in the year: from the first support's start to the last one's end.
 FUNDED_IN_YEAR = """f.id IN (SELECT family_id FROM evaluations_familysupport GROUP BY family_id
