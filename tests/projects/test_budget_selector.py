@@ -78,3 +78,16 @@ def test_a_page_costs_the_same_queries_whatever_the_number_of_projects(spread):
     before = queries()
     ProjectFactory.create_batch(4)
     assert queries() == before == 2
+
+
+def test_a_row_shows_its_project_without_another_query(spread):
+    """The rows read only the project fields the dashboard, the workbook and the rows' own
+    figures use: reading them asks the database nothing more."""
+    rows = budget_against_actual(Period("2026-27"), today=TODAY)
+    with CaptureQueriesContext(connection) as queries:
+        shown = [
+            (r.project.pk, r.project.reference, r.project.title, r.project.cost_centre, r.committed)
+            for r in rows
+        ]
+    assert len(queries) == 0
+    assert len(shown) == 3
