@@ -4,7 +4,8 @@ that changed the ledger: the import adds its new lines to their months (``add_li
 line saved or deleted one at a time (the back office, the shell, the tests' factories) has
 its old and new months rebuilt from the ledger (``on_line_saved``, ``on_line_deleted``);
 ``refresh_spend_totals`` rebuilds everything. The programme's months (``ProgrammeMonth``, the
-same summed over every project) move with them in the same transaction."""
+same summed over every project) and each project's all-time total (``ProjectSpend``) move
+with them in the same transaction."""
 
 import datetime
 from collections import defaultdict
@@ -18,7 +19,10 @@ from django.db.models.functions import TruncMonth
 from core.bulk import add_to_totals, insert_select
 from core.locks import one_at_a_time
 from core.money import MoneySum
-from projects.models import ProgrammeMonth, SpendLine, SpendMonth
+from projects.models import ProgrammeMonth, ProjectSpend, SpendLine, SpendMonth
+
+# The columns of the rows _by_month gives: project, month, amount, lines.
+PROJECT, MONTH = 0, 1
 
 
 def _month_after(day):
@@ -48,6 +52,24 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
         totals.delete()
         insert_select(months, ["project_id", "month", "amount", "lines"], summed)
         sum_programme_months(apps, first and first.replace(day=1), last and _month_after(last))
+        sum_project_spend(apps, projects)
+
+
+def sum_project_spend(apps=installed_apps, projects=None):
+    """Rebuild the all-time totals of ``projects`` (ids; every project when None) from their
+    months: one DELETE and one INSERT ... SELECT."""
+    spend = apps.get_model("projects", "ProjectSpend")
+    months = apps.get_model("projects", "SpendMonth").objects.order_by()
+    kept = spend.objects.all()
+    if projects is not None:
+        months, kept = months.filter(project__in=projects), kept.filter(project__in=projects)
+    kept.delete()
+    summed = (
+        months.values("project")
+        .annotate(total=Sum("amount"), n=Sum("lines"))
+        .values_list("project", "total", "n")
+    )
+    insert_select(spend, ["project_id", "amount", "lines"], summed)
 
 
 def sum_programme_months(apps=installed_apps, start=None, after=None):
@@ -89,19 +111,22 @@ def add_lines(lines):
     added = list(_by_month(lines))
     if not added:
         return
-    programme = defaultdict(lambda: [Decimal("0.00"), 0])
-    for _project, month, amount, lines in added:
-        programme[month][0] += amount
-        programme[month][1] += lines
+    programme, projects = _summed(added, by=MONTH), _summed(added, by=PROJECT)
     with transaction.atomic():
         one_at_a_time("projects.spend_totals")
         add_to_totals(SpendMonth, ["project_id", "month"], ["amount", "lines"], added)
-        add_to_totals(
-            ProgrammeMonth,
-            ["month"],
-            ["amount", "lines"],
-            [(month, amount, lines) for month, (amount, lines) in programme.items()],
-        )
+        add_to_totals(ProgrammeMonth, ["month"], ["amount", "lines"], programme)
+        add_to_totals(ProjectSpend, ["project_id"], ["amount", "lines"], projects)
+
+
+def _summed(added, by):
+    """Rows of (key, amount, lines) of the added (project, month, amount, lines) rows, summed
+    by the column ``by`` (PROJECT or MONTH)."""
+    totals = defaultdict(lambda: [Decimal("0.00"), 0])
+    for row in added:
+        totals[row[by]][0] += row[2]
+        totals[row[by]][1] += row[3]
+    return [(key, amount, lines) for key, (amount, lines) in totals.items()]
 
 
 def refresh_for_lines(lines):

@@ -29,7 +29,7 @@ from governance.selectors.meetings import (
 )
 from governance.selectors.minutes import minutes_shown, published_minutes
 from programme.selectors import priorities_for_public
-from projects.selectors import PUBLIC_HEADINGS, funded_projects, spending_by_kind
+from projects.selectors import PUBLIC_HEADINGS, funded_page, spending_by_kind
 from proposals.selectors import forward_plan
 from public.feedback import FeedbackFormBuilder, sender_key, since
 
@@ -176,7 +176,7 @@ class SpendingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kinds = spending_by_kind()
-        page = Paginator(funded_projects(), 50).get_page(request.GET.get("page"))
+        page = funded_page(request.GET.get("page"), 50)
         groups = {}
         for project in page.object_list:
             groups.setdefault(PUBLIC_HEADINGS.get(project.kind, project.kind), []).append(project)

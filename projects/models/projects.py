@@ -262,6 +262,23 @@ class SpendMonth(models.Model):
         return f"{self.project_id} {self.month:%b %Y}: £{self.amount:,.2f}"
 
 
+class ProjectSpend(models.Model):
+    """Each project's ledger summed over all time, kept with ``SpendMonth`` by
+    ``projects.spend_totals``: spend to date across many projects (the public page's spend
+    by kind) from a row a project, not a row a project and month."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, primary_key=True, related_name="spend_total"
+    )
+    amount = models.DecimalField(
+        max_digits=16, decimal_places=2, help_text="Net amount plus irrecoverable VAT."
+    )
+    lines = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.project_id}: £{self.amount:,.2f}"
+
+
 class ProgrammeMonth(models.Model):
     """The ledger summed by month over every project, kept with ``SpendMonth`` by
     ``projects.spend_totals``: the programme's spend in any run of months from a row a

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,6 +20,7 @@ from projects.models import (
     Milestone,
     ProgressReport,
     Project,
+    ProjectSpend,
     SpendLine,
     SpendMonth,
 )
@@ -117,9 +119,22 @@ def funded_projects() -> QuerySet[Project]:
         Project.objects.filter(withdrawn=False)
         .select_related("lead_organisation", "proposal", "closure")
         .order_by(
-            Case(*[When(kind=k, then=i) for i, k in enumerate(KIND_ORDER)], default=9), "title"
+            Case(*[When(kind=k, then=i) for i, k in enumerate(KIND_ORDER)], default=9),
+            "title",
+            "reference",  # two projects of one title keep their places from page to page
         )
     )
+
+
+def funded_page(number: Any, per_page: int) -> Page:
+    """One page of ``funded_projects``: the page's projects are chosen by their order alone,
+    and only they are joined to their organisation, proposal and closure (PostgreSQL would
+    join every project before sorting them)."""
+    chosen = funded_projects().select_related(None)
+    page = Paginator(chosen, per_page).get_page(number)
+    first = (page.number - 1) * per_page
+    on_page = chosen.values("pk")[first : first + per_page]
+    return Page(list(funded_projects().filter(pk__in=on_page)), page.number, page.paginator)
 
 
 def spending_by_kind() -> list[dict]:
@@ -132,7 +147,7 @@ def spending_by_kind() -> list[dict]:
         .annotate(count=Count("pk"), approved=MoneySum("approved_amount"))
     }
     spent = dict(
-        SpendMonth.objects.filter(project__in=funded_projects().values("pk"))
+        ProjectSpend.objects.filter(project__in=funded_projects().values("pk"))
         .values("project__kind")
         .annotate(total=MoneySum("amount"))
         .values_list("project__kind", "total")

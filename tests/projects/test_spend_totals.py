@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from projects import spend_totals
-from projects.models import ProgrammeMonth, SpendLine, SpendMonth
+from projects.models import ProgrammeMonth, ProjectSpend, SpendLine, SpendMonth
 from projects.periods import Period
 from projects.selectors import spend_by_month
 from projects.selectors.budget import budget_against_actual
@@ -47,6 +47,19 @@ def programme_from_ledger():
         totals[month][0] += amount
         totals[month][1] += lines
     return {month: tuple(value) for month, value in totals.items()}
+
+
+def projects_from_ledger():
+    """The ledger summed by project over all time."""
+    totals = defaultdict(lambda: [Decimal("0.00"), 0])
+    for (project, _month), (amount, lines) in from_ledger().items():
+        totals[project][0] += amount
+        totals[project][1] += lines
+    return {project: tuple(value) for project, value in totals.items()}
+
+
+def projects_kept():
+    return {row.project_id: (row.amount, row.lines) for row in ProjectSpend.objects.all()}
 
 
 def programme_kept():
@@ -115,6 +128,7 @@ def test_the_command_rebuilds_totals_written_around(db):
     call_command("refresh_spend_totals", stdout=io.StringIO())
     assert kept() == from_ledger() != {}
     assert programme_kept() == programme_from_ledger()
+    assert projects_kept() == projects_from_ledger()
 
 
 def test_spend_by_month_reads_the_totals(db):
@@ -162,3 +176,4 @@ class TotalsFollowAnyChanges(TestCase):
                 spend_totals.refresh(projects=[projects[index].pk], first=day, last=day)
         assert kept() == from_ledger()
         assert programme_kept() == programme_from_ledger()
+        assert projects_kept() == projects_from_ledger()
