@@ -17,6 +17,7 @@ from governance.models import Condition, Decision, Minutes
 from programme.models import Fund, Meeting
 from projects.models import BudgetProfileLine, Project, SpendMonth
 from projects.selectors import spend_months
+from projects.selectors.ledger import programme_months
 from proposals.models import Proposal, ProposalVersion
 
 CLOSED = Q(project__status=Project.Status.CLOSED)
@@ -68,20 +69,27 @@ def fund_position(financial_year: str, pending: Decimal = Decimal("0.00")) -> di
     return fund_positions(financial_year, {financial_year: pending})[0]
 
 
+def _labelled(rows: QuerySet, part: str, sums: dict) -> QuerySet:
+    """The sums over the rows, in one row (part, *sums)."""
+    labelled = rows.order_by().annotate(part=Value(part)).values("part")
+    return labelled.annotate(**sums).values_list("part", *sums)
+
+
 def _spent_by_year(years: list[str]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-    """What the ledger shows spent in each of the years (net and irrecoverable VAT), and what
-    closed projects (not withdrawn) spent in them, in one query."""
-    closed = CLOSED & Q(project__withdrawn=False)
-    sums = {}
-    for index, year in enumerate(years):
-        in_year = Q(month__range=fy_bounds(year))
-        sums[f"y{index}"] = MoneySum("amount", filter=in_year)
-        sums[f"c{index}"] = MoneySum("amount", filter=in_year & closed)
-    spent = spend_months().aggregate(**sums)
-    return (
-        {year: to_money(spent[f"y{index}"] or 0) for index, year in enumerate(years)},
-        {year: to_money(spent[f"c{index}"] or 0) for index, year in enumerate(years)},
-    )
+    """What the ledger shows spent in each of the years (net and irrecoverable VAT), from the
+    programme's months, and what closed projects (not withdrawn) spent in them, from their
+    months: one UNION ALL query."""
+    sums = {
+        f"y{index}": MoneySum("amount", filter=Q(month__range=fy_bounds(year)))
+        for index, year in enumerate(years)
+    }
+    every = _labelled(programme_months(), "all", sums)
+    closed = _labelled(spend_months().filter(CLOSED, project__withdrawn=False), "closed", sums)
+    spent: dict[str, dict[str, Decimal]] = {"all": {}, "closed": {}}
+    for part, *totals in every.union(closed, all=True):
+        spent[part] = {y: to_money(total or 0) for y, total in zip(years, totals, strict=True)}
+    zero = dict.fromkeys(years, Decimal("0.00"))
+    return spent["all"] or zero, spent["closed"] or zero
 
 
 def _allocated_and_claimed(years: list[str]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:

@@ -132,6 +132,8 @@ class BudgetProfileLine(models.Model):
                 condition=Q(quarter__gte=1, quarter__lte=4), name="profile_quarter_1_to_4"
             ),
         ]
+        # A year's profile across every project (the fund position on each agenda).
+        indexes = [models.Index(fields=["financial_year"], name="profile_lines_by_year")]
 
     def __str__(self):
         return (
