@@ -28,17 +28,16 @@ from operator import or_
 from django.apps import apps as installed_apps
 from django.db import transaction
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Greatest, TruncMonth
 
@@ -240,18 +239,38 @@ def _changed(counts):
     return [(*key, n) for key, n in counts.items() if n]
 
 
-def _span(cuts, first, last):
+def _span(column, cuts, first, last):
     """Which span (0 for days up to ``cuts[0]``, n for those after ``cuts[n - 1]`` up to
     ``cuts[n]``) a day falls in, among spans ``first`` to ``last``: a CASE that halves them at
-    each step, so a day is compared with a few cuts rather than with each in turn."""
+    each step, so a day is compared with a few cuts rather than with each in turn. SQL and
+    its parameters (the cuts)."""
     if first == last:
-        return Value(first, output_field=IntegerField())
+        return str(first), []
     middle = (first + last) // 2
-    return Case(
-        When(day__lte=cuts[middle], then=_span(cuts, first, middle)),
-        default=_span(cuts, middle + 1, last),
-        output_field=IntegerField(),
-    )
+    low, low_params = _span(column, cuts, first, middle)
+    high, high_params = _span(column, cuts, middle + 1, last)
+    return f"CASE WHEN {column} <= %s THEN {low} ELSE {high} END", [
+        cuts[middle],
+        *low_params,
+        *high_params,
+    ]
+
+
+class Span(Func):
+    """``_span`` of a calendar's day as one expression: built from Django's Case and When,
+    the tree of a few dozen nodes took 2.5 ms to resolve and compile for each query."""
+
+    output_field = IntegerField()
+
+    def __init__(self, cuts):
+        super().__init__(F("day"))
+        self.cuts = cuts
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        if params:
+            raise ValueError("A calendar's day is a plain column")
+        return _span(column, self.cuts, 0, len(self.cuts) - 1)
 
 
 def _dated_from(wanted):
@@ -302,7 +321,7 @@ def window_sums(wanted, by=None, counts=None):
     )
     found = defaultdict(int)
     if cuts:
-        span = _span(cuts, 0, len(cuts) - 1)
+        span = Span(cuts)
         fields = ["event", "span", *([by] if by else [])]
 
         def grouped(calendar):
