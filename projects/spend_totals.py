@@ -57,38 +57,31 @@ def refresh(*, projects=None, first=None, last=None, apps=installed_apps):
 
 def sum_project_spend(apps=installed_apps, projects=None):
     """Rebuild the all-time totals of ``projects`` (ids; every project when None) from their
-    months: one DELETE and one INSERT ... SELECT."""
-    spend = apps.get_model("projects", "ProjectSpend")
-    months = apps.get_model("projects", "SpendMonth").objects.order_by()
-    kept = spend.objects.all()
-    if projects is not None:
-        months, kept = months.filter(project__in=projects), kept.filter(project__in=projects)
-    kept.delete()
-    summed = (
-        months.values("project")
-        .annotate(total=Sum("amount"), n=Sum("lines"))
-        .values_list("project", "total", "n")
-    )
-    insert_select(spend, ["project_id", "amount", "lines"], summed)
+    months."""
+    within = {} if projects is None else {"project__in": projects}
+    _resum(apps, "ProjectSpend", "project", **within)
 
 
 def sum_programme_months(apps=installed_apps, start=None, after=None):
     """Rebuild the programme's months from ``start`` up to ``after`` (first days of months;
-    None for no bound) from the projects' months: one DELETE and one INSERT ... SELECT."""
-    programme = apps.get_model("projects", "ProgrammeMonth")
-    months = apps.get_model("projects", "SpendMonth").objects.order_by()
-    kept = programme.objects.all()
-    if start is not None:
-        months, kept = months.filter(month__gte=start), kept.filter(month__gte=start)
-    if after is not None:
-        months, kept = months.filter(month__lt=after), kept.filter(month__lt=after)
-    kept.delete()
+    None for no bound) from the projects' months."""
+    within = {"month__gte": start, "month__lt": after}
+    _resum(apps, "ProgrammeMonth", "month", **{k: v for k, v in within.items() if v})
+
+
+def _resum(apps, name, key, **within):
+    """Rebuild the rows of a sum of the projects' months by ``key`` (the model ``name``'s
+    key, a column of the months too) that the lookups ``within`` choose: one DELETE and one
+    INSERT ... SELECT ... GROUP BY."""
+    totals = apps.get_model("projects", name)
+    totals.objects.filter(**within).delete()
+    months = apps.get_model("projects", "SpendMonth").objects.order_by().filter(**within)
     summed = (
-        months.values("month")
+        months.values(key)
         .annotate(total=Sum("amount"), n=Sum("lines"))
-        .values_list("month", "total", "n")
+        .values_list(key, "total", "n")
     )
-    insert_select(programme, ["month", "amount", "lines"], summed)
+    insert_select(totals, [totals._meta.get_field(key).column, "amount", "lines"], summed)
 
 
 def _by_month(lines):
