@@ -8,12 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Case, Count, Q, QuerySet, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.money import MoneySum, to_money
+from core.paging import page_by_keys
 from programme.models import User
 from projects.models import (
     BudgetProfileLine,
@@ -130,11 +131,12 @@ def funded_page(number: Any, per_page: int) -> Page:
     """One page of ``funded_projects``: the page's projects are chosen by their order alone,
     and only they are joined to their organisation, proposal and closure (PostgreSQL would
     join every project before sorting them)."""
-    chosen = funded_projects().select_related(None)
-    page = Paginator(chosen, per_page).get_page(number)
-    first = (page.number - 1) * per_page
-    on_page = chosen.values("pk")[first : first + per_page]
-    return Page(list(funded_projects().filter(pk__in=on_page)), page.number, page.paginator)
+    return page_by_keys(
+        funded_projects().select_related(None),
+        number,
+        per_page,
+        lambda keys: funded_projects().filter(pk__in=keys),
+    )
 
 
 def spending_by_kind() -> list[dict]:

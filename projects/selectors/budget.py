@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.financial_years import fy_for_date, fy_quarter
 from core.money import MoneySum, to_money
+from core.paging import page_by_keys
 from projects.models import BudgetProfileLine, Project, SpendMonth
 from projects.periods import ALL_TIME, Period
 from projects.selectors.ledger import ZERO, of_projects, projects, spend_months, sum_subquery
@@ -124,14 +125,15 @@ def budget_page(
 ) -> Page:
     """One page of ``budget_against_actual``'s rows: the projects are counted, and only the
     page's are summed (PostgreSQL would work out the sums of the rows an OFFSET skips too)."""
-    chosen = projects(**filters).order_by("reference")
-    paginator: Paginator[Any] = Paginator(chosen, per_page)
-    page = paginator.get_page(number)
-    first = (page.number - 1) * per_page
-    on_page = chosen.values("pk")[first : first + per_page]
-    figures = _with_figures(period, today, filters).filter(pk__in=on_page)
-    page.object_list = [_row(project, period) for project in figures]
-    return page
+    return page_by_keys(
+        projects(**filters).order_by("reference"),
+        number,
+        per_page,
+        lambda keys: (
+            _row(project, period)
+            for project in _with_figures(period, today, filters).filter(pk__in=keys)
+        ),
+    )
 
 
 def totals(rows: list[Row]) -> dict[str, Decimal]:
