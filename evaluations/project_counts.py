@@ -5,7 +5,9 @@ as the programme's figures come from ``day_counts``:
 
 - families supported (support open at some point in the window) = supports begun by its last
   day less those ended before its first (the import refuses a project that did not run while
-  the plan was open, so a support ends on or after it begins);
+  the plan was open, so a support ends on or after it begins): what a window beginning on
+  any day needs; every window read today begins on 1 April or has no beginning, so the
+  supports ended are kept, not read (migration 0010 worked the carried supports out of them);
 - families supported in a financial year = supports open on its 1 April that began before it
   (``carried``, kept on each 1 April a support spans) plus those begun in the year up to its
   last day counted; so whether a project counted anything in a year is whether its calendar

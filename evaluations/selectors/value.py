@@ -170,16 +170,16 @@ def _from_families(window: Window, key: str) -> tuple[dict, dict, dict]:
     and the needs achieved in it, found by the day they were achieved."""
     supports = FamilySupport.objects.order_by()
     counted = {"supported": open_in(window, "start", "end"), "wins": successful(window, "family__")}
-    parts = [
+    supported, wins = (
         supports.filter(condition)
         .annotate(figure=Value(figure))
         .values(key, "figure")
         .annotate(n=Count("family", distinct=True))
         .values_list(key, "figure", "n")
         for figure, condition in counted.items()
-    ]
+    )
     found: dict[str, dict] = {figure: {} for figure in counted}
-    for group, figure, n in parts[0].union(*parts[1:], all=True):
+    for group, figure, n in supported.union(wins, all=True):
         found[figure][group] = n
     # A need counts for a project only if achieved once that project's support had begun:
     # one filter() call, so the start compared is the same support's as the grouping.
