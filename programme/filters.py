@@ -2,7 +2,25 @@ import django_filters
 from django.contrib.auth import get_user_model
 from wagtail.admin.filters import WagtailFilterSet
 
+from core.search import filter_fields
 from programme.models import Fund, Interest, Meeting, Membership, Organisation
+
+
+class OrganisationFilter(django_filters.CharFilter):
+    """Chooses organisations by name or short name, every word typed in any case (as the
+    search's ``org:`` filter does): a national programme has hundreds of organisations, and
+    a list of them rendered on every page of a listing grew with them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("help_text", "Part of its name or short name")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if not (value or "").strip():
+            return queryset
+        paths = [f"{self.field_name}__name", f"{self.field_name}__short_name"]
+        return filter_fields(queryset, {"org": value}, {"org": paths})
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -12,6 +30,7 @@ class OrganisationFilterSet(WagtailFilterSet):
 
 
 class MembershipFilterSet(WagtailFilterSet):
+    organisation = OrganisationFilter(label="Organisation")
     current = django_filters.BooleanFilter(label="Current", method="filter_current")
 
     def filter_current(self, queryset, name, value):
@@ -51,6 +70,7 @@ def _group_members(request):
 
 class InterestFilterSet(WagtailFilterSet):
     member = django_filters.ModelChoiceFilter(queryset=_group_members, label="Member")
+    organisation = OrganisationFilter(label="Organisation")
 
     class Meta:
         model = Interest

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from core.financial_years import current_fy, fy_name, fy_start_year
+from programme.filters import OrganisationFilter
 from programme.models import Fund
 from projects.models import ProgressReport, Project, SpendLine
 from projects.periods import Period
@@ -46,6 +47,8 @@ class ProjectFilterSet(WagtailFilterSet):
         method="quick_view",
         empty_label="All projects",
     )
+
+    lead_organisation = OrganisationFilter(label="Lead organisation")
 
     class Meta:
         model = Project
@@ -104,6 +107,8 @@ class FinanceFilterSet(django_filters.FilterSet):
     project = django_filters.CharFilter(
         label="Project reference or cost centre", method="noop", max_length=30
     )
+
+    lead_organisation = OrganisationFilter(label="Lead organisation")
 
     class Meta:
         model = Project

@@ -1,10 +1,13 @@
 from wagtail.admin.filters import WagtailFilterSet
 
 from evaluations.models import Family, ProjectResult, ProjectTarget
+from programme.filters import OrganisationFilter
 from projects.filters import ProjectReferenceFilter
 
 
 class FamilyFilterSet(WagtailFilterSet):
+    lead_organisation = OrganisationFilter(label="Lead practitioner's organisation")
+
     class Meta:
         model = Family
         fields = ["eligible", "all_needs_sustained", "lead_organisation", "family_import"]

@@ -4,7 +4,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
-from programme.models import Meeting, Organisation, Outcome, Priority
+from programme.filters import OrganisationFilter
+from programme.models import Meeting, Outcome, Priority
 from proposals.models import OutcomeTarget, Proposal
 from proposals.selectors import QUICK_VIEWS, quick_view
 
@@ -22,7 +23,7 @@ class ProposalFilterSet(WagtailFilterSet):
         choices=Proposal.Kind.choices, widget=forms.CheckboxSelectMultiple
     )
     meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.all())
-    lead_organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+    lead_organisation = OrganisationFilter(label="Lead organisation")
     total_requested = django_filters.RangeFilter(
         label="Amount requested (£)", field_name="total_requested"
     )

@@ -44,6 +44,29 @@ def test_the_listing_filters_by_meeting(client_for, programme_officer, ready):
     assert march.reference not in page
 
 
+def test_the_listing_filters_by_words_of_the_lead_organisations_name(
+    client_for, programme_officer, ready
+):
+    police = submitted()
+    police.lead_organisation.name, police.lead_organisation.short_name = "Merseyside Police", ""
+    police.lead_organisation.save()
+    other = submitted()
+    page = (
+        client_for(programme_officer)
+        .get("/admin/proposals/?lead_organisation=police+MERSEY")
+        .content.decode()
+    )
+    assert police.reference in page
+    assert other.reference not in page
+
+
+def test_the_listing_lists_no_organisations_to_choose_from(client_for, programme_officer, ready):
+    proposal = submitted()
+    page = client_for(programme_officer).get("/admin/proposals/").content.decode()
+    assert f">{proposal.lead_organisation.name}</option>" not in page
+    assert 'name="lead_organisation"' in page
+
+
 def test_the_listing_filters_by_amount_requested(client_for, programme_officer, ready):
     small = submitted(amount="5000.00")
     large = submitted(amount="90000.00")
