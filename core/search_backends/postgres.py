@@ -8,11 +8,13 @@ from django.db import connection
 from django.db.models import (
     BigIntegerField,
     CharField,
+    Count,
     F,
     Func,
     QuerySet,
     TextField,
     Value,
+    Window,
 )
 from django.db.models.functions import Cast, NullIf, Trim
 from modelsearch.backends.database.postgres.postgres import (
@@ -20,6 +22,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.index import SearchField
@@ -128,13 +131,18 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
     def check(self):
         """The queryset's filters and order run as SQL here, whatever the fields."""
 
+    def _matches_in_index(self) -> bool:
+        """Whether this compiler's own way applies (else Wagtail's): words and phrases over
+        every field of a model with whole-number keys."""
+        return (
+            self.fields is None
+            and isinstance(self.query, (PlainText, Phrase, And, Or))
+            and self.queryset.model._meta.pk.get_internal_type() in INTEGER_KEYS
+        )
+
     def search(self, config, start, stop, score_field=None, backend=None):
         model = self.queryset.model
-        if (
-            self.fields is not None
-            or not isinstance(self.query, (PlainText, Phrase, And, Or))
-            or model._meta.pk.get_internal_type() not in INTEGER_KEYS
-        ):
+        if not self._matches_in_index():
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
         if not (self.order_by_relevance or score_field is not None):
@@ -146,6 +154,31 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
             return ranked[start:stop]
         page = ranked.select_related(None).values("pk")[start:stop]
         return self._ranked(self.queryset.filter(pk__in=page), search_query, config, name)
+
+    def counted_page(self, config, start, stop, score_field=None):
+        """A page of the matches best first, and how many match in all, from one ranking of
+        them (``COUNT(*) OVER ()``; a separate count matched every entry a second time): the
+        page's records, each with its rank as ``score_field``, and the total. None where this
+        compiler does not rank by relevance itself, or the page is past the last match (no
+        row is left to carry the total)."""
+        if not (self.order_by_relevance and self._matches_in_index()):
+            return None
+        name = score_field or "_rank_"
+        search_query = self.build_tsquery(self.query, config=config)
+        ranked = self._ranked(self.queryset, search_query, config, name)
+        chosen = list(
+            ranked.select_related(None)
+            .annotate(_matches_=Window(Count("*")))
+            .values_list("pk", name, "_matches_")[start:stop]
+        )
+        if not chosen:
+            return None
+        records = self.queryset.in_bulk([pk for pk, _rank, _total in chosen])
+        page = []
+        for pk, rank, _total in chosen:
+            setattr(records[pk], name, rank)
+            page.append(records[pk])
+        return page, chosen[0][2]
 
     def _matching(self, search_query, model):
         """The records whose keys the matching entries name, in the queryset's order."""
@@ -181,9 +214,20 @@ class ProgrammePostgresCompiler(PostgresSearchQueryCompiler):
         return queryset.order_by(F(name).desc(nulls_last=True), "-pk")
 
 
+class ProgrammePostgresResults(PostgresSearchResults):
+    def counted_page(self, start, stop):
+        """``start:stop`` of these results and how many there are in all, in as few queries
+        as the compiler can (core.admin.estimates asks for a listing's page this way)."""
+        compiler = self.query_compiler
+        return compiler.counted_page(
+            compiler.get_config(self.backend), start, stop, score_field=self._score_field
+        )
+
+
 class ProgrammePostgresBackend(PostgresSearchBackend):
     index_class = ProgrammePostgresIndex
     query_compiler_class = ProgrammePostgresCompiler
+    results_class = ProgrammePostgresResults
 
 
 SearchBackend = ProgrammePostgresBackend
