@@ -252,6 +252,20 @@ def test_the_status_counts_add_up_to_the_proposals_listed(programme_officer, rea
     assert views["awaiting_screening"] == 2
 
 
+def test_changed_this_week_counts_every_status_but_drafts(programme_officer, ready):
+    """The views but this one hold only proposals submitted or eligible; this one any."""
+    with time_machine.travel(datetime.datetime(2030, 1, 6, 12, tzinfo=datetime.UTC), tick=False):
+        decided, returned, old = submitted(), submitted(), submitted()
+        ProposalFactory()  # a draft changed today: never counted
+    Proposal.objects.filter(pk=decided.pk).update(status="decided")
+    Proposal.objects.filter(pk=returned.pk).update(status="returned")
+    long_ago = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    Proposal.objects.filter(pk=old.pk).update(updated_at=long_ago)
+    counts = listing_counts(TODAY, programme_officer)
+    views = {name: count for name, _label, count in counts["views"]}
+    assert views["changed_this_week"] == 2
+
+
 def test_the_listing_links_each_status_with_its_count(client_for, programme_officer, ready):
     submitted()
     html = client_for(programme_officer).get("/admin/proposals/").content.decode()
