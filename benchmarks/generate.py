@@ -231,6 +231,22 @@ class Generator(LedgerAndFamilies):
         )
         batched(ProposalVersion, self._versions())
         batched(Decision, self._decisions())
+        self._dated()
+
+    def _dated(self):
+        """When each proposal was submitted and last changed, as its history has them: a bulk
+        insert stamps every row with the time of the seed, which made the whole data set
+        "changed in the last 7 days" and left the listing's submission order empty."""
+        for meeting in self.meetings:
+            submitted = datetime.datetime.combine(
+                meeting.submission_deadline, datetime.time(12), tzinfo=datetime.UTC
+            )
+            decided = datetime.datetime.combine(
+                meeting.date, datetime.time(17), tzinfo=datetime.UTC
+            )
+            placed = Proposal.objects.filter(meeting=meeting).exclude(status=Proposal.Status.DRAFT)
+            placed.update(submitted_at=submitted, updated_at=submitted)
+            placed.filter(status=Proposal.Status.DECIDED).update(updated_at=decided)
 
     def _halves(self, amount):
         first = (amount / 2).quantize(Decimal("0.01"))
