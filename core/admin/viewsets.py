@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.search.index import class_is_indexed
 
+from core.admin.columns import QuickTable
 from core.admin.counts import CountsIndexMixin, CountsInspectMixin
 from core.admin.display import PeopleColumnsMixin, PeopleInspectView
 from core.admin.estimates import EstimatingPaginator
@@ -54,6 +55,7 @@ class SafeExportIndexView(
     RankedSearchMixin, CountsIndexMixin, PeopleColumnsMixin, SafeCsvMixin, IndexView
 ):
     paginator_class = EstimatingPaginator
+    table_class = QuickTable
 
 
 class CountsInspectView(CountsInspectMixin, PeopleInspectView):

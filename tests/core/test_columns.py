@@ -5,12 +5,13 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.template import Context
 from django.test import RequestFactory, SimpleTestCase
 from django.utils import timezone
-from wagtail.admin.ui.tables import ButtonsColumnMixin, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, DateColumn, Table, TitleColumn
 from wagtail.admin.widgets import Button, ButtonWithDropdown, ListingButton
 
-from core.admin.columns import MoneyColumn, QuickTitleColumn, WhenColumn
+from core.admin.columns import MoneyColumn, QuickTable, QuickTitleColumn, WhenColumn
 
 ROW = SimpleNamespace(pk=7, reference="FP-2026-007", total=Decimal("1234.5"), when=None)
 LINK = "/admin/proposals/inspect/7/"
@@ -98,3 +99,22 @@ def test_money_is_pounds_and_pence_right_aligned():
 def test_no_money_is_an_empty_cell():
     html = MoneyColumn("total").render_cell_html(SimpleNamespace(total=None), context())
     assert html == '<td class="app-numeric"></td>'
+
+
+def table_columns():
+    return [
+        titled(QuickTitleColumn, []),
+        MoneyColumn("total", label="Requested", sort_key="total", width="20%"),
+        Column("when", label="Changed"),  # through Wagtail's cell template
+    ]
+
+
+@pytest.mark.parametrize("caption", [None, "Proposals"])
+def test_a_quick_table_is_wagtails_table_markup(caption):
+    rows = [ROW, SimpleNamespace(pk=8, reference="FP-2026-008", total=None, when=None)]
+    kwargs = {"base_url": "/admin/proposals/", "ordering": "-total", "caption": caption}
+    request = RequestFactory().get("/")
+    same_html(
+        QuickTable(table_columns(), rows, **kwargs).render_html(Context({"request": request})),
+        Table(table_columns(), rows, **kwargs).render_html(Context({"request": request})),
+    )
