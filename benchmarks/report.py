@@ -63,7 +63,8 @@ def markdown(run):
         f"is the median of {run['runs']} runs. Machine: {machine['cpus']} CPUs "
         f"({machine['processor']}), {machine['memory']}, {machine['platform']}, Python "
         f"{machine['python']}. Yardstick (a million additions in Python): "
-        f"{machine.get('yardstick_ms', 'not taken')} ms: compare it before comparing times across runs.",
+        f"{machine.get('yardstick_ms', 'not taken')} ms: compare it before comparing times "
+        "across runs.",
         "",
         f"Reproduce: `{run['command']}`.",
         "",
