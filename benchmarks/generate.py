@@ -35,6 +35,11 @@ KINDS = ["funded_service"] * 5 + ["community"] * 2 + ["it", "research"]
 SECTORS = [value for value, _label in Organisation.Sector.choices]
 
 
+def _submitted(meeting):
+    """When a seeded proposal was submitted: noon on its meeting's deadline."""
+    return datetime.datetime.combine(meeting.submission_deadline, datetime.time(12), datetime.UTC)
+
+
 class Generator(LedgerAndFamilies):
     def __init__(self, scale, seed, today, stdout=sys.stdout):
         self.sizes = SCALES[scale]
@@ -238,14 +243,9 @@ class Generator(LedgerAndFamilies):
         insert stamps every row with the time of the seed, which made the whole data set
         "changed in the last 7 days" and left the listing's submission order empty."""
         for meeting in self.meetings:
-            submitted = datetime.datetime.combine(
-                meeting.submission_deadline, datetime.time(12), tzinfo=datetime.UTC
-            )
-            decided = datetime.datetime.combine(
-                meeting.date, datetime.time(17), tzinfo=datetime.UTC
-            )
             placed = Proposal.objects.filter(meeting=meeting).exclude(status=Proposal.Status.DRAFT)
-            placed.update(submitted_at=submitted, updated_at=submitted)
+            placed.update(submitted_at=_submitted(meeting), updated_at=_submitted(meeting))
+            decided = datetime.datetime.combine(meeting.date, datetime.time(17), datetime.UTC)
             placed.filter(status=Proposal.Status.DECIDED).update(updated_at=decided)
 
     def _halves(self, amount):
@@ -271,13 +271,10 @@ class Generator(LedgerAndFamilies):
         for row in self.plan:
             if row["status"] == "draft":
                 continue
-            submitted = datetime.datetime.combine(
-                row["meeting"].submission_deadline, datetime.time(12), tzinfo=datetime.UTC
-            )
             yield ProposalVersion(
                 proposal_id=row["pk"],
                 number=1,
-                submitted_at=submitted,
+                submitted_at=_submitted(row["meeting"]),
                 submitted_by_id=row["lead"],
                 meeting=row["meeting"],
                 total_requested=row["amount"],
