@@ -148,23 +148,22 @@ class QuickTable(Table):
         context = {**context, **self.get_context_data(parent_context)}
         columns = list(self.columns.values())
         caption = self.get_caption()
-        widths = format_html_join(
-            "",
-            "<col{}/>",
-            ((format_html(' width="{}"', c.width) if c.width else "",) for c in columns),
-        )
         header_classes = self.header_row_classname
         return format_html(
             "<table{}>{}{}<thead><tr{}>{}</tr></thead><tbody>{}</tbody></table>",
             attributes(self.attrs),
             format_html('<caption class="w-sr-only">{}</caption>', caption) if caption else "",
-            widths if self.has_column_widths() else "",
+            self._widths_html(columns) if self.has_column_widths() else "",
             format_html(' class="{}"', header_classes) if header_classes else "",
             format_html_join("", "{}", ((c.header.render_html(context),) for c in columns)),
             format_html_join(
                 "", "{}", ((self._row_html(row, columns, context),) for row in self.rows)
             ),
         )
+
+    def _widths_html(self, columns):
+        widths = ((format_html(' width="{}"', c.width) if c.width else "",) for c in columns)
+        return format_html_join("", "<col{}/>", widths)
 
     def _row_html(self, row, columns, context):
         context["row"] = row
