@@ -47,7 +47,7 @@ LINE_FIELDS = (
     "paid_to_individual",
     "attention",
 )
-STAGED = ("stage", "line", *LINE_FIELDS)
+STAGED = ("stage", "line", "unnumbered", *LINE_FIELDS)
 
 
 @dataclass
@@ -199,6 +199,9 @@ def _stage(table, decimal_comma, checked, progress):
             checked.errors += [(line, problem) for problem in problems]
             continue
         values.update(stage=checked.stage, line=line, project_id=project[0], attention="")
+        values["unnumbered"] = values["line_number"] is None
+        if values["unnumbered"]:
+            values["line_number"] = 1
         values["cost_centre"] = project[1]
         batch.append(tuple(values[name] for name in STAGED))
         if len(batch) == BATCH:

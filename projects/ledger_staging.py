@@ -14,7 +14,8 @@ from projects import attention
 from projects.models import SpendLine, StagedLine
 from projects.months import closed_months
 
-# Fields that make two rows the same line of the ledger.
+# Fields that make two rows the same line of the ledger, as the file gave them (a line with no
+# number is staged as line 1, unnumbered, so it is not the same as one the file numbered 1).
 SAME_LINE = (
     "date",
     "supplier",
@@ -24,6 +25,7 @@ SAME_LINE = (
     "net_amount",
     "transaction_number",
     "line_number",
+    "unnumbered",
 )
 KEPT_REPEATS = 100
 SHOWN = 20
@@ -73,28 +75,19 @@ def _drop_repeats(checked, staged):
         StagedLine.objects.filter(pk__in=repeats.values("pk")).delete()
 
 
-def _update_from_window(stage, column, window, where=""):
-    """Set ``column`` of the stage's lines to ROW_NUMBER() OVER (``window``): one UPDATE ...
-    FROM, which PostgreSQL and SQLite both have."""
+def _number_split_invoices(stage):
+    """A line with no line number is numbered after the transaction's earlier unnumbered
+    lines, in file order. Each was staged as line 1, so only a split invoice's later lines
+    are written: one UPDATE ... FROM, which PostgreSQL and SQLite both have."""
     table = StagedLine._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET {column} = numbered.n FROM ("  # noqa: S608 - names are ours
-            f"SELECT id, ROW_NUMBER() OVER ({window}) AS n FROM {table} "
-            f"WHERE stage = %s {where}) AS numbered WHERE {table}.id = numbered.id",
+            f"UPDATE {table} SET line_number = numbered.n FROM ("  # noqa: S608 - names are ours
+            f"SELECT id, ROW_NUMBER() OVER (PARTITION BY transaction_number ORDER BY line) AS n "
+            f"FROM {table} WHERE stage = %s AND unnumbered) AS numbered "
+            f"WHERE {table}.id = numbered.id AND numbered.n > 1",
             [stage],
         )
-
-
-def _number_split_invoices(stage):
-    """A line with no line number is numbered after the transaction's earlier unnumbered
-    lines, in file order."""
-    _update_from_window(
-        stage,
-        "line_number",
-        "PARTITION BY transaction_number ORDER BY line",
-        "AND line_number IS NULL",
-    )
 
 
 def _one_line_per_number(checked, staged):

@@ -1,7 +1,9 @@
 """Ledger lines being checked (``StagedLine``): the import streams a file's good rows here, so
 finding repeats, split invoices, lines already imported and lines that need attention is done
 by the database over any number of rows, and the checked lines go into the ledger in one
-INSERT ... SELECT. Rows live only inside the import's transaction; they are never shown."""
+INSERT ... SELECT. Rows live only inside the import's transaction; they are never shown. On
+PostgreSQL the table is UNLOGGED (migration 0017): nothing in it need survive a crash, so its
+writes skip the write-ahead log."""
 
 from django.db import models
 
@@ -11,12 +13,14 @@ from projects.models.projects import Project
 class StagedLine(models.Model):
     stage = models.CharField(max_length=32)
     line = models.PositiveIntegerField(help_text="The row's line in the file.")
-    # The ledger line's values, as SpendLine holds them; line_number is blank until numbered.
+    # The ledger line's values, as SpendLine holds them. A line the file gave no number is
+    # staged as line 1 and marked unnumbered; split invoices' later lines are numbered after.
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, db_constraint=False, related_name="+"
     )
     transaction_number = models.CharField(max_length=50)
-    line_number = models.PositiveIntegerField(null=True)
+    line_number = models.PositiveIntegerField()
+    unnumbered = models.BooleanField(default=False)
     date = models.DateField()
     supplier = models.CharField(max_length=255)
     description = models.CharField(max_length=500, blank=True)

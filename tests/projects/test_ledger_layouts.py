@@ -226,6 +226,18 @@ def test_a_split_invoice_without_line_numbers_is_numbered_in_file_order(project,
     assert SpendLine.objects.filter(transaction_number="T2").count() == 2
 
 
+def test_only_a_split_invoices_later_lines_take_numbers_after_one(project, finance_officer):
+    split = [["T2", "06/11/2026", "Acme", "FP2026009", kind, "9.99"] for kind in ("Travel", "Food")]
+    spend_import(user=finance_officer, data=_csv([*STANDARD, *split]), filename="x.csv")
+    numbered = SpendLine.objects.order_by("transaction_number", "line_number")
+    assert list(numbered.values_list("transaction_number", "line_number", "expense_type")) == [
+        ("T1", 1, "Staff"),
+        ("T2", 1, "Staff"),
+        ("T2", 2, "Travel"),
+        ("T2", 3, "Food"),
+    ]
+
+
 def test_a_file_with_no_programme_cost_centre_is_refused(project, finance_officer):
     data = _csv([STANDARD[0], ["T1", "05/11/2026", "Acme", "HW0001", "Staff", "1.00"]])
     with pytest.raises(ImportRefused) as refused:

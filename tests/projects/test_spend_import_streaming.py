@@ -110,3 +110,13 @@ def test_the_planner_hears_what_was_staged_before_the_joins(project, finance_off
     statements = [query["sql"] for query in queries]
     analysed = statements.index('ANALYZE "projects_stagedline"')
     assert analysed < next(i for i, sql in enumerate(statements) if "ROW_NUMBER()" in sql)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="UNLOGGED is PostgreSQL's")
+def test_the_staging_table_skips_the_write_ahead_log():
+    # Its rows live inside one import's transaction, so nothing in it need survive a crash.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relpersistence FROM pg_class WHERE relname = %s", [StagedLine._meta.db_table]
+        )
+        assert cursor.fetchone() == ("u",)
