@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from core.bulk import update_column
+from core.bulk import bulk_insert_rows
 from core.money import pounds
-from projects.models import Project, SpendLine, StagedLine
+from projects.models import Project, SpendLine, StagedAttention, StagedLine
 from projects.selectors import spent_to_date
 
 PAGE = 5000
@@ -19,11 +19,11 @@ PAGE = 5000
 SPENT_ORDER = ("date", "transaction_number", "line")
 
 
-def flag(staged: QuerySet[StagedLine]) -> int:
-    """Set ``attention`` on each staged new line that does not fit its project, in the order
-    spent so the line that first takes a project past its approval is the one named; read a
-    page at a time (each page after the last line of the one before), so memory does not grow
-    with the file. Returns how many."""
+def flag(staged: QuerySet[StagedLine], stage: str) -> int:
+    """Say why each staged new line that does not fit its project needs attention (a
+    ``StagedAttention`` of the ``stage``), in the order spent so the line that first takes a
+    project past its approval is the one named; read a page at a time (each page after the
+    last line of the one before), so memory does not grow with the file. Returns how many."""
     projects = Project.objects.in_bulk(
         list(staged.order_by().values_list("project_id", flat=True).distinct())
     )
@@ -40,8 +40,8 @@ def flag(staged: QuerySet[StagedLine]) -> int:
             running[project_id] += net + vat
             text = reason(project, day, running[project_id])
             if text:
-                changed.append((pk, text))
-        update_column(StagedLine, "attention", changed)
+                changed.append((pk, stage, text))
+        bulk_insert_rows(StagedAttention, ("line_id", "stage", "text"), changed)
         flagged += len(changed)
         page = list(lines.filter(_after(*page[-1][-3:]))[:PAGE])
     return flagged

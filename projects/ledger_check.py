@@ -18,13 +18,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 
 from core.bulk import bulk_insert_rows
 from core.tabular import FileProblem, choose_layout, open_table
 from core.values import DecimalStyle, looks_decimal_comma, parse_date
 from programme.import_layouts import layouts_for
 from projects import ledger_staging
-from projects.models import Project, StagedLine
+from projects.models import Project, StagedAttention, StagedLine
 from projects.spend_csv import clean, net_amount
 
 PROGRESS_EVERY = 5000
@@ -45,7 +47,6 @@ LINE_FIELDS = (
     "net_amount",
     "irrecoverable_vat",
     "paid_to_individual",
-    "attention",
 )
 STAGED = ("stage", "line", "unnumbered", *LINE_FIELDS)
 
@@ -85,6 +86,14 @@ class LedgerCheck:
         """The new lines, while the check's transaction is open."""
         return StagedLine.objects.filter(stage=self.stage)
 
+    def new_lines_with_attention(self):
+        """The new lines, each with ``attention``: why it does not fit its project, or blank."""
+        return self.new_lines().annotate(attention=Coalesce(F("flagged__text"), Value("")))
+
+    def clear(self):
+        StagedAttention.objects.filter(stage=self.stage).delete()
+        self.new_lines().delete()
+
 
 @contextmanager
 def staged(source, filename="", layout_name=None, progress=None):
@@ -96,7 +105,7 @@ def staged(source, filename="", layout_name=None, progress=None):
     with transaction.atomic():
         _check(source, filename, layout_name, progress, checked)
         yield checked
-        checked.new_lines().delete()
+        checked.clear()
 
 
 def check(source, filename="", layout_name=None, progress=None):
@@ -198,7 +207,7 @@ def _stage(table, decimal_comma, checked, progress):
         if problems:
             checked.errors += [(line, problem) for problem in problems]
             continue
-        values.update(stage=checked.stage, line=line, project_id=project[0], attention="")
+        values.update(stage=checked.stage, line=line, project_id=project[0])
         values["unnumbered"] = values["line_number"] is None
         if values["unnumbered"]:
             values["line_number"] = 1

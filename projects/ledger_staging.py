@@ -49,7 +49,7 @@ def analyse(checked):
     _against_ledger(checked, staged)
     checked.errors.sort()
     if not checked.errors:
-        attention.flag(staged)
+        checked.attention_count = attention.flag(staged, checked.stage)
         _summarise(checked, staged)
 
 
@@ -153,7 +153,7 @@ def _summarise(checked, staged):
         .order_by("cost_centre", "month")
         .values_list("cost_centre", "month", "lines", "net", "vat")
     )
-    checked.first_lines = list(staged.order_by("line")[:SHOWN])
-    flagged = staged.exclude(attention="")
-    checked.attention_count = flagged.count()
+    shown = checked.new_lines_with_attention()
+    checked.first_lines = list(shown.order_by("line")[:SHOWN])
+    flagged = shown.filter(flagged__isnull=False)
     checked.needing_attention = list(flagged.order_by(*attention.SPENT_ORDER)[:SHOWN])

@@ -13,7 +13,7 @@ from projects.models.projects import (
     SpendMonth,
 )
 from projects.models.reporting import ReportSlot
-from projects.models.staging import StagedLine
+from projects.models.staging import StagedAttention, StagedLine
 from projects.models.variations import Variation
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "SpendImport",
     "SpendLine",
     "SpendMonth",
+    "StagedAttention",
     "StagedLine",
     "Variation",
 ]

@@ -29,7 +29,6 @@ class StagedLine(models.Model):
     net_amount = models.DecimalField(max_digits=12, decimal_places=2)
     irrecoverable_vat = models.DecimalField(max_digits=12, decimal_places=2)
     paid_to_individual = models.BooleanField()
-    attention = models.CharField(max_length=200, blank=True)
 
     class Meta:
         indexes = [
@@ -41,3 +40,22 @@ class StagedLine(models.Model):
 
     def __str__(self):
         return f"Line {self.line}: {self.transaction_number}"
+
+
+class StagedAttention(models.Model):
+    """Why a staged line does not fit its project, kept beside the line: written once, for
+    the lines that need it, rather than rewriting each of them (UNLOGGED on PostgreSQL, as
+    the lines are)."""
+
+    line = models.OneToOneField(
+        StagedLine,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="flagged",
+    )
+    stage = models.CharField(max_length=32, db_index=True)
+    text = models.CharField(max_length=200)
+
+    def __str__(self):
+        return self.text

@@ -61,11 +61,13 @@ def spend_import(
                 rows_added=result.added,
                 rows_already_there=result.already_there,
             )
-            lines = result.new_lines().annotate(import_id=Value(record.pk), explanation=Value(""))
+            lines = result.new_lines_with_attention().annotate(
+                import_id=Value(record.pk), explanation=Value("")
+            )
             insert_select(
                 SpendLine,
-                [*LINE_FIELDS, "spend_import_id", "explanation"],
-                lines.values_list(*LINE_FIELDS, "import_id", "explanation"),
+                [*LINE_FIELDS, "attention", "spend_import_id", "explanation"],
+                lines.values_list(*LINE_FIELDS, "attention", "import_id", "explanation"),
             )
         if progress:
             progress(result.added, result.added)

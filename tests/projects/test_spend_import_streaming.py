@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.problems import ImportRefused
 from projects import attention, ledger_check
-from projects.models import SpendLine, SpendMonth, StagedLine
+from projects.models import SpendLine, SpendMonth, StagedAttention, StagedLine
 from projects.services import spend_import
 from tests.factories import ProjectFactory
 
@@ -67,6 +67,22 @@ def test_the_staged_lines_are_gone_once_imported(project, finance_officer):
     spend_import(user=finance_officer, data=ledger(50), filename="l.csv")
     assert (StagedLine.objects.count(), SpendLine.objects.count()) == (0, 50)
     assert SpendMonth.objects.get().amount == Decimal("617.00")
+
+
+def test_lines_needing_attention_are_imported_with_their_reasons_and_nothing_staged_is_left(
+    finance_officer,
+):
+    ProjectFactory(cost_centre="FP2026005", approved_amount=Decimal("30.00"))
+    result = spend_import(user=finance_officer, data=ledger(4), filename="l.csv")
+    reasons = SpendLine.objects.order_by("date").values_list("attention", flat=True)
+    assert list(reasons) == [
+        "",
+        "",
+        "Takes the project £7.02 past its approval of £30.00",
+        "Takes the project £19.36 past its approval of £30.00",
+    ]
+    assert result.attention_count == 2
+    assert (StagedLine.objects.count(), StagedAttention.objects.count()) == (0, 0)
 
 
 def test_a_gzip_damaged_part_way_through_is_refused_and_nothing_written(
