@@ -13,6 +13,7 @@ from core.money import MoneySum
 from projects import attention
 from projects.models import SpendLine, StagedLine
 from projects.months import closed_months
+from projects.spend_csv import ZERO
 
 # Fields that make two rows the same line of the ledger, as the file gave them (a line with no
 # number is staged as line 1, unnumbered, so it is not the same as one the file numbered 1).
@@ -144,8 +145,8 @@ def _against_ledger(checked, staged):
 
 
 def _summarise(checked, staged):
-    totals = staged.aggregate(lines=Count("pk"), net=MoneySum("net_amount"))
-    checked.added, checked.new_net = totals["lines"], totals["net"] or checked.new_net
+    """The new lines by cost centre and month (a few rows a project), and their totals from
+    those rows."""
     checked.summary = list(
         staged.annotate(month=TruncMonth("date"))
         .values("cost_centre", "month")
@@ -153,6 +154,8 @@ def _summarise(checked, staged):
         .order_by("cost_centre", "month")
         .values_list("cost_centre", "month", "lines", "net", "vat")
     )
+    checked.added = sum(lines for _code, _month, lines, _net, _vat in checked.summary)
+    checked.new_net = sum((net for _code, _month, _lines, net, _vat in checked.summary), ZERO)
     shown = checked.new_lines_with_attention()
     checked.first_lines = list(shown.order_by("line")[:SHOWN])
     flagged = shown.filter(flagged__isnull=False)
