@@ -20,6 +20,9 @@ from projects.models import Project
 from projects.services import spend_import
 from projects.spend_csv import EXPORT_HEADER as LEDGER_HEADER
 
+# Issue 21: each import within three times the database's bulk path for the same rows.
+IMPORT_TARGET = 3.0
+
 SPEND_COLUMNS = [
     "transaction_number",
     "date",
@@ -180,7 +183,7 @@ def run(runs, rows=20_000):
             "ours_rows_per_s": rows / ours_spend,
             "limit_rows_per_s": rows / bulk_spend,
             "ratio": ours_spend / bulk_spend,
-            "target": 5.0,
+            "target": IMPORT_TARGET,
             "limit": f"{bulk_name} of the same rows, no validation",
         },
         {
@@ -192,7 +195,7 @@ def run(runs, rows=20_000):
             "ours_rows_per_s": rows / ours_family,
             "limit_rows_per_s": rows / bulk_family,
             "ratio": ours_family / bulk_family,
-            "target": 5.0,
+            "target": IMPORT_TARGET,
             "limit": f"{bulk_name} of the same families and needs, no validation",
         },
     ]
