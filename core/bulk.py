@@ -142,24 +142,3 @@ def insert_select(model, columns, queryset):
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({names}) {select}", params)  # noqa: S608
 
-
-def update_column(model, column, pairs):
-    """Set ``column`` of many rows, each to its own value, from (primary key, value) pairs, as
-    the database takes them. On PostgreSQL one UPDATE ... FROM a temporary table filled by
-    COPY (an UPDATE a row costs a round trip each); on SQLite a row at a time in process."""
-    if not pairs:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    pk, value = quote(model._meta.pk.column), quote(column)
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            by_row = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s"  # noqa: S608
-            cursor.executemany(by_row, [(v, k) for k, v in pairs])
-            return
-        _copy_to_temporary(cursor, "staged_values", table, f"{pk}, {value}", pairs)
-        cursor.execute(
-            f"UPDATE {table} SET {value} = staged_values.{value} FROM staged_values "  # noqa: S608
-            f"WHERE {table}.{pk} = staged_values.{pk}"
-        )
-        cursor.execute("DROP TABLE staged_values")
