@@ -33,11 +33,12 @@ PERSONAL = re.compile(
 )
 # 'Total', 'Grand total', 'Total for FP2026009', 'FP2026009 Total', 'Sub total'.
 TOTAL = re.compile(r"^((grand|net|sub|report) ?)?totals?( .*)?$|^.* (sub ?)?totals?$")
+NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
 
 
 def normal_heading(text):
     """'Net Amount (£)', 'NET_AMOUNT' and 'net amount' are one heading."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split())
+    return " ".join(NOT_LETTER_OR_DIGIT.sub(" ", str(text).lower()).split())
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,12 @@ class Table:
         width = len(self.header)
         heading = [normal_heading(cell) for cell in self.header]
         self.skipped_notes = []
+        # Worked out once, not for each row: a row is short of a required value when it stops
+        # at or before the last required column; most columns are read as they stand.
+        required = {field for need in self.layout.required for field in need.split("|")}
+        reach = max((i for name, (i, _c) in self.columns.items() if name in required), default=-1)
+        plain = [(name, i) for name, (i, column) in self.columns.items() if not column.segment]
+        segmented = [(name, i, c) for name, (i, c) in self.columns.items() if c.segment]
         for line, cells in self.body():
             filled = [cell for cell in cells if str(cell).strip()]
             if not filled:
@@ -142,22 +149,19 @@ class Table:
                 # A report repeats its header at the top of each page.
                 self.skipped_notes.append((line, "the header again"))
                 continue
-            total = is_total(cells) and len(cells) <= width
-            if not total and (len(cells) > width or self._short_of_required(cells)):
+            count = len(cells)
+            total = is_total(cells) and count <= width
+            if not total and (count > width or count <= reach):
                 raise FileProblem(
-                    f"Line {line}: this row has {len(cells)} cells, the header has {width}, so "
+                    f"Line {line}: this row has {count} cells, the header has {width}, so "
                     "its values may sit under the wrong headings (an unquoted comma in a name "
                     "does this). Nothing was imported.",
                     line,
                 )
-            yield (
-                line,
-                {
-                    name: self._value(cells, index, column)
-                    for name, (index, column) in self.columns.items()
-                },
-                total,
-            )
+            values = {name: str(cells[i]).strip() if i < count else "" for name, i in plain}
+            for name, index, column in segmented:
+                values[name] = self._segment(cells, index, column)
+            yield line, values, total
 
     def read_notes(self):
         """What was noticed reading the file, once its rows have been read."""
@@ -173,22 +177,11 @@ class Table:
             )
         return notes
 
-    def _short_of_required(self, cells):
-        """A short row is safe when the cells it leaves off are optional: some systems leave
-        off a row's empty cells at the end."""
-        required = {field for need in self.layout.required for field in need.split("|")}
-        return len(cells) < len(self.header) and any(
-            index >= len(cells)
-            for name, (index, _column) in self.columns.items()
-            if name in required
-        )
-
-    def _value(self, cells, index, column):
+    def _segment(self, cells, index, column):
+        """A segmented column's value: the n-th part of the cell's code."""
         text = str(cells[index]).strip() if index < len(cells) else ""
-        if column.segment:
-            parts = text.split(self.layout.segment_separator)
-            text = parts[column.segment - 1].strip() if len(parts) >= column.segment else ""
-        return text
+        parts = text.split(self.layout.segment_separator)
+        return parts[column.segment - 1].strip() if len(parts) >= column.segment else ""
 
 
 def is_total(cells):

@@ -212,6 +212,20 @@ def test_a_row_with_more_cells_than_the_header_stops_the_file(project, finance_o
     assert reason.startswith("Line 4: this row has 7 cells, the header has 6")
 
 
+def test_a_row_leaving_off_empty_optional_cells_at_its_end_is_read(project, finance_officer):
+    data = _csv([[*STANDARD[0], "Supplier Type"], [*STANDARD[1], "Individual"], STANDARD[2]])
+    result = spend_import(user=finance_officer, data=data, filename="x.csv")
+    paid = SpendLine.objects.order_by("transaction_number").values_list("paid_to_individual")
+    assert (result.added, list(paid)) == (2, [(True,), (False,)])
+
+
+def test_a_row_stopping_before_a_required_cell_stops_the_file(project, finance_officer):
+    data = _csv(STANDARD) + b"T3,07/11/2026,Acme,FP2026009,Staff\r\n"
+    with pytest.raises(ImportRefused) as refused:
+        spend_import(user=finance_officer, data=data, filename="x.csv")
+    assert refused.value.problems[0][1].startswith("Line 4: this row has 5 cells, the header has 6")
+
+
 def test_an_exact_repeat_is_imported_once_and_reported(project, finance_officer):
     data = _csv([*STANDARD, STANDARD[1]])
     result = spend_import(user=finance_officer, data=data, filename="x.csv")
