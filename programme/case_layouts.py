@@ -4,6 +4,7 @@ punctuation; each field takes the first of its headings the file has. Names of o
 organisations are matched without regard to case, apostrophes ('Barnardo’s'), '&' for 'and'
 or small words ('Children safe from ...' for 'Children are safe from ...')."""
 
+import functools
 import re
 import unicodedata
 
@@ -197,10 +198,16 @@ OUTCOME_ALIASES = {
 }
 
 
+APOSTROPHES = re.compile(r"['‘’`´]")
+NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def name_key(text):
     """One form for a name however it is written: 'Barnardo’s' and 'BARNARDOS', 'Drugs &
-    alcohol' and 'drugs and alcohol', 'Children safe from' and 'Children are safe from'."""
+    alcohol' and 'drugs and alcohol', 'Children safe from' and 'Children are safe from'. An
+    export writes the same few names on every row, so each is worked out once."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"['‘’`´]", "", text).replace("&", " and ")
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    text = APOSTROPHES.sub("", text).replace("&", " and ")
+    words = NOT_LETTER_OR_DIGIT.sub(" ", text).split()
     return " ".join(word for word in words if word not in SMALL_WORDS)
