@@ -39,6 +39,7 @@ FULL_MONTHS = [
 ]  # fmt: skip
 # The ledger's money columns hold 12 digits, two of them pence: up to £9,999,999,999.99.
 MAX_WHOLE_POUNDS_DIGITS = 10
+PENNY = Decimal("0.01")
 
 
 def parse_amount(text, decimal_comma=False):
@@ -49,6 +50,10 @@ def parse_amount(text, decimal_comma=False):
     '1.234,56' and '1234,56' are £1,234.56 and a point may only separate thousands. A value
     beyond what the ledger holds is refused here, so a check and the import that follows it
     always agree."""
+    # Most cells are plain ('1234.56'), which every rule below leaves as they are.
+    plain = not decimal_comma and text and PLAIN_AMOUNT.match(text)
+    if plain and len(text.split(".")[0].lstrip("0")) <= MAX_WHOLE_POUNDS_DIGITS:
+        return Decimal(text).quantize(PENNY)
     raw = (text or "").strip().upper().replace("GBP", "").replace("£", "")
     raw = raw.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
     negative = False
@@ -71,7 +76,7 @@ def parse_amount(text, decimal_comma=False):
             f"'{text}' is an amount larger than the ledger can hold (£9,999,999,999.99)"
         )
     try:
-        amount = Decimal(raw).quantize(Decimal("0.01"))
+        amount = Decimal(raw).quantize(PENNY)
     except InvalidOperation as error:
         raise ValueError(f"'{text}' is not an amount") from error
     return -amount if negative else amount
@@ -109,6 +114,9 @@ class DecimalStyle:
         self.comma = self.point = False
 
     def see(self, value):
+        if self.point or not value:
+            # One decimal point settles it: the file does not use decimal commas.
+            return
         raw = (value or "").strip().replace("£", "").replace(" ", "").strip("()-").upper()
         raw = raw.removesuffix("CR").removesuffix("DR")
         if DECIMAL_COMMA.match(raw):
