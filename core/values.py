@@ -9,6 +9,8 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from core.money import PENNY
+
 PLAIN_AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
 GROUPED_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
 COMMA_GROUPED_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")
@@ -39,7 +41,6 @@ FULL_MONTHS = [
 ]  # fmt: skip
 # The ledger's money columns hold 12 digits, two of them pence: up to £9,999,999,999.99.
 MAX_WHOLE_POUNDS_DIGITS = 10
-PENNY = Decimal("0.01")
 
 
 def parse_amount(text, decimal_comma=False):

@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 
-from core.tabular import Column, Layout
+from core.tabular import NOT_LETTER_OR_DIGIT, Column, Layout
 
 CASE = (
     "case reference",
@@ -199,7 +199,6 @@ OUTCOME_ALIASES = {
 
 
 APOSTROPHES = re.compile(r"['‘’`´]")
-NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
 
 
 @functools.lru_cache(maxsize=4096)
