@@ -60,6 +60,18 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def has_perm(self, perm, obj=None):
+        """Django asks every authentication backend afresh each time; a page of a listing
+        asks the same few questions a couple of hundred times (each row's buttons). The
+        answers are kept on this object for as long as it lives (a request), as Django
+        keeps the permissions they are read from."""
+        if obj is not None:
+            return super().has_perm(perm, obj)
+        answers = self.__dict__.setdefault("_has_perm_answers", {})
+        if perm not in answers:
+            answers[perm] = super().has_perm(perm)
+        return answers[perm]
+
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)

@@ -1,6 +1,8 @@
 """The signed-in person and their Wagtail profile are read in one query, and their
 permissions, their own and their groups', in one more."""
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -80,3 +82,24 @@ def test_the_kinds_of_record_a_person_holds_permissions_on_come_with_the_permiss
     with CaptureQueriesContext(connection) as queries:
         assert permitted_content_types(user) == kinds
     assert len(queries) == 1
+
+
+def test_a_permission_is_asked_of_the_backends_once_per_request():
+    user = fresh(UserFactory(role=FINANCE))
+    with mock.patch.object(
+        ModelBackendFewerQueries, "has_perm", autospec=True, return_value=True
+    ) as asked:
+        assert user.has_perm("projects.view_spendline")
+        assert user.has_perm("projects.view_spendline")
+    assert asked.call_count == 1
+
+
+def test_a_permission_on_a_record_is_asked_each_time():
+    user = fresh(UserFactory(role=FINANCE))
+    record = object()
+    with mock.patch.object(
+        ModelBackendFewerQueries, "has_perm", autospec=True, return_value=False
+    ) as asked:
+        user.has_perm("projects.view_spendline", record)
+        user.has_perm("projects.view_spendline", record)
+    assert asked.call_count == 2
