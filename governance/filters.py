@@ -1,10 +1,10 @@
 import django_filters
-from wagtail.admin.filters import WagtailFilterSet
 
+from core.filters import FilterSet
 from governance.models import Decision
 
 
-class DecisionFilterSet(WagtailFilterSet):
+class DecisionFilterSet(FilterSet):
     decided_on = django_filters.DateFromToRangeFilter(label="Decided")
 
     class Meta:

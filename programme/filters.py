@@ -1,7 +1,7 @@
 import django_filters
 from django.contrib.auth import get_user_model
-from wagtail.admin.filters import WagtailFilterSet
 
+from core.filters import FilterSet, ModelChoiceFilter
 from core.search import filter_fields
 from programme.models import Fund, Interest, Meeting, Membership, Organisation
 
@@ -23,13 +23,13 @@ class OrganisationFilter(django_filters.CharFilter):
         return filter_fields(queryset, {"org": value}, {"org": paths})
 
 
-class OrganisationFilterSet(WagtailFilterSet):
+class OrganisationFilterSet(FilterSet):
     class Meta:
         model = Organisation
         fields = ["sector", "on_strategic_group"]
 
 
-class MembershipFilterSet(WagtailFilterSet):
+class MembershipFilterSet(FilterSet):
     organisation = OrganisationFilter(label="Organisation")
     current = django_filters.BooleanFilter(label="Current", method="filter_current")
 
@@ -44,13 +44,13 @@ class MembershipFilterSet(WagtailFilterSet):
         fields = ["role", "organisation"]
 
 
-class FundFilterSet(WagtailFilterSet):
+class FundFilterSet(FilterSet):
     class Meta:
         model = Fund
         fields = ["financial_year"]
 
 
-class MeetingFilterSet(WagtailFilterSet):
+class MeetingFilterSet(FilterSet):
     date = django_filters.DateFromToRangeFilter(label="Meeting date")
 
     class Meta:
@@ -68,8 +68,8 @@ def _group_members(request):
     )
 
 
-class InterestFilterSet(WagtailFilterSet):
-    member = django_filters.ModelChoiceFilter(queryset=_group_members, label="Member")
+class InterestFilterSet(FilterSet):
+    member = ModelChoiceFilter(queryset=_group_members, label="Member")
     organisation = OrganisationFilter(label="Organisation")
 
     class Meta:

@@ -4,8 +4,8 @@ against actual page and its downloads share."""
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.admin.filters import WagtailFilterSet
 
+from core.filters import FilterSet, ModelChoiceFilter
 from core.financial_years import current_fy, fy_name, fy_start_year
 from programme.filters import OrganisationFilter
 from programme.models import Fund
@@ -33,7 +33,7 @@ class ProjectReferenceFilter(django_filters.CharFilter):
         )
 
 
-class ProjectFilterSet(WagtailFilterSet):
+class ProjectFilterSet(FilterSet):
     """With "Show": the projects the signed-in officer looks after, and the ones that need
     looking at (rated red, or running past their end date)."""
 
@@ -66,7 +66,7 @@ class ProjectFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SpendFilterSet(WagtailFilterSet):
+class SpendFilterSet(FilterSet):
     project = ProjectReferenceFilter()
     date = django_filters.DateFromToRangeFilter(label="Date")
 
@@ -75,7 +75,7 @@ class SpendFilterSet(WagtailFilterSet):
         fields = ["project", "expense_type", "date", "spend_import"]
 
 
-class ProgressReportFilterSet(WagtailFilterSet):
+class ProgressReportFilterSet(FilterSet):
     project = ProjectReferenceFilter()
 
     class Meta:
@@ -100,7 +100,7 @@ class FinanceFilterSet(django_filters.FilterSet):
         method="noop",
         empty_label="Whole year",
     )
-    fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all())
+    fund = ModelChoiceFilter(queryset=Fund.objects.all())
     kind = django_filters.ChoiceFilter(choices=Proposal.Kind.choices)
     status = django_filters.ChoiceFilter(choices=Project.Status.choices)
     # A reference box, not a list: a national programme has thousands of projects.

@@ -1,11 +1,10 @@
-from wagtail.admin.filters import WagtailFilterSet
-
+from core.filters import FilterSet
 from evaluations.models import Family, ProjectResult, ProjectTarget
 from programme.filters import OrganisationFilter
 from projects.filters import ProjectReferenceFilter
 
 
-class FamilyFilterSet(WagtailFilterSet):
+class FamilyFilterSet(FilterSet):
     lead_organisation = OrganisationFilter(label="Lead practitioner's organisation")
 
     class Meta:
@@ -13,7 +12,7 @@ class FamilyFilterSet(WagtailFilterSet):
         fields = ["eligible", "all_needs_sustained", "lead_organisation", "family_import"]
 
 
-class ProjectResultFilterSet(WagtailFilterSet):
+class ProjectResultFilterSet(FilterSet):
     project = ProjectReferenceFilter()
 
     class Meta:
@@ -21,7 +20,7 @@ class ProjectResultFilterSet(WagtailFilterSet):
         fields = ["project", "financial_year", "quarter", "outcome"]
 
 
-class ProjectTargetFilterSet(WagtailFilterSet):
+class ProjectTargetFilterSet(FilterSet):
     project = ProjectReferenceFilter()
 
     class Meta:

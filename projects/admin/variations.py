@@ -10,18 +10,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
 from core.admin.views import BackOfficePage
 from core.admin.viewsets import ListingViewSet
+from core.filters import FilterSet
 from core.forms import add_service_errors
 from projects import services
 from projects.filters import ProjectReferenceFilter
 from projects.models import Project, Variation
 
 
-class VariationFilterSet(WagtailFilterSet):
+class VariationFilterSet(FilterSet):
     project = ProjectReferenceFilter()
     requested_at = django_filters.DateFromToRangeFilter(label="Asked for")
 

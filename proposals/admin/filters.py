@@ -2,15 +2,15 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from wagtail.admin.filters import WagtailFilterSet
 
+from core.filters import FilterSet, ModelChoiceFilter
 from programme.filters import OrganisationFilter
 from programme.models import Meeting, Outcome, Priority
 from proposals.models import OutcomeTarget, Proposal
 from proposals.selectors import QUICK_VIEWS, quick_view
 
 
-class ProposalFilterSet(WagtailFilterSet):
+class ProposalFilterSet(FilterSet):
     show = django_filters.ChoiceFilter(
         choices=QUICK_VIEWS, method="quick", label="Show", empty_label="All proposals"
     )
@@ -22,17 +22,17 @@ class ProposalFilterSet(WagtailFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=Proposal.Kind.choices, widget=forms.CheckboxSelectMultiple
     )
-    meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.all())
+    meeting = ModelChoiceFilter(queryset=Meeting.objects.all())
     lead_organisation = OrganisationFilter(label="Lead organisation")
     total_requested = django_filters.RangeFilter(
         label="Amount requested (£)", field_name="total_requested"
     )
     # The to-many filters ask "is there one?" (EXISTS), so no proposal repeats and the
     # listing needs no DISTINCT over every row.
-    priority = django_filters.ModelChoiceFilter(
+    priority = ModelChoiceFilter(
         queryset=Priority.objects.all(), method="with_priority", label="Priority"
     )
-    outcome = django_filters.ModelChoiceFilter(
+    outcome = ModelChoiceFilter(
         queryset=Outcome.objects.all(), method="with_outcome", label="Headline outcome targeted"
     )
 
