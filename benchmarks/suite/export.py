@@ -8,10 +8,13 @@ import tempfile
 import xlsxwriter
 
 from benchmarks.sizes import BUSY_YEAR
-from benchmarks.suite.measure import median_time, peak_memory
+from benchmarks.suite.measure import paired_times, peak_memory
 from exports.workbook import LEDGER_COLUMNS, write_workbook
 from projects.periods import ALL_TIME, Period
 from projects.selectors import spend_lines
+
+# The issue's bar: within 1.2 times bare xlsxwriter writing the same rows.
+WORKBOOK_TARGET = 1.2
 
 
 def _bare(rows, path):
@@ -32,7 +35,8 @@ def _bare(rows, path):
 
 
 def measure(period, runs):
-    """Seconds and peak bytes for our workbook and for bare xlsxwriter, and the line count."""
+    """The line count, seconds for our workbook and for bare xlsxwriter (run in turn), the
+    median of their ratios, and the peak bytes of each."""
     rows = list(
         spend_lines(period).order_by("date", "transaction_number").values_list(*LEDGER_COLUMNS)
     )
@@ -46,15 +50,14 @@ def measure(period, runs):
         def bare():
             _bare(rows, bare_path)
 
-        ours_time, _ = median_time(ours, runs)
-        bare_time, _ = median_time(bare, runs)
-        return len(rows), ours_time, bare_time, peak_memory(ours), peak_memory(bare)
+        ours_time, bare_time, ratio = paired_times(ours, bare, runs)
+        return len(rows), ours_time, bare_time, ratio, peak_memory(ours), peak_memory(bare)
 
 
 def run(runs):
     results = []
     for label, period in [(f"one year ({BUSY_YEAR})", Period(BUSY_YEAR)), ("all years", ALL_TIME)]:
-        size, ours_time, bare_time, ours_memory, bare_memory = measure(period, runs)
+        size, ours_time, bare_time, ratio, ours_memory, bare_memory = measure(period, runs)
         results.append(
             {
                 "benchmark": f"Spend workbook, {label}",
@@ -62,8 +65,8 @@ def run(runs):
                 "unit": "lines",
                 "ours_s": ours_time,
                 "limit_s": bare_time,
-                "ratio": ours_time / bare_time,
-                "target": 1.5,
+                "ratio": ratio,
+                "target": WORKBOOK_TARGET,
                 "ours_peak_mib": ours_memory / 2**20,
                 "limit_peak_mib": bare_memory / 2**20,
                 "limit": "bare xlsxwriter, constant memory, rows already in a list",

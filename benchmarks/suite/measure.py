@@ -19,6 +19,21 @@ def median_time(fn, runs):
     return statistics.median(times), result
 
 
+def paired_times(ours, limit, runs):
+    """Ours against its limit, run in turn (ours, limit, limit, ours, ...) so that a machine
+    that speeds up or slows down during the runs weighs on both alike. The median seconds of
+    each, and the median of the pairs' ratios."""
+    ours_times, limit_times = [], []
+    for run in range(runs):
+        order = [(ours, ours_times), (limit, limit_times)]
+        for fn, times in order if run % 2 == 0 else reversed(order):
+            started = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - started)
+    ratios = [mine / theirs for mine, theirs in zip(ours_times, limit_times, strict=True)]
+    return statistics.median(ours_times), statistics.median(limit_times), statistics.median(ratios)
+
+
 def peak_memory(fn):
     """Peak Python memory allocated while ``fn()`` runs, in bytes."""
     tracemalloc.start()

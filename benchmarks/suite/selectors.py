@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from benchmarks.sizes import BUSY_YEAR
-from benchmarks.suite.measure import median_time
+from benchmarks.suite.measure import median_time, paired_times
 from core.financial_years import fy_bounds, fy_for_date, fy_quarter
 from core.money import to_money
 from evaluations.selectors.value import value_for_money
@@ -93,8 +93,10 @@ def run(runs, today=None):
     def ours_budget():
         return budget_against_actual(Period(BUSY_YEAR), today=today)
 
-    ours_value_time, rows = median_time(ours_value, runs)
-    sql_value_time, raw = median_time(lambda: _sql(VALUE_SQL, value_params), runs)
+    rows, raw = ours_value(), _sql(VALUE_SQL, value_params)
+    ours_value_time, sql_value_time, value_ratio = paired_times(
+        ours_value, lambda: _sql(VALUE_SQL, value_params), runs
+    )
     expected = {
         pk: (_money(spend), supported, wins, achieved)
         for pk, spend, supported, wins, achieved in raw
@@ -108,8 +110,10 @@ def run(runs, today=None):
     on_ledger = {pk: (_money(spend), *counts) for pk, spend, *counts in ledger_rows}
     if got != expected or on_ledger != {pk: (_money(spend), *counts) for pk, spend, *counts in raw}:
         raise AssertionError("value_for_money differs from the hand-written SQL")
-    ours_budget_time, budget_rows = median_time(ours_budget, runs)
-    sql_budget_time, raw_budget = median_time(lambda: _sql(BUDGET_SQL, budget_params), runs)
+    budget_rows, raw_budget = ours_budget(), _sql(BUDGET_SQL, budget_params)
+    ours_budget_time, sql_budget_time, budget_ratio = paired_times(
+        ours_budget, lambda: _sql(BUDGET_SQL, budget_params), runs
+    )
     expected_budget = [(pk, _money(spent)) for pk, _budget, spent, _future, _all in raw_budget]
     ledger_budget, budget_note = _on_the_ledger(BUDGET_SQL, budget_params)
     if [(row.project.pk, row.spent) for row in budget_rows] != expected_budget or _spending(
@@ -123,7 +127,7 @@ def run(runs, today=None):
             "unit": "projects",
             "ours_s": ours_value_time,
             "limit_s": sql_value_time,
-            "ratio": ours_value_time / sql_value_time,
+            "ratio": value_ratio,
             "target": 2.0,
             "limit": "one hand-written SQL query, same figures" + value_note,
         },
@@ -133,8 +137,8 @@ def run(runs, today=None):
             "unit": "projects",
             "ours_s": ours_budget_time,
             "limit_s": sql_budget_time,
-            "ratio": ours_budget_time / sql_budget_time,
-            "target": 2.0,
+            "ratio": budget_ratio,
+            "target": 1.2,
             "limit": "one hand-written SQL query, same figures" + budget_note,
         },
     ]
