@@ -70,9 +70,23 @@ class ProposalIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return proposals_for_back_office()
 
+    @cached_property
+    def listing_counts(self):
+        return listing_counts(timezone.localdate(), self.request.user)
+
+    def get_paginator(self, *args, **kwargs):
+        """Unfiltered and unsearched, the listing holds every proposal but the drafts: the sum
+        of the status counts shown above it, so they are not counted a second time."""
+        paginator = super().get_paginator(*args, **kwargs)
+        chosen = self.is_filtering or self.is_searching or "selected" in self.request.GET
+        if not chosen:
+            statuses = self.listing_counts["statuses"]
+            paginator.count = sum(count for _value, _label, count in statuses)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["listing_counts"] = listing_counts(timezone.localdate(), self.request.user)
+        context["listing_counts"] = self.listing_counts
         context["bulk_actions"] = self.bulk_actions
         return context
 

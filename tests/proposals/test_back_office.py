@@ -270,3 +270,20 @@ def test_the_listing_links_each_status_with_its_count(client_for, programme_offi
     submitted()
     html = client_for(programme_officer).get("/admin/proposals/").content.decode()
     assert '<a href="/admin/proposals/?status=submitted">Submitted</a> (1)' in html
+
+
+def test_the_unfiltered_listing_takes_its_count_from_the_status_counts(
+    client_for, programme_officer, ready
+):
+    submitted(), submitted()
+    ProposalFactory(title="A private draft")
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(programme_officer).get("/admin/proposals/").content.decode()
+    assert "2 proposals" in page
+    assert not [q for q in queries if 'COUNT(*) AS "__count"' in q["sql"]]
+
+
+def test_a_filtered_listing_counts_the_proposals_it_shows(client_for, programme_officer, ready):
+    submitted(), submitted(meeting=ready[1]), submitted(meeting=ready[1])
+    page = client_for(programme_officer).get(f"/admin/proposals/?meeting={ready[1].pk}")
+    assert "2 proposals" in page.content.decode()
