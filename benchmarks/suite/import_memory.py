@@ -19,7 +19,7 @@ from benchmarks.suite.imports import (
     family_rows,
     spend_rows,
 )
-from benchmarks.suite.measure import median_time, peak_memory
+from benchmarks.suite.measure import median_time, peak_memory, settle
 from core.file_formats import sha256_of
 from evaluations.family_csv import check
 from evaluations.services import family_outcomes_import
@@ -38,9 +38,12 @@ def _write(path, header, rows):
 
 
 def _measure(name, size, ours, bulk):
-    """Ours timed alone, then again under tracemalloc for its peak; the bulk path timed."""
+    """Ours timed alone, then again under tracemalloc for its peak; the bulk path timed. Each
+    timing starts on a settled database (the runs before it rolled back)."""
+    settle()
     seconds, _ = median_time(_rolled_back(ours), 1)
     peak = peak_memory(_rolled_back(ours))
+    settle()
     bulk_seconds, _ = median_time(_rolled_back(bulk), 1)
     return {
         "import": name,

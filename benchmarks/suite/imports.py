@@ -9,7 +9,7 @@ import random
 
 from django.db import connection, transaction
 
-from benchmarks.suite.measure import Rollback, paired_times
+from benchmarks.suite.measure import Rollback, paired_times, settle
 from evaluations.family_csv import EXPORT_HEADER as FAMILY_EXPORT_HEADER
 from evaluations.family_csv import check
 from evaluations.models import Family
@@ -152,6 +152,7 @@ def _family_bulk(families, needs):
 
 
 def run(runs, rows=20_000):
+    settle()
     spend_data, spend_rows = spend_file(rows)
     ours_spend, bulk_spend, spend_ratio = paired_times(
         _rolled_back(lambda: spend_import(user=None, data=spend_data, filename="bench.csv")),
@@ -159,6 +160,7 @@ def run(runs, rows=20_000):
         runs,
     )
     family_data, families, needs = family_file(rows)
+    settle()
 
     def import_families():
         return family_outcomes_import(
