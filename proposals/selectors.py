@@ -72,11 +72,12 @@ def quick_view(
 
 
 def listing_counts(today: datetime.date, user: User) -> dict:
-    """How many proposals (drafts aside) each status and each quick view holds:
-    ``{"statuses": [(value, label, count)], "views": [(name, label, count)]}``. Two queries
-    that read no more than they count: the statuses from the index on status alone (never
-    the proposals' rows), and the quick views among the proposals that can be in one (those
-    awaiting screening or placed, and those changed in the week, each reached by an index)."""
+    """How many proposals (drafts aside) each status and each quick view holds, and in all:
+    ``{"statuses": [(value, label, count)], "views": [(name, label, count)], "total": n}``.
+    Two queries that read no more than they count: the statuses from the index on status
+    alone (never the proposals' rows), and the quick views among the proposals that can be
+    in one (those awaiting screening or placed, and those changed in the week, each reached
+    by an index)."""
     conditions = _quick_conditions(today, user)
     statuses = [c for c in Proposal.Status.choices if c[0] != Proposal.Status.DRAFT]
     listed = Proposal.objects.exclude(status=Proposal.Status.DRAFT).order_by()
@@ -88,6 +89,7 @@ def listing_counts(today: datetime.date, user: User) -> dict:
     return {
         "statuses": [(value, label, by_status.get(value, 0)) for value, label in statuses],
         "views": [(name, label, in_views[name]) for name, label in QUICK_VIEWS],
+        "total": sum(by_status.values()),
     }
 
 

@@ -54,13 +54,18 @@ class ProposalIndexView(SafeExportIndexView):
             return super().columns
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="proposal"), *super().columns]
 
-    def filter_queryset(self, queryset):
-        """``selected`` keeps to the proposals a bulk export chose."""
-        queryset = super().filter_queryset(queryset)
+    @cached_property
+    def selected(self):
+        """The proposals a bulk export chose (``selected``), or None when it chose none."""
         if "selected" not in self.request.GET:
+            return None
+        return [pk for pk in self.request.GET.getlist("selected") if pk.isdigit()]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.selected is None:
             return queryset
-        selected = [pk for pk in self.request.GET.getlist("selected") if pk.isdigit()]
-        return queryset.filter(pk__in=selected)
+        return queryset.filter(pk__in=self.selected)
 
     def _get_title_column(self, *args, **kwargs):
         return super()._get_title_column(
@@ -78,10 +83,8 @@ class ProposalIndexView(SafeExportIndexView):
         """Unfiltered and unsearched, the listing holds every proposal but the drafts: the sum
         of the status counts shown above it, so they are not counted a second time."""
         paginator = super().get_paginator(*args, **kwargs)
-        chosen = self.is_filtering or self.is_searching or "selected" in self.request.GET
-        if not chosen:
-            statuses = self.listing_counts["statuses"]
-            paginator.count = sum(count for _value, _label, count in statuses)
+        if not (self.is_filtering or self.is_searching or self.selected is not None):
+            paginator.count = self.listing_counts["total"]
         return paginator
 
     def get_context_data(self, **kwargs):
