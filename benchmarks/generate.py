@@ -159,7 +159,7 @@ class Generator(ProposalsAndDecisions, LedgerAndFamilies):
                 Project(
                     proposal_id=row["pk"],
                     reference=row["reference"],
-                    title=f"Whole-family support {row['reference'][-5:]}",
+                    title=row["title"],
                     kind=row["kind"],
                     lead_id=row["lead"],
                     lead_organisation_id=row["organisation"],

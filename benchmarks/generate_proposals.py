@@ -11,6 +11,12 @@ from programme.models import Outcome, User
 from proposals.models import BudgetLine, OutcomeTarget, Proposal, ProposalVersion
 
 KINDS = ["funded_service"] * 5 + ["community"] * 2 + ["it", "research"]
+# Every generated proposal's texts, as written on it and in its submitted version.
+TEXTS = {
+    "summary": "Key-worker support for families with three or more needs.",
+    "need_and_evidence": "Referral data shows unmet need across the area.",
+    "whole_family_approach": "One lead practitioner and one family plan.",
+}
 
 
 def _submitted(meeting):
@@ -45,9 +51,11 @@ class ProposalsAndDecisions:
                 lead, organisation = demo_lead
             start = meeting.date + datetime.timedelta(days=self.rng.randint(20, 60))
             years = self.rng.choice([1, 1, 2, 3])
+            reference = f"FP-{meeting.date.year}-{index:05d}"
             self.plan.append(
                 {
-                    "reference": f"FP-{meeting.date.year}-{index:05d}",
+                    "reference": reference,
+                    "title": f"Whole-family support {reference[-5:]}",
                     "status": status,
                     "meeting": meeting,
                     "lead": lead,
@@ -65,12 +73,10 @@ class ProposalsAndDecisions:
                 Proposal(
                     reference=row["reference"],
                     kind=row["kind"],
-                    title=f"Whole-family support {row['reference'][-5:]}",
+                    title=row["title"],
                     lead_id=row["lead"],
                     lead_organisation_id=row["organisation"],
-                    summary="Key-worker support for families with three or more needs.",
-                    need_and_evidence="Referral data shows unmet need across the area.",
-                    whole_family_approach="One lead practitioner and one family plan.",
+                    **TEXTS,
                     delivery_start=row["start"],
                     delivery_end=row["end"],
                     sustainability="Mainstreamed into early help at the end of the grant.",
@@ -151,12 +157,10 @@ class ProposalsAndDecisions:
         return {
             "reference": row["reference"],
             "kind": row["kind"],
-            "title": f"Whole-family support {row['reference'][-5:]}",
+            "title": row["title"],
             "lead": f"Lead {row['lead']}",
             "lead_organisation": f"Organisation {row['organisation']}",
-            "summary": "Key-worker support for families with three or more needs.",
-            "need_and_evidence": "Referral data shows unmet need across the area.",
-            "whole_family_approach": "One lead practitioner and one family plan.",
+            **TEXTS,
             "delivery_start": row["start"].isoformat(),
             "delivery_end": row["end"].isoformat(),
             "sustainability": "Mainstreamed into early help at the end of the grant.",

@@ -93,10 +93,14 @@ def run(runs, today=None):
     def ours_budget():
         return budget_against_actual(Period(BUSY_YEAR), today=today)
 
-    rows, raw = ours_value(), _sql(VALUE_SQL, value_params)
-    ours_value_time, sql_value_time, value_ratio = paired_times(
-        ours_value, lambda: _sql(VALUE_SQL, value_params), runs
-    )
+    def sql_value():
+        return _sql(VALUE_SQL, value_params)
+
+    def sql_budget():
+        return _sql(BUDGET_SQL, budget_params)
+
+    rows, raw = ours_value(), sql_value()
+    ours_value_time, sql_value_time, value_ratio = paired_times(ours_value, sql_value, runs)
     expected = {
         pk: (_money(spend), supported, wins, achieved)
         for pk, spend, supported, wins, achieved in raw
@@ -110,10 +114,8 @@ def run(runs, today=None):
     on_ledger = {pk: (_money(spend), *counts) for pk, spend, *counts in ledger_rows}
     if got != expected or on_ledger != {pk: (_money(spend), *counts) for pk, spend, *counts in raw}:
         raise AssertionError("value_for_money differs from the hand-written SQL")
-    budget_rows, raw_budget = ours_budget(), _sql(BUDGET_SQL, budget_params)
-    ours_budget_time, sql_budget_time, budget_ratio = paired_times(
-        ours_budget, lambda: _sql(BUDGET_SQL, budget_params), runs
-    )
+    budget_rows, raw_budget = ours_budget(), sql_budget()
+    ours_budget_time, sql_budget_time, budget_ratio = paired_times(ours_budget, sql_budget, runs)
     expected_budget = [(pk, _money(spent)) for pk, _budget, spent, _future, _all in raw_budget]
     ledger_budget, budget_note = _on_the_ledger(BUDGET_SQL, budget_params)
     if [(row.project.pk, row.spent) for row in budget_rows] != expected_budget or _spending(
