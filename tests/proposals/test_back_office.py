@@ -287,3 +287,9 @@ def test_a_filtered_listing_counts_the_proposals_it_shows(client_for, programme_
     submitted(), submitted(meeting=ready[1]), submitted(meeting=ready[1])
     page = client_for(programme_officer).get(f"/admin/proposals/?meeting={ready[1].pk}")
     assert "2 proposals" in page.content.decode()
+
+
+def test_the_counts_total_every_proposal_but_drafts(programme_officer, ready):
+    submitted(), submitted()
+    ProposalFactory(title="A private draft")
+    assert listing_counts(TODAY, programme_officer)["total"] == 2
